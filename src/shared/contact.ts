@@ -1,0 +1,114 @@
+// The Contact as the API describes it, and the reference's validation rules (used by forms and main).
+import { z } from 'zod'
+
+export const CHANNEL_TYPES = ['whatsapp', 'telegram', 'instagram'] as const
+export const channelType = z.enum(CHANNEL_TYPES)
+export type ChannelType = z.infer<typeof channelType>
+
+export const contactStatus = z.enum(['active', 'inactive'])
+export type ContactStatus = z.infer<typeof contactStatus>
+
+/** E.164: a plus sign then 8 to 15 digits, the first not zero. */
+export const E164 = /^\+[1-9]\d{7,14}$/
+
+export const contactId = z.number().int().positive()
+export const tag = z.string().trim().min(1, 'A tag cannot be empty.').max(50, 'A tag has at most 50 characters.')
+export const tags = z.array(tag)
+export const contactName = z.string().trim().min(1, 'Name is required.').max(255, 'Name has at most 255 characters.')
+export const phone = z.string().regex(E164, 'Phone must be in international E.164 format, like +14155551234.')
+export const email = z.email('Email is not a valid address.')
+
+/** A contact as GET /contacts/{id} returns it. */
+export const contact = z.object({
+  id: contactId,
+  name: z.string(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  type: channelType,
+  status: contactStatus,
+  blacklisted: z.boolean(),
+  tags: z.array(z.string()),
+  last_message_at: z.string().nullable(),
+  created_at: z.string(),
+  updated_at: z.string(),
+})
+export type Contact = z.infer<typeof contact>
+
+/**
+ * A contact as list rows and write responses may return it: only `id` is sure.
+ * A missing field means "unknown", never null (API-NOTES.md).
+ */
+export const contactRow = contact.partial().required({ id: true })
+export type ContactRow = z.infer<typeof contactRow>
+
+const needsPhone = (type: ChannelType): boolean => type === 'whatsapp' || type === 'telegram'
+
+/** Body of POST /contacts. */
+export const contactCreate = z
+  .object({
+    name: contactName,
+    type: channelType,
+    phone: phone.optional(),
+    email: email.optional(),
+    tags: tags.optional(),
+  })
+  .strict()
+  .superRefine((value, ctx) => {
+    if (needsPhone(value.type) && !value.phone) {
+      ctx.addIssue({ code: 'custom', path: ['phone'], message: `Phone is required for ${value.type}.` })
+    }
+  })
+export type ContactCreate = z.infer<typeof contactCreate>
+
+/** Body of PUT /contacts/{id}: every field optional, only those sent change. */
+export const contactPatch = z
+  .object({
+    name: contactName.optional(),
+    type: channelType.optional(),
+    phone: phone.nullable().optional(),
+    email: email.nullable().optional(),
+    status: contactStatus.optional(),
+    tags: tags.optional(),
+  })
+  .strict()
+export type ContactPatch = z.infer<typeof contactPatch>
+
+export const noteContent = z
+  .string()
+  .trim()
+  .min(1, 'A note cannot be empty.')
+  .max(5000, 'A note has at most 5,000 characters.')
+
+export const note = z.object({
+  id: z.number().int(),
+  content: z.string(),
+  created_at: z.string().optional(),
+})
+export type Note = z.infer<typeof note>
+
+/** Query parameters of GET /contacts, all of them. */
+export const contactQuery = z
+  .object({
+    page: z.number().int().positive().optional(),
+    per_page: z.number().int().positive().optional(),
+    search: z.string().max(255).optional(),
+    type: channelType.optional(),
+    blacklisted: z.boolean().optional(),
+    tag: z.string().max(50).optional(),
+  })
+  .strict()
+export type ContactQuery = z.infer<typeof contactQuery>
+
+export const pageMeta = z.object({
+  current_page: z.number().int(),
+  last_page: z.number().int(),
+  per_page: z.number().int(),
+  total: z.number().int(),
+})
+export type PageMeta = z.infer<typeof pageMeta>
+
+export const contactPage = z.object({ data: z.array(contactRow), meta: pageMeta })
+export type ContactPage = z.infer<typeof contactPage>
+
+export const blacklistState = z.object({ id: contactId, blacklisted: z.boolean() })
+export type BlacklistState = z.infer<typeof blacklistState>

@@ -1,0 +1,74 @@
+// The IPC contract: every channel main answers, with zod schemas of its argument and its result.
+import { z } from 'zod'
+import {
+  blacklistState,
+  contact,
+  contactCreate,
+  contactId,
+  contactPage,
+  contactPatch,
+  contactQuery,
+  contactRow,
+  note,
+  noteContent,
+} from './contact'
+import { resultOf, type Result } from './result'
+
+export const DEFAULT_BASE_URL = 'https://dashboard.skylightchat.com'
+
+export const secretStorageKind = z.enum(['keychain', 'safeStorage', 'memory'])
+export type SecretStorageKind = z.infer<typeof secretStorageKind>
+
+/** What the renderer may know about the session: never the key, only a hint like `sk_live_…1234`. */
+export const authStatus = z.object({
+  mode: z.enum(['signed_out', 'account', 'demo']),
+  baseUrl: z.string().nullable(),
+  keyHint: z.string().nullable(),
+  /** Stable per account (base URL + key fingerprint); names the renderer's local database. */
+  accountId: z.string().nullable(),
+  storage: secretStorageKind,
+  /** Shown to the user when the key cannot be kept in a keychain (session-only memory store). */
+  storageWarning: z.string().nullable(),
+})
+export type AuthStatus = z.infer<typeof authStatus>
+
+const none = z.object({}).strict()
+const byId = z.object({ id: contactId }).strict()
+const done = z.object({ message: z.string().optional() })
+
+export const channels = {
+  'auth.status': { args: none, result: authStatus },
+  'auth.setKey': {
+    args: z.object({ apiKey: z.string().trim().min(1, 'Enter your API key.').max(512), baseUrl: z.string().trim().min(1).max(2048) }).strict(),
+    result: authStatus,
+  },
+  'auth.clear': { args: none, result: authStatus },
+  'demo.start': { args: none, result: authStatus },
+  'contacts.list': { args: contactQuery, result: contactPage },
+  'contacts.get': { args: byId, result: contact },
+  'contacts.create': { args: z.object({ contact: contactCreate }).strict(), result: contactRow },
+  'contacts.update': { args: z.object({ id: contactId, patch: contactPatch }).strict(), result: contactRow },
+  'contacts.delete': { args: byId, result: z.null() },
+  'contacts.toggleBlacklist': { args: byId, result: blacklistState },
+  'notes.list': { args: byId, result: z.array(note) },
+  'notes.add': { args: z.object({ id: contactId, content: noteContent }).strict(), result: note },
+  'lists.add': { args: z.object({ id: contactId, list_id: z.number().int().positive() }).strict(), result: done },
+  'segments.add': { args: z.object({ id: contactId, segment_id: z.number().int().positive() }).strict(), result: done },
+  'shell.openExternal': { args: z.object({ url: z.string().max(2048) }).strict(), result: z.null() },
+} as const
+
+export type Channels = typeof channels
+export type Channel = keyof Channels
+export const CHANNELS = Object.keys(channels) as Channel[]
+
+export type ArgsOf<C extends Channel> = z.input<Channels[C]['args']>
+export type ParsedArgsOf<C extends Channel> = z.output<Channels[C]['args']>
+export type DataOf<C extends Channel> = z.output<Channels[C]['result']>
+
+export const resultSchema = <C extends Channel>(channel: C) => resultOf(channels[channel].result)
+
+/** The IPC channel name on the wire; a prefix keeps ours apart from Electron's own. */
+export const ipcName = (channel: Channel): string => `skylight:${channel}`
+
+/** `window.skylight`: one async method per channel, exactly the contract. */
+export type SkylightBridge = { [C in Channel]: (args: ArgsOf<C>) => Promise<Result<DataOf<C>>> }
