@@ -1,0 +1,37 @@
+// Parses what the user types into search terms: words, phone digits, emails and tags.
+import { digitsOf, fold, wordsOf } from './fold'
+
+export interface SearchTerms {
+  /** Folded word prefixes; every one must match (AND). */
+  words: string[]
+  /** Runs of 4+ digits matched anywhere in a phone number. */
+  phones: string[]
+  /** Folded fragments containing `@`, matched inside the email. */
+  emails: string[]
+  /** Folded tag prefixes, from `#vip` or `tag:vip`. */
+  tags: string[]
+}
+
+const PHONE_RUN = /\+?\(?\d[\d\s().-]*\d/g
+const TAG_TOKEN = /^(?:#|tag:)(.+)$/i
+
+export function parseQuery(text: string): SearchTerms {
+  const terms: SearchTerms = { words: [], phones: [], emails: [], tags: [] }
+  const rest = text.replace(PHONE_RUN, (run) => {
+    const digits = digitsOf(run)
+    if (digits.length < 4) return run
+    terms.phones.push(digits)
+    return ' '
+  })
+  for (const token of rest.split(/\s+/).filter(Boolean)) {
+    const tag = TAG_TOKEN.exec(token)
+    if (tag) terms.tags.push(fold(tag[1]))
+    else if (token.includes('@')) terms.emails.push(fold(token))
+    else terms.words.push(...wordsOf(token))
+  }
+  return terms
+}
+
+export function isEmpty(terms: SearchTerms): boolean {
+  return !terms.words.length && !terms.phones.length && !terms.emails.length && !terms.tags.length
+}
