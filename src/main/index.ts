@@ -1,0 +1,129 @@
+// Electron glue only: app lifecycle, single-instance lock, the hardened window and IPC wiring.
+import { dirname } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { app, BrowserWindow, dialog, ipcMain, safeStorage, session as electronSession, shell, type WebContents } from 'electron'
+import { CHANNELS, ipcName } from '../shared/contract'
+import { createSkylightClient } from './api/client'
+import { dispatch } from './ipc/dispatch'
+import { createHandlers, type HandlerTable } from './ipc/handlers'
+import { startSandbox } from './sandbox/server'
+import { chooseSecretStore } from './secrets/choose-store'
+import { createSession, type Session } from './session/session'
+import { appPaths } from './window/app-paths'
+import { allowedExternalUrl } from './window/external-links'
+import { createIsOwnPage } from './window/own-page'
+import { isPermissionGranted } from './window/permissions'
+import { mainWindowOptions } from './window/window-options'
+
+const paths = appPaths(dirname(fileURLToPath(import.meta.url)))
+// Only an unpackaged app follows the dev server: in a release, an environment variable must not
+// be able to point the window (and its bridge) at another origin.
+const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
+const isOwnPage = createIsOwnPage({ rendererHtml: paths.rendererHtml, devServerUrl })
+
+let mainWindow: BrowserWindow | null = null
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('second-instance', focusMainWindow)
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+  app.whenReady().then(start).catch(failToStart)
+}
+
+async function start(): Promise<void> {
+  denyPermissions()
+  const session = await openSession()
+  registerIpc(createHandlers({ session, openExternal: (url) => shell.openExternal(url) }))
+  disposeOnQuit(session)
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow()
+  })
+  mainWindow = createWindow()
+}
+
+function failToStart(error: unknown): void {
+  dialog.showErrorBox('SkyLight Contacts could not start', error instanceof Error ? error.message : String(error))
+  app.exit(1)
+}
+
+async function openSession(): Promise<Session> {
+  const dataDir = app.getPath('userData')
+  const store = await chooseSecretStore({ keytar: await loadKeytar(), safeStorage, dataDir })
+  const session = createSession({
+    store,
+    dataDir,
+    createClient: createSkylightClient,
+    startSandbox: () => startSandbox({ port: 0 }),
+  })
+  await session.restore()
+  return session
+}
+
+/** keytar is a native module that may be missing or unbuilt; the secret store then falls back. */
+async function loadKeytar() {
+  try {
+    const module = await import('keytar')
+    return module.default ?? module
+  } catch {
+    return null
+  }
+}
+
+function registerIpc(table: HandlerTable): void {
+  for (const channel of CHANNELS) {
+    ipcMain.handle(ipcName(channel), (event, args: unknown) => dispatch(table, channel, args, event.senderFrame?.url, isOwnPage))
+  }
+}
+
+function denyPermissions(): void {
+  const { defaultSession } = electronSession
+  defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(isPermissionGranted(permission)))
+  defaultSession.setPermissionCheckHandler((_contents, permission) => isPermissionGranted(permission))
+}
+
+function disposeOnQuit(session: Session): void {
+  let disposed = false
+  app.on('will-quit', (event) => {
+    if (disposed) return
+    // Hold the quit until the sandbox and any open requests are closed, then quit for real.
+    event.preventDefault()
+    void session.dispose().finally(() => {
+      disposed = true
+      app.quit()
+    })
+  })
+}
+
+function createWindow(): BrowserWindow {
+  const window = new BrowserWindow(mainWindowOptions(paths.preload))
+  harden(window.webContents)
+  window.once('ready-to-show', () => window.show())
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null
+  })
+  if (devServerUrl) void window.loadURL(devServerUrl)
+  else void window.loadFile(paths.rendererHtml)
+  return window
+}
+
+/** The page stays on our page: no navigation away, no new windows, no webviews. */
+function harden(contents: WebContents): void {
+  contents.on('will-navigate', (event) => {
+    if (!isOwnPage(event.url)) event.preventDefault()
+  })
+  contents.setWindowOpenHandler(({ url }) => {
+    const allowed = allowedExternalUrl(url)
+    if (allowed) void shell.openExternal(allowed)
+    return { action: 'deny' }
+  })
+  contents.on('will-attach-webview', (event) => event.preventDefault())
+}
+
+function focusMainWindow(): void {
+  if (!mainWindow) return
+  if (mainWindow.isMinimized()) mainWindow.restore()
+  mainWindow.focus()
+}

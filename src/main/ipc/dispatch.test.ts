@@ -1,0 +1,209 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { CHANNELS, type ArgsOf, type Channel } from '../../shared/contract'
+import { ok } from '../../shared/result'
+import { createIsOwnPage } from '../window/own-page'
+import { dispatch } from './dispatch'
+import type { HandlerTable } from './handlers'
+
+const isOwnPage = createIsOwnPage({ rendererHtml: '/app/out/renderer/index.html' })
+const OWN_PAGE = 'file:///app/out/renderer/index.html'
+
+/** One valid argument per channel. */
+const validArgs: { [C in Channel]: ArgsOf<C> } = {
+  'auth.status': {},
+  'auth.setKey': { apiKey: 'sk_test_abc123', baseUrl: 'https://dashboard.skylightchat.com' },
+  'auth.clear': {},
+  'demo.start': {},
+  'contacts.list': { page: 2, per_page: 100, search: 'sarah', type: 'whatsapp', blacklisted: false, tag: 'vip' },
+  'contacts.get': { id: 42 },
+  'contacts.create': { contact: { name: 'Sarah', type: 'whatsapp', phone: '+14155551234', tags: ['vip'] } },
+  'contacts.update': { id: 42, patch: { name: 'Sarah J', email: null } },
+  'contacts.delete': { id: 42 },
+  'contacts.toggleBlacklist': { id: 42 },
+  'notes.list': { id: 42 },
+  'notes.add': { id: 42, content: 'Called back.' },
+  'lists.add': { id: 42, list_id: 7 },
+  'segments.add': { id: 42, segment_id: 9 },
+  'shell.openExternal': { url: 'tel:+14155551234' },
+}
+
+const badIds = [
+  ['missing id', {}],
+  ['negative id', { id: -1 }],
+  ['zero id', { id: 0 }],
+  ['fractional id', { id: 1.5 }],
+  ['string id', { id: '42' }],
+  ['NaN id', { id: Number.NaN }],
+] as const
+
+/** Arguments each channel must refuse, beyond the ones every channel refuses. */
+const badArgs: { [C in Channel]: ReadonlyArray<readonly [string, unknown]> } = {
+  'auth.status': [],
+  'auth.setKey': [
+    ['missing key', { baseUrl: 'https://dashboard.skylightchat.com' }],
+    ['missing base URL', { apiKey: 'sk_test_abc' }],
+    ['blank key', { apiKey: '   ', baseUrl: 'https://dashboard.skylightchat.com' }],
+    ['numeric key', { apiKey: 123, baseUrl: 'https://dashboard.skylightchat.com' }],
+    ['over-long key', { apiKey: 'k'.repeat(513), baseUrl: 'https://dashboard.skylightchat.com' }],
+  ],
+  'auth.clear': [],
+  'demo.start': [],
+  'contacts.list': [
+    ['page zero', { page: 0 }],
+    ['string page', { page: '2' }],
+    ['negative per_page', { per_page: -5 }],
+    ['unknown type', { type: 'email' }],
+    ['string blacklisted', { blacklisted: 'true' }],
+    ['over-long search', { search: 's'.repeat(256) }],
+  ],
+  'contacts.get': badIds,
+  'contacts.create': [
+    ['missing contact', {}],
+    ['contact without name', { contact: { type: 'instagram' } }],
+    ['whatsapp contact without phone', { contact: { name: 'Sarah', type: 'whatsapp' } }],
+    ['phone not E.164', { contact: { name: 'Sarah', type: 'telegram', phone: '4155551234' } }],
+    ['bad email', { contact: { name: 'Sarah', type: 'instagram', email: 'nope' } }],
+    ['extra key inside contact', { contact: { name: 'Sarah', type: 'instagram', id: 5 } }],
+    ['contact fields at the top level', { name: 'Sarah', type: 'instagram' }],
+  ],
+  'contacts.update': [
+    ['missing patch', { id: 42 }],
+    ['missing id', { patch: {} }],
+    ['negative id', { id: -42, patch: {} }],
+    ['unknown field in patch', { id: 42, patch: { blacklisted: true } }],
+    ['empty name in patch', { id: 42, patch: { name: ' ' } }],
+    ['tag too long', { id: 42, patch: { tags: ['t'.repeat(51)] } }],
+  ],
+  'contacts.delete': badIds,
+  'contacts.toggleBlacklist': badIds,
+  'notes.list': badIds,
+  'notes.add': [
+    ['missing content', { id: 42 }],
+    ['blank content', { id: 42, content: '  ' }],
+    ['over-long content', { id: 42, content: 'n'.repeat(5001) }],
+    ['negative id', { id: -1, content: 'hi' }],
+  ],
+  'lists.add': [
+    ['missing list_id', { id: 42 }],
+    ['negative list_id', { id: 42, list_id: -7 }],
+    ['string list_id', { id: 42, list_id: '7' }],
+    ['camelCase listId', { id: 42, listId: 7 }],
+  ],
+  'segments.add': [
+    ['missing segment_id', { id: 42 }],
+    ['zero segment_id', { id: 42, segment_id: 0 }],
+    ['fractional segment_id', { id: 42, segment_id: 1.5 }],
+  ],
+  'shell.openExternal': [
+    ['missing url', {}],
+    ['numeric url', { url: 42 }],
+    ['over-long url', { url: `https://wa.me/${'1'.repeat(2048)}` }],
+  ],
+}
+
+/** Refused by every channel: not an object, or an object with a key the contract does not name. */
+const refusedEverywhere = (channel: Channel): ReadonlyArray<readonly [string, unknown]> => [
+  ['undefined', undefined],
+  ['null', null],
+  ['a string', 'hello'],
+  ['an array', []],
+  ['an extra key', { ...validArgs[channel], extra: 1 }],
+  ['a __proto__ key', JSON.parse(`{"__proto__": {"admin": true}, ${JSON.stringify(validArgs[channel]).slice(1, -1) || '"x": 1'}}`)],
+]
+
+function spyTable() {
+  const entries = CHANNELS.map((channel) => [channel, vi.fn(async () => ok(null))])
+  return Object.fromEntries(entries) as unknown as Record<Channel, ReturnType<typeof vi.fn>> & HandlerTable
+}
+
+describe('dispatch', () => {
+  let table: ReturnType<typeof spyTable>
+  beforeEach(() => {
+    table = spyTable()
+  })
+
+  describe.each(CHANNELS)('%s', (channel) => {
+    it('passes valid arguments to its handler and returns its result', async () => {
+      await expect(dispatch(table, channel, validArgs[channel], OWN_PAGE, isOwnPage)).resolves.toEqual(ok(null))
+      expect(table[channel]).toHaveBeenCalledTimes(1)
+      expect(table[channel]).toHaveBeenCalledWith(validArgs[channel])
+      for (const other of CHANNELS) if (other !== channel) expect(table[other]).not.toHaveBeenCalled()
+    })
+
+    it.each([...refusedEverywhere(channel), ...badArgs[channel]])('refuses %s without calling the handler', async (_label, args) => {
+      const result = await dispatch(table, channel, args, OWN_PAGE, isOwnPage)
+      expect(result.ok).toBe(false)
+      if (!result.ok) {
+        expect(result.error.kind).toBe('validation')
+        expect(result.error.message).toMatch(/^Invalid input\./)
+      }
+      expect(table[channel]).not.toHaveBeenCalled()
+    })
+  })
+
+  it('names the offending field in a validation error', async () => {
+    const result = await dispatch(table, 'contacts.create', { contact: { name: 'Sarah', type: 'whatsapp' } }, OWN_PAGE, isOwnPage)
+    expect(result).toMatchObject({ ok: false, error: { kind: 'validation', fields: { 'contact.phone': [expect.any(String)] } } })
+  })
+
+  it('hands the handler the parsed arguments, trimmed as the contract says', async () => {
+    await dispatch(table, 'auth.setKey', { apiKey: '  sk_test_abc  ', baseUrl: ' https://x.example ' }, OWN_PAGE, isOwnPage)
+    expect(table['auth.setKey']).toHaveBeenCalledWith({ apiKey: 'sk_test_abc', baseUrl: 'https://x.example' })
+  })
+
+  it.each(['contacts.nuke', 'toString', '__proto__', 'constructor', '', 'skylight:auth.status'])(
+    'refuses the unknown channel %j as invalid',
+    async (channel) => {
+      const result = await dispatch(table, channel, {}, OWN_PAGE, isOwnPage)
+      expect(result).toEqual({ ok: false, error: { kind: 'validation', message: 'Unknown channel.', fields: { channel: ['Unknown channel.'] } } })
+    },
+  )
+
+  it.each([
+    ['no sender', null],
+    ['an undefined sender', undefined],
+    ['an empty sender', ''],
+    ['another website', 'https://evil.example/'],
+    ['another file', 'file:///tmp/evil.html'],
+    ['a file beside ours', 'file:///app/out/renderer/other.html'],
+    ['the dev server in production', 'http://localhost:5173/'],
+  ])('forbids %s, before looking at channel or arguments', async (_label, sender) => {
+    for (const [channel, args] of [['auth.status', {}], ['contacts.get', { id: -1 }], ['no.such', {}]] as const) {
+      const result = await dispatch(table, channel, args, sender, isOwnPage)
+      expect(result).toMatchObject({ ok: false, error: { kind: 'forbidden' } })
+    }
+    for (const channel of CHANNELS) expect(table[channel]).not.toHaveBeenCalled()
+  })
+
+  it('accepts our page with a router hash', async () => {
+    await expect(dispatch(table, 'auth.status', {}, `${OWN_PAGE}#/settings`, isOwnPage)).resolves.toEqual(ok(null))
+  })
+
+  describe('when a handler throws', () => {
+    let logged: ReturnType<typeof vi.spyOn>
+    beforeEach(() => {
+      logged = vi.spyOn(console, 'error').mockImplementation(() => {})
+    })
+    afterEach(() => {
+      logged.mockRestore()
+    })
+
+    it('answers a generic internal error that never carries the key', async () => {
+      table['auth.setKey'].mockRejectedValueOnce(new Error('keychain said no for sk_live_SECRET123 (Bearer sk_live_SECRET123)'))
+      const result = await dispatch(table, 'auth.setKey', { apiKey: 'sk_live_SECRET123', baseUrl: 'https://x.example' }, OWN_PAGE, isOwnPage)
+      expect(result).toEqual({ ok: false, error: { kind: 'internal', message: 'Something went wrong. Please try again.' } })
+      expect(JSON.stringify(result)).not.toContain('SECRET123')
+      expect(logged).toHaveBeenCalledTimes(1)
+      expect(JSON.stringify(logged.mock.calls)).not.toContain('SECRET123')
+      expect(JSON.stringify(logged.mock.calls)).toContain('auth.setKey')
+    })
+
+    it('answers internal for a synchronous throw of a non-Error', async () => {
+      table['contacts.get'].mockImplementationOnce(() => {
+        throw 'boom'
+      })
+      const result = await dispatch(table, 'contacts.get', { id: 1 }, OWN_PAGE, isOwnPage)
+      expect(result).toMatchObject({ ok: false, error: { kind: 'internal' } })
+    })
+  })
+})

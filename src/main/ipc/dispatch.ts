@@ -1,0 +1,40 @@
+// The one entry point for every IPC call: checks the caller and the arguments, runs the handler, never throws.
+import { channels, type Channel } from '../../shared/contract'
+import { fail, validationError, type Result } from '../../shared/result'
+import { redact } from '../api/redact'
+import type { HandlerTable } from './handlers'
+
+const FORBIDDEN: Result<never> = fail({ kind: 'forbidden', message: 'This caller may not use the app’s services.' })
+const INTERNAL: Result<never> = fail({ kind: 'internal', message: 'Something went wrong. Please try again.' })
+
+// Own keys only: `toString` or `__proto__` must not pass for channels.
+const isChannel = (name: string): name is Channel => Object.hasOwn(channels, name)
+
+/**
+ * Answers one call from `senderUrl` (Electron's sender frame URL, or the e2e host's page).
+ * The transport is the caller's business; this function is what both transports share.
+ */
+export async function dispatch(
+  table: HandlerTable,
+  channel: string,
+  rawArgs: unknown,
+  senderUrl: string | null | undefined,
+  isOwnPage: (url: string) => boolean,
+): Promise<Result<unknown>> {
+  // Checked first, so a foreign page learns nothing, not even which channels exist.
+  if (!senderUrl || !isOwnPage(senderUrl)) return FORBIDDEN
+  if (!isChannel(channel)) {
+    return fail({ kind: 'validation', message: 'Unknown channel.', fields: { channel: ['Unknown channel.'] } })
+  }
+  const parsed = channels[channel].args.safeParse(rawArgs)
+  if (!parsed.success) return fail(validationError(parsed.error.issues))
+  // The table is typed per channel; here the channel is only known at run time.
+  const handler = table[channel] as (args: unknown) => Promise<Result<unknown>>
+  try {
+    return await handler(parsed.data)
+  } catch (error) {
+    // A bug, not a user error: the renderer gets a generic message, the log gets the detail minus secrets.
+    console.error(`[ipc] ${channel} failed:`, redact(error instanceof Error ? (error.stack ?? error.message) : String(error), []))
+    return INTERNAL
+  }
+}

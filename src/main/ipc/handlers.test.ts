@@ -1,0 +1,185 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { CHANNELS, resultSchema, type ArgsOf, type AuthStatus, type Channel } from '../../shared/contract'
+import type { Contact } from '../../shared/contact'
+import { fail, ok } from '../../shared/result'
+import type { SkylightClient } from '../api/client'
+import type { Session } from '../session/session'
+import { createIsOwnPage } from '../window/own-page'
+import { dispatch } from './dispatch'
+import { createHandlers } from './handlers'
+
+const isOwnPage = createIsOwnPage({ rendererHtml: '/app/out/renderer/index.html' })
+const OWN_PAGE = 'file:///app/out/renderer/index.html'
+
+const signedIn: AuthStatus = {
+  mode: 'account',
+  baseUrl: 'https://dashboard.skylightchat.com',
+  keyHint: 'sk_test_…c123',
+  accountId: 'acct-1f2e',
+  storage: 'keychain',
+  storageWarning: null,
+}
+const signedOut: AuthStatus = { ...signedIn, mode: 'signed_out', baseUrl: null, keyHint: null, accountId: null }
+const demo: AuthStatus = { ...signedIn, mode: 'demo', baseUrl: 'http://127.0.0.1:40123', keyHint: 'sk_test_…demo' }
+
+const sarah: Contact = {
+  id: 42,
+  name: 'Sarah Johnson',
+  email: 'sarah@example.com',
+  phone: '+14155551234',
+  type: 'whatsapp',
+  status: 'active',
+  blacklisted: false,
+  tags: ['vip'],
+  last_message_at: null,
+  created_at: '2026-01-15T08:22:00.000000Z',
+  updated_at: '2026-03-04T10:00:00.000000Z',
+}
+
+function fakeClient(): { [K in keyof SkylightClient]: ReturnType<typeof vi.fn<SkylightClient[K]>> } {
+  return {
+    // A list row as the reference shows it: partial, no email or timestamps.
+    listContacts: vi.fn(async () =>
+      ok({ data: [{ id: 42, name: 'Sarah Johnson', phone: '+14155551234', type: 'whatsapp' as const, blacklisted: false, tags: [] }], meta: { current_page: 1, last_page: 1, per_page: 15, total: 1 } }),
+    ),
+    getContact: vi.fn(async () => ok(sarah)),
+    createContact: vi.fn(async () => ok(sarah)),
+    // The reference's PUT answer is partial too.
+    updateContact: vi.fn(async () => ok({ id: 42, name: 'Sarah J', tags: ['vip'] })),
+    deleteContact: vi.fn(async () => ok(null)),
+    toggleBlacklist: vi.fn(async () => ok({ id: 42, blacklisted: true })),
+    listNotes: vi.fn(async () => ok([{ id: 1, content: 'Called back.', created_at: '2026-03-04T10:00:00.000000Z' }])),
+    addNote: vi.fn(async () => ok({ id: 2, content: 'Called back.' })),
+    addToList: vi.fn(async () => ok({ message: 'Contact added to list.' })),
+    addToSegment: vi.fn(async () => ok({})),
+  }
+}
+
+function fakeSession(client: SkylightClient | null): Session {
+  return {
+    restore: vi.fn(async () => {}),
+    status: vi.fn(async () => (client ? signedIn : signedOut)),
+    setKey: vi.fn(async () => ok(signedIn)),
+    clear: vi.fn(async () => signedOut),
+    startDemo: vi.fn(async () => ok(demo)),
+    client: vi.fn(() => client),
+    dispose: vi.fn(async () => {}),
+  }
+}
+
+const validArgs: { [C in Channel]: ArgsOf<C> } = {
+  'auth.status': {},
+  'auth.setKey': { apiKey: 'sk_test_abc123', baseUrl: 'https://dashboard.skylightchat.com' },
+  'auth.clear': {},
+  'demo.start': {},
+  'contacts.list': { page: 1, search: 'sarah' },
+  'contacts.get': { id: 42 },
+  'contacts.create': { contact: { name: 'Sarah Johnson', type: 'whatsapp', phone: '+14155551234' } },
+  'contacts.update': { id: 42, patch: { name: 'Sarah J' } },
+  'contacts.delete': { id: 42 },
+  'contacts.toggleBlacklist': { id: 42 },
+  'notes.list': { id: 42 },
+  'notes.add': { id: 42, content: 'Called back.' },
+  'lists.add': { id: 42, list_id: 7 },
+  'segments.add': { id: 42, segment_id: 9 },
+  'shell.openExternal': { url: 'https://wa.me/14155551234' },
+}
+
+const CONTACT_CHANNELS = CHANNELS.filter((c) => /^(contacts|notes|lists|segments)\./.test(c))
+
+describe('createHandlers', () => {
+  let client: ReturnType<typeof fakeClient>
+  let session: Session
+  let openExternal: ReturnType<typeof vi.fn<(url: string) => Promise<void>>>
+  const call = (channel: string, args: unknown) =>
+    dispatch(createHandlers({ session, openExternal }), channel, args, OWN_PAGE, isOwnPage)
+
+  beforeEach(() => {
+    client = fakeClient()
+    session = fakeSession(client)
+    openExternal = vi.fn(async () => {})
+  })
+
+  it.each(CHANNELS)('answers %s with a result that matches the contract', async (channel) => {
+    const result = await call(channel, validArgs[channel])
+    expect(result.ok).toBe(true)
+    expect(resultSchema(channel).safeParse(result).success).toBe(true)
+  })
+
+  it('covers exactly the contract channels', () => {
+    expect(Object.keys(createHandlers({ session, openExternal })).sort()).toEqual([...CHANNELS].sort())
+  })
+
+  it('forwards each contact call to the matching client method with its arguments', async () => {
+    await call('contacts.list', { page: 3, per_page: 100, tag: 'vip' })
+    await call('contacts.get', { id: 42 })
+    await call('contacts.create', validArgs['contacts.create'])
+    await call('contacts.update', { id: 42, patch: { email: null, tags: ['a'] } })
+    await call('contacts.delete', { id: 43 })
+    await call('contacts.toggleBlacklist', { id: 44 })
+    await call('notes.list', { id: 45 })
+    await call('notes.add', { id: 46, content: '  Called back.  ' })
+    await call('lists.add', { id: 47, list_id: 7 })
+    await call('segments.add', { id: 48, segment_id: 9 })
+    expect(client.listContacts).toHaveBeenCalledWith({ page: 3, per_page: 100, tag: 'vip' })
+    expect(client.getContact).toHaveBeenCalledWith(42)
+    expect(client.createContact).toHaveBeenCalledWith({ name: 'Sarah Johnson', type: 'whatsapp', phone: '+14155551234' })
+    expect(client.updateContact).toHaveBeenCalledWith(42, { email: null, tags: ['a'] })
+    expect(client.deleteContact).toHaveBeenCalledWith(43)
+    expect(client.toggleBlacklist).toHaveBeenCalledWith(44)
+    expect(client.listNotes).toHaveBeenCalledWith(45)
+    expect(client.addNote).toHaveBeenCalledWith(46, 'Called back.')
+    expect(client.addToList).toHaveBeenCalledWith(47, 7)
+    expect(client.addToSegment).toHaveBeenCalledWith(48, 9)
+  })
+
+  it('passes client errors through unchanged', async () => {
+    client.getContact.mockResolvedValueOnce(fail({ kind: 'not_found', message: 'Contact not found.' }))
+    await expect(call('contacts.get', { id: 42 })).resolves.toEqual({ ok: false, error: { kind: 'not_found', message: 'Contact not found.' } })
+  })
+
+  it.each(CONTACT_CHANNELS)('answers %s with signed_out when there is no client', async (channel) => {
+    session = fakeSession(null)
+    const result = await call(channel, validArgs[channel])
+    expect(result).toEqual({ ok: false, error: { kind: 'signed_out', message: 'Sign in or start the demo first.' } })
+    expect(resultSchema(channel).safeParse(result).success).toBe(true)
+    for (const method of Object.values(client)) expect(method).not.toHaveBeenCalled()
+  })
+
+  it('answers the auth calls from the session', async () => {
+    await expect(call('auth.status', {})).resolves.toEqual(ok(signedIn))
+    await expect(call('auth.setKey', { apiKey: ' sk_test_abc ', baseUrl: 'https://x.example' })).resolves.toEqual(ok(signedIn))
+    expect(session.setKey).toHaveBeenCalledWith({ apiKey: 'sk_test_abc', baseUrl: 'https://x.example' })
+    await expect(call('auth.clear', {})).resolves.toEqual(ok(signedOut))
+    await expect(call('demo.start', {})).resolves.toEqual(ok(demo))
+  })
+
+  it('passes a refused key through as the session answered it', async () => {
+    vi.mocked(session.setKey).mockResolvedValueOnce(fail({ kind: 'unauthorized', message: 'That key was refused.' }))
+    const result = await call('auth.setKey', validArgs['auth.setKey'])
+    expect(result).toEqual({ ok: false, error: { kind: 'unauthorized', message: 'That key was refused.' } })
+  })
+
+  it('opens an allowlisted link in the operating system', async () => {
+    await expect(call('shell.openExternal', { url: 'HTTPS://WA.ME/14155551234' })).resolves.toEqual(ok(null))
+    expect(openExternal).toHaveBeenCalledWith('https://wa.me/14155551234')
+  })
+
+  it.each(['javascript:alert(1)', 'file:///etc/passwd', 'http://wa.me/1', 'https://wa.me.evil.com/1', 'https://a:b@t.me/x'])(
+    'refuses to open %s, as a validation error',
+    async (url) => {
+      const result = await call('shell.openExternal', { url })
+      expect(result).toMatchObject({ ok: false, error: { kind: 'validation', fields: { url: [expect.any(String)] } } })
+      expect(resultSchema('shell.openExternal').safeParse(result).success).toBe(true)
+      expect(openExternal).not.toHaveBeenCalled()
+    },
+  )
+
+  it('answers internal when the operating system fails to open a link', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {})
+    openExternal.mockRejectedValueOnce(new Error('no handler for tel:'))
+    const result = await call('shell.openExternal', { url: 'tel:+14155551234' })
+    expect(result).toMatchObject({ ok: false, error: { kind: 'internal' } })
+    logged.mockRestore()
+  })
+})

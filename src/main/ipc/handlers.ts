@@ -1,0 +1,54 @@
+// The handler table: one async function per contract channel, with arguments already validated.
+import type { Channel, DataOf, ParsedArgsOf } from '../../shared/contract'
+import { fail, ok, type ApiError, type Result } from '../../shared/result'
+import type { SkylightClient } from '../api/client'
+import type { Session } from '../session/session'
+import { allowedExternalUrl } from '../window/external-links'
+
+export type HandlerTable = { [C in Channel]: (args: ParsedArgsOf<C>) => Promise<Result<DataOf<C>>> }
+
+export type HandlerDeps = {
+  session: Session
+  openExternal: (url: string) => Promise<void>
+}
+
+const SIGNED_OUT: ApiError = { kind: 'signed_out', message: 'Sign in or start the demo first.' }
+
+const REFUSED_LINK: ApiError = {
+  kind: 'validation',
+  message: 'This link cannot be opened.',
+  fields: { url: ['Only phone, email, WhatsApp, Telegram and Instagram links can be opened.'] },
+}
+
+export function createHandlers(deps: HandlerDeps): HandlerTable {
+  const { session } = deps
+
+  /** Contact calls need a client, which exists only once a key is set or the demo runs. */
+  const withClient = async <T>(call: (client: SkylightClient) => Promise<Result<T>>): Promise<Result<T>> => {
+    const client = session.client()
+    return client ? call(client) : fail(SIGNED_OUT)
+  }
+
+  return {
+    'auth.status': async () => ok(await session.status()),
+    'auth.setKey': (args) => session.setKey(args),
+    'auth.clear': async () => ok(await session.clear()),
+    'demo.start': () => session.startDemo(),
+    'contacts.list': (query) => withClient((client) => client.listContacts(query)),
+    'contacts.get': ({ id }) => withClient((client) => client.getContact(id)),
+    'contacts.create': ({ contact }) => withClient((client) => client.createContact(contact)),
+    'contacts.update': ({ id, patch }) => withClient((client) => client.updateContact(id, patch)),
+    'contacts.delete': ({ id }) => withClient((client) => client.deleteContact(id)),
+    'contacts.toggleBlacklist': ({ id }) => withClient((client) => client.toggleBlacklist(id)),
+    'notes.list': ({ id }) => withClient((client) => client.listNotes(id)),
+    'notes.add': ({ id, content }) => withClient((client) => client.addNote(id, content)),
+    'lists.add': ({ id, list_id }) => withClient((client) => client.addToList(id, list_id)),
+    'segments.add': ({ id, segment_id }) => withClient((client) => client.addToSegment(id, segment_id)),
+    'shell.openExternal': async ({ url }) => {
+      const allowed = allowedExternalUrl(url)
+      if (!allowed) return fail(REFUSED_LINK)
+      await deps.openExternal(allowed)
+      return ok(null)
+    },
+  }
+}
