@@ -1,0 +1,127 @@
+// SkylightClient: one typed method per SkyLight Contacts endpoint, over the shared limiter and retries.
+import { z } from 'zod'
+import type { DataOf } from '../../shared/contract'
+import { contactId, contactRow, blacklistState, note, type ContactCreate, type ContactPatch, type ContactQuery } from '../../shared/contact'
+import { fail, ok, validationError, type Result } from '../../shared/result'
+import { readAck, readContact, readData, readPage } from './envelope'
+import { describeRequest, send, type Connection, type HttpRequest } from './http'
+import { sharedLimiter, type RateLimiter } from './limiter'
+import { redactError } from './redact'
+import { DEFAULT_RETRY, withRetry } from './retry'
+
+export type { RateLimiter } from './limiter'
+
+export const DEFAULT_TIMEOUT_MS = 15_000
+
+export interface ClientOptions {
+  baseUrl: string
+  apiKey: string
+  timeoutMs?: number
+  limiter?: RateLimiter
+  fetch?: typeof globalThis.fetch
+  retry?: { attempts: number; baseDelayMs: number }
+}
+
+export interface SkylightClient {
+  listContacts(query: ContactQuery): Promise<Result<DataOf<'contacts.list'>>>
+  getContact(id: number): Promise<Result<DataOf<'contacts.get'>>>
+  createContact(input: ContactCreate): Promise<Result<DataOf<'contacts.create'>>>
+  updateContact(id: number, patch: ContactPatch): Promise<Result<DataOf<'contacts.update'>>>
+  deleteContact(id: number): Promise<Result<null>>
+  toggleBlacklist(id: number): Promise<Result<DataOf<'contacts.toggleBlacklist'>>>
+  listNotes(id: number): Promise<Result<DataOf<'notes.list'>>>
+  addNote(id: number, content: string): Promise<Result<DataOf<'notes.add'>>>
+  addToList(id: number, listId: number): Promise<Result<DataOf<'lists.add'>>>
+  addToSegment(id: number, segmentId: number): Promise<Result<DataOf<'segments.add'>>>
+}
+
+const CONTACTS = '/api/v1/contacts'
+const positiveId = z.number().int().positive()
+
+/** The query string in the documented parameter order; absent parameters are left out. */
+export function contactQueryParams(query: ContactQuery): URLSearchParams {
+  const params = new URLSearchParams()
+  if (query.page !== undefined) params.set('page', String(query.page))
+  if (query.per_page !== undefined) params.set('per_page', String(query.per_page))
+  if (query.search !== undefined) params.set('search', query.search)
+  if (query.type !== undefined) params.set('type', query.type)
+  if (query.blacklisted !== undefined) params.set('blacklisted', query.blacklisted ? 'true' : 'false')
+  if (query.tag !== undefined) params.set('tag', query.tag)
+  return params
+}
+
+/** The path of one contact, or of one of its sub-resources; the id is checked and encoded. */
+function contactPath(id: number, sub = ''): Result<string> {
+  const checked = z.object({ id: contactId }).safeParse({ id })
+  if (!checked.success) return fail(validationError(checked.error.issues, 'Invalid contact id.'))
+  return ok(`${CONTACTS}/${encodeURIComponent(String(checked.data.id))}${sub}`)
+}
+
+const isLoopback = (hostname: string): boolean =>
+  hostname === 'localhost' || hostname === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(hostname)
+
+/**
+ * Trims trailing slashes. Throws on a URL the session should never have accepted: the key is only
+ * sent over https, or plain http to this computer (the sandbox).
+ */
+function normalizeBaseUrl(baseUrl: string): string {
+  const url = new URL(baseUrl)
+  if (url.search || url.hash) throw new TypeError('The base URL must not have a query or fragment.')
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
+    throw new TypeError('The base URL must use https.')
+  }
+  return url.href.replace(/\/+$/, '')
+}
+
+export function createSkylightClient(options: ClientOptions): SkylightClient {
+  const connection: Connection = {
+    baseUrl: normalizeBaseUrl(options.baseUrl),
+    apiKey: options.apiKey,
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    fetch: options.fetch ?? globalThis.fetch,
+  }
+  const limiter = options.limiter ?? sharedLimiter(connection.baseUrl, options.apiKey)
+  const retry = options.retry ?? DEFAULT_RETRY
+  const secrets = [options.apiKey]
+
+  async function call<T>(request: HttpRequest, read: (what: string, body: unknown) => Result<T>): Promise<Result<T>> {
+    const replied = await withRetry(request.method, retry, () => limiter.run(() => send(connection, request)))
+    const result = replied.ok ? read(describeRequest(request), replied.data) : replied
+    return result.ok ? result : fail(redactError(result.error, secrets))
+  }
+
+  /** A call on one contact: a bad id fails before any request is made. */
+  function onContact<T>(
+    id: number,
+    sub: string,
+    request: Omit<HttpRequest, 'path'>,
+    read: (what: string, body: unknown) => Result<T>,
+  ): Promise<Result<T>> {
+    const path = contactPath(id, sub)
+    return path.ok ? call({ ...request, path: path.data }, read) : Promise.resolve(path)
+  }
+
+  function addTo(id: number, sub: string, field: 'list_id' | 'segment_id', value: number) {
+    const checked = z.object({ [field]: positiveId }).safeParse({ [field]: value })
+    if (!checked.success) return Promise.resolve(fail<DataOf<'lists.add'>>(validationError(checked.error.issues)))
+    return onContact(id, sub, { method: 'POST', body: { [field]: value } }, readAck)
+  }
+
+  return {
+    listContacts: (query) => call({ method: 'GET', path: CONTACTS, query: contactQueryParams(query) }, readPage),
+    getContact: (id) => onContact(id, '', { method: 'GET' }, readContact),
+    createContact: (input) =>
+      call({ method: 'POST', path: CONTACTS, body: input }, (what, body) => readData(what, body, contactRow)),
+    updateContact: (id, patch) =>
+      onContact(id, '', { method: 'PUT', body: patch }, (what, body) => readData(what, body, contactRow, id)),
+    // 204 has no body; a server that answers 200 with one is just as done.
+    deleteContact: (id) => onContact(id, '', { method: 'DELETE' }, () => ok(null)),
+    toggleBlacklist: (id) =>
+      onContact(id, '/blacklist', { method: 'POST' }, (what, body) => readData(what, body, blacklistState, id)),
+    listNotes: (id) => onContact(id, '/notes', { method: 'GET' }, (what, body) => readData(what, body, z.array(note))),
+    addNote: (id, content) =>
+      onContact(id, '/notes', { method: 'POST', body: { content } }, (what, body) => readData(what, body, note)),
+    addToList: (id, listId) => addTo(id, '/lists', 'list_id', listId),
+    addToSegment: (id, segmentId) => addTo(id, '/segments', 'segment_id', segmentId),
+  }
+}

@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest'
+import { createRateLimiter, sharedLimiter, type Attempt } from './limiter'
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
+
+/** A fixed-window rate limit like Laravel's: `limit` calls per `windowMs`, then 429 with Retry-After. */
+function fakeServer(limit: number, windowMs: number, latencyMs = 10) {
+  let windowStart = Date.now()
+  let used = 0
+  const stats = { calls: 0, rejected: 0, maxInFlight: 0 }
+  let inFlight = 0
+  async function call(): Promise<Attempt<number>> {
+    stats.calls++
+    inFlight++
+    stats.maxInFlight = Math.max(stats.maxInFlight, inFlight)
+    await sleep(latencyMs / 2)
+    const now = Date.now()
+    if (now - windowStart >= windowMs) {
+      windowStart = now
+      used = 0
+    }
+    used++
+    const over = used > limit
+    const retryAfter = String((windowStart + windowMs - now) / 1000)
+    await sleep(latencyMs / 2)
+    inFlight--
+    if (over) {
+      stats.rejected++
+      return { value: 429, status: 429, headers: new Headers({ 'Retry-After': retryAfter, 'X-RateLimit-Remaining': '0' }) }
+    }
+    return { value: 200, status: 200, headers: new Headers({ 'X-RateLimit-Limit': String(limit), 'X-RateLimit-Remaining': String(limit - used) }) }
+  }
+  return { call, stats }
+}
+
+describe('createRateLimiter', () => {
+  it('never runs more than maxConcurrent tasks at once', async () => {
+    const limiter = createRateLimiter({ maxConcurrent: 3 })
+    let running = 0
+    let peak = 0
+    await Promise.all(
+      Array.from({ length: 12 }, () =>
+        limiter.run(async () => {
+          running++
+          peak = Math.max(peak, running)
+          await sleep(15)
+          running--
+          // A server that sends no rate-limit headers: only the concurrency bound applies.
+          return { value: null, status: 200, headers: new Headers() }
+        }),
+      ),
+    )
+    expect(peak).toBe(3)
+  })
+
+  it('sends the first call alone, then as many as the server says are left', async () => {
+    const limiter = createRateLimiter({ maxConcurrent: 6 })
+    let running = 0
+    const peaks: number[] = []
+    await Promise.all(
+      Array.from({ length: 5 }, () =>
+        limiter.run(async () => {
+          running++
+          await sleep(20)
+          peaks.push(running)
+          running--
+          return { value: null, status: 200, headers: new Headers({ 'X-RateLimit-Remaining': '3' }) }
+        }),
+      ),
+    )
+    expect(peaks[0]).toBe(1)
+    expect(Math.max(...peaks)).toBe(3)
+  })
+
+  it('holds every new task until Retry-After has passed', async () => {
+    const limiter = createRateLimiter()
+    const before = Date.now()
+    await limiter.run(async () => ({ value: 1, status: 429, headers: new Headers({ 'Retry-After': '0.2' }) }))
+    let startedAt = 0
+    await limiter.run(async () => {
+      startedAt = Date.now()
+      return { value: 2 }
+    })
+    expect(startedAt - before).toBeGreaterThanOrEqual(190)
+  })
+
+  it('holds for the fallback window when remaining hits 0, then sends one probe before the rest', async () => {
+    const limiter = createRateLimiter({ maxConcurrent: 4, fallbackHoldMs: 150 })
+    const before = Date.now()
+    await limiter.run(async () => ({ value: 0, status: 200, headers: new Headers({ 'X-RateLimit-Remaining': '0' }) }))
+    const starts: number[] = []
+    let running = 0
+    let peakDuringProbe = 0
+    await Promise.all(
+      Array.from({ length: 4 }, (_, i) =>
+        limiter.run(async () => {
+          starts.push(Date.now() - before)
+          running++
+          if (i === 0) {
+            await sleep(30)
+            peakDuringProbe = running
+          }
+          running--
+          return { value: i, status: 200, headers: new Headers({ 'X-RateLimit-Remaining': '10' }) }
+        }),
+      ),
+    )
+    expect(Math.min(...starts)).toBeGreaterThanOrEqual(140)
+    expect(peakDuringProbe).toBe(1)
+  })
+
+  it('keeps a burst under a fixed-window limit: at most one 429 per window, every call done', async () => {
+    const server = fakeServer(5, 300)
+    const limiter = createRateLimiter({ maxConcurrent: 6 })
+    const started = Date.now()
+    const results = await Promise.all(
+      Array.from({ length: 12 }, async () => {
+        // The client retries a rate-limited GET; the limiter must make the retry wait.
+        for (;;) {
+          const status = await limiter.run(server.call)
+          if (status === 200) return status
+        }
+      }),
+    )
+    expect(results.every((s) => s === 200)).toBe(true)
+    expect(server.stats.maxInFlight).toBeLessThanOrEqual(6)
+    // 12 calls at 5 per 300 ms need at least two window resets.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(550)
+    expect(server.stats.rejected).toBeLessThanOrEqual(2)
+  })
+
+  it('passes a task exception through and frees its slot', async () => {
+    const limiter = createRateLimiter({ maxConcurrent: 1 })
+    await expect(limiter.run(async () => Promise.reject(new Error('bug')))).rejects.toThrow('bug')
+    await expect(limiter.run(async () => ({ value: 'next' }))).resolves.toBe('next')
+  })
+})
+
+describe('sharedLimiter', () => {
+  it('gives every client of one account the same limiter, and other accounts their own', () => {
+    const a = sharedLimiter('https://example.test', 'sk_test_a')
+    expect(sharedLimiter('https://example.test', 'sk_test_a')).toBe(a)
+    expect(sharedLimiter('https://example.test', 'sk_test_b')).not.toBe(a)
+    expect(sharedLimiter('https://other.test', 'sk_test_a')).not.toBe(a)
+  })
+})
