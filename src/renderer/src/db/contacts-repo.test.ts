@@ -1,0 +1,108 @@
+import 'fake-indexeddb/auto'
+import { randomUUID } from 'node:crypto'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { Contact, ContactRow } from '../../../shared/contact'
+import { openAccountDatabase, type ContactsDb } from './database'
+import { allRows, countRows, deleteMissing, firstRowsByName, mergeRows } from './contacts-repo'
+
+let db: ContactsDb
+beforeEach(async () => {
+  db = await openAccountDatabase(`repo-${randomUUID()}`)
+})
+afterEach(() => db.close())
+
+const full = (id: number, name: string): Contact => ({
+  id,
+  name,
+  email: `c${id}@example.com`,
+  phone: null,
+  type: 'instagram',
+  status: 'active',
+  blacklisted: false,
+  tags: [],
+  last_message_at: null,
+  created_at: '2026-03-04T10:00:00.000000Z',
+  updated_at: '2026-03-04T10:00:00.000000Z',
+})
+
+describe('mergeRows', () => {
+  it('keeps known fields that a partial page does not carry', async () => {
+    await db.contacts.bulkPut([full(1, 'Ada'), full(2, 'Bob')])
+    const merged = await mergeRows(db, [
+      { id: 1, name: 'Ada L.', tags: ['vip'] },
+      { id: 3, name: 'Cy' },
+    ])
+    expect(merged.map((row) => row.id)).toEqual([1, 3])
+    expect(await db.contacts.get(1)).toEqual({ ...full(1, 'Ada L.'), tags: ['vip'] })
+    expect(await db.contacts.get(2)).toEqual(full(2, 'Bob'))
+    expect(await db.contacts.get(3)).toEqual({ id: 3, name: 'Cy' })
+  })
+
+  it('merges pages whose ids are close (one range read) and leaves stored rows between them alone', async () => {
+    await db.contacts.bulkPut([full(1, 'A'), full(2, 'B'), full(3, 'C'), full(4, 'D')])
+    await mergeRows(db, [{ id: 3, name: 'C2' }, { id: 1, name: 'A2' }, { id: 5, name: 'E' }])
+    expect(await db.contacts.get(1)).toEqual(full(1, 'A2'))
+    expect(await db.contacts.get(2)).toEqual(full(2, 'B'))
+    expect(await db.contacts.get(3)).toEqual(full(3, 'C2'))
+    expect(await db.contacts.get(5)).toEqual({ id: 5, name: 'E' })
+  })
+
+  it('merges pages whose ids are far apart (one read per id)', async () => {
+    await db.contacts.bulkPut([full(1, 'A'), full(50_000, 'B'), full(900, 'Between')])
+    await mergeRows(db, [{ id: 50_000, name: 'B2' }, { id: 1, name: 'A2' }, { id: 7_000, name: 'New' }])
+    expect(await db.contacts.get(1)).toEqual(full(1, 'A2'))
+    expect(await db.contacts.get(50_000)).toEqual(full(50_000, 'B2'))
+    expect(await db.contacts.get(900)).toEqual(full(900, 'Between'))
+    expect(await db.contacts.get(7_000)).toEqual({ id: 7_000, name: 'New' })
+  })
+
+  it('lets full rows replace stored rows, nulls included', async () => {
+    await db.contacts.put({ ...full(1, 'Ada'), phone: '+14155550100' })
+    await mergeRows(db, [{ ...full(1, 'Ada'), email: null }])
+    expect(await db.contacts.get(1)).toEqual({ ...full(1, 'Ada'), email: null })
+  })
+
+  it('writes nothing when one row of the page cannot be stored', async () => {
+    await db.contacts.put({ id: 1, name: 'Ada' })
+    const bad = { id: Number.NaN, name: 'Invalid key' } as ContactRow
+    await expect(mergeRows(db, [{ id: 1, name: 'Changed' }, bad])).rejects.toThrow()
+    expect(await db.contacts.get(1)).toEqual({ id: 1, name: 'Ada' })
+  })
+
+  it('accepts an empty page', async () => {
+    expect(await mergeRows(db, [])).toEqual([])
+  })
+})
+
+describe('reads', () => {
+  it('returns the first rows by name from the index', async () => {
+    await db.contacts.bulkPut([{ id: 1, name: 'Cara' }, { id: 2, name: 'Abe' }, { id: 3, name: 'Bea' }, { id: 4, name: 'Dan' }])
+    expect((await firstRowsByName(db, 3)).map((row) => row.name)).toEqual(['Abe', 'Bea', 'Cara'])
+  })
+
+  it('counts and lists every row', async () => {
+    await db.contacts.bulkPut([{ id: 1 }, { id: -2, name: 'Offline' }])
+    expect(await countRows(db)).toBe(2)
+    expect((await allRows(db)).map((row) => row.id).sort((a, b) => a - b)).toEqual([-2, 1])
+  })
+})
+
+describe('deleteMissing', () => {
+  it('deletes rows the server no longer has, with their notes, but never protected or temporary ids', async () => {
+    await db.contacts.bulkPut([{ id: -1 }, { id: 1 }, { id: 2 }, { id: 3 }, { id: 4 }])
+    await db.notes.bulkPut([
+      { id: 10, contactId: 2, content: 'gone with 2' },
+      { id: 11, contactId: 1, content: 'kept' },
+    ])
+    const deleted = await deleteMissing(db, new Set([1]), new Set([3]))
+    expect(deleted).toBe(2)
+    expect((await db.contacts.toCollection().primaryKeys()).sort()).toEqual([-1, 1, 3])
+    expect((await db.notes.toArray()).map((note) => note.id)).toEqual([11])
+  })
+
+  it('deletes nothing when every row is kept', async () => {
+    await db.contacts.bulkPut([{ id: 1 }, { id: 2 }])
+    expect(await deleteMissing(db, new Set([1, 2]))).toBe(0)
+    expect(await countRows(db)).toBe(2)
+  })
+})

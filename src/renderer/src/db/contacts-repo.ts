@@ -1,0 +1,81 @@
+// Reads and bulk writes of mirror rows; the only place that knows how contacts are stored.
+import type { ContactRow } from '../../../shared/contact'
+import type { ContactsDb } from './database'
+import { isFullRow, mergeRow } from './merge'
+
+/**
+ * Merges a page of (possibly partial) rows into the mirror in one transaction and returns the
+ * merged rows in input order. One `bulkGet` then one `bulkPut` keeps the cost near a raw
+ * `bulkPut`; pages of full rows skip the read, since they replace every field anyway.
+ * Joins the caller's transaction when one spans `contacts`.
+ */
+export async function mergeRows(db: ContactsDb, rows: readonly ContactRow[]): Promise<ContactRow[]> {
+  if (rows.length === 0) return []
+  return db.transaction('rw', db.contacts, async () => {
+    if (rows.every(isFullRow)) {
+      await db.contacts.bulkPut(rows as ContactRow[])
+      return rows.slice()
+    }
+    const stored = await storedRowsFor(db, rows)
+    const merged = rows.map((row, i) => mergeRow(stored[i], row))
+    await db.contacts.bulkPut(merged)
+    return merged
+  })
+}
+
+/** A range read is used when the page's ids span at most this many ids per row. */
+const RANGE_READ_SPAN = 4
+
+/**
+ * The stored rows for a page, in its order. Pages come in id order, so their ids are close
+ * together: one range read (a single IndexedDB `getAll`) costs far less than `bulkGet`'s one
+ * request per id, which made a pull's writes ~1.7x slower than a raw `bulkPut` in Chromium.
+ */
+async function storedRowsFor(db: ContactsDb, rows: readonly ContactRow[]): Promise<(ContactRow | undefined)[]> {
+  let min = Infinity
+  let max = -Infinity
+  for (const { id } of rows) {
+    if (id < min) min = id
+    if (id > max) max = id
+  }
+  if (max - min >= RANGE_READ_SPAN * rows.length) return db.contacts.bulkGet(rows.map((row) => row.id))
+  const found = new Map<number, ContactRow>()
+  for (const row of await db.contacts.where(':id').between(min, max, true, true).toArray()) found.set(row.id, row)
+  return rows.map((row) => found.get(row.id))
+}
+
+/**
+ * The first rows in `name` order, from the index cursor: what the window shows before the
+ * search index is ready. IndexedDB compares code units, so this order is case-sensitive, and
+ * rows whose name is unknown are not in the index.
+ */
+export function firstRowsByName(db: ContactsDb, limit: number): Promise<ContactRow[]> {
+  return db.contacts.orderBy('name').limit(limit).toArray()
+}
+
+export function allRows(db: ContactsDb): Promise<ContactRow[]> {
+  return db.contacts.toArray()
+}
+
+export function countRows(db: ContactsDb): Promise<number> {
+  return db.contacts.count()
+}
+
+/**
+ * Deletes rows whose id is not in `keepIds` (with their notes), except `protectedIds` and
+ * negative (temporary, not yet created) ids. Returns how many rows were deleted.
+ */
+export async function deleteMissing(
+  db: ContactsDb,
+  keepIds: ReadonlySet<number>,
+  protectedIds: ReadonlySet<number> = new Set(),
+): Promise<number> {
+  return db.transaction('rw', db.contacts, db.notes, async () => {
+    const ids = (await db.contacts.toCollection().primaryKeys()) as number[]
+    const gone = ids.filter((id) => id > 0 && !keepIds.has(id) && !protectedIds.has(id))
+    if (gone.length === 0) return 0
+    await db.contacts.bulkDelete(gone)
+    await db.notes.where('contactId').anyOf(gone).delete()
+    return gone.length
+  })
+}

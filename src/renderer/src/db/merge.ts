@@ -1,0 +1,37 @@
+// The merge rule for mirror rows: a field the server did not send is unknown, so it keeps what we knew.
+import type { Contact, ContactRow } from '../../../shared/contact'
+
+const CONTACT_FIELDS: readonly (keyof Contact)[] = [
+  'id',
+  'name',
+  'email',
+  'phone',
+  'type',
+  'status',
+  'blacklisted',
+  'tags',
+  'last_message_at',
+  'created_at',
+  'updated_at',
+]
+
+/**
+ * Merges an incoming row over the stored one: fields present in `incoming` (explicit null
+ * included) overwrite, absent (or undefined) fields keep the stored value.
+ */
+export function mergeRow(stored: ContactRow | undefined, incoming: ContactRow): ContactRow {
+  const merged: Record<string, unknown> = stored ? { ...stored } : {}
+  for (const key in incoming) {
+    const value = (incoming as Record<string, unknown>)[key]
+    if (value !== undefined) merged[key] = value
+  }
+  return merged as ContactRow
+}
+
+/** A row carrying every Contact field replaces whatever is stored, so it needs no read first. */
+export function isFullRow(row: ContactRow): boolean {
+  for (const key of CONTACT_FIELDS) {
+    if (row[key] === undefined) return false
+  }
+  return true
+}
