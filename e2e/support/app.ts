@@ -1,0 +1,40 @@
+// One running app for a test: the e2e host plus a fresh browser page on it.
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { startHost, type Host } from '../host/server'
+
+export type AppPage = {
+  host: Host
+  context: BrowserContext
+  page: Page
+  /** Errors the page logged or threw (a CSP refusal among them); a healthy run has none. */
+  errors: string[]
+  close(): Promise<void>
+}
+
+export type AppOptions = { colorScheme?: 'light' | 'dark' }
+
+/** Each test gets its own host, so sessions and keys never leak from one test into the next. */
+export async function openApp(browser: Browser, options: AppOptions = {}): Promise<AppPage> {
+  const host = await startHost({ port: 0 })
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    colorScheme: options.colorScheme ?? 'light',
+  })
+  const page = await context.newPage()
+  const errors: string[] = []
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text())
+  })
+  page.on('pageerror', (error) => errors.push(error.message))
+  await page.goto(host.url)
+  return {
+    host,
+    context,
+    page,
+    errors,
+    async close() {
+      await context.close()
+      await host.close()
+    },
+  }
+}

@@ -1,0 +1,31 @@
+// What the e2e tests look for on the app's screens, named once so the tests read as steps.
+import type { Locator, Page } from 'playwright-core'
+import { fileURLToPath } from 'node:url'
+
+export const onboardingCard = (page: Page): Locator => page.locator('[data-test="onboarding"]')
+export const onboardingError = (page: Page): Locator => page.locator('[data-test="onboarding-error"]')
+export const apiKeyInput = (page: Page): Locator => page.locator('input[name="apiKey"]')
+export const baseUrlInput = (page: Page): Locator => page.locator('input[name="baseUrl"]')
+export const contactsScreen = (page: Page): Locator => page.locator('[data-test="contacts"]')
+export const contactsSummary = (page: Page): Locator => page.locator('[data-test="contacts-summary"]')
+/** Body rows of the contact table (naive-ui renders the header in a separate table). */
+export const contactRows = (page: Page): Locator => page.locator('[data-test="contact-table"] .n-data-table-tbody .n-data-table-tr')
+
+export async function signIn(page: Page, baseUrl: string, apiKey: string): Promise<void> {
+  await apiKeyInput(page).fill(apiKey)
+  await baseUrlInput(page).fill(baseUrl)
+  await page.getByRole('button', { name: 'Test & save' }).click()
+}
+
+export async function startDemo(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Try with demo data' }).click()
+}
+
+/** Screenshots for the README live in docs/, whatever folder the tests run from. */
+export const docsFile = (name: string): string => fileURLToPath(new URL(`../../docs/${name}`, import.meta.url))
+
+/** Before a screenshot: no row under the mouse, and no spinner (they fade out after the data arrives). */
+export async function settled(page: Page): Promise<void> {
+  await page.mouse.move(0, 0)
+  await page.waitForFunction(() => document.querySelectorAll('.n-base-loading').length === 0)
+}
