@@ -177,6 +177,21 @@ describe('main process glue', () => {
     expect(fakes.session.restore.mock.invocationCallOrder[0]).toBeLessThan(vi.mocked(electron.ipcMain.handle).mock.invocationCallOrder[0]!)
   })
 
+  it('opens demo data in development when no key is set', async () => {
+    await launch()
+    expect(fakes.session.startDemo).toHaveBeenCalledTimes(1)
+    expect(fakes.session.startDemo.mock.invocationCallOrder[0]).toBeGreaterThan(fakes.session.restore.mock.invocationCallOrder[0]!)
+  })
+
+  it('asks for a key instead of opening demo data in a released app or when signed in', async () => {
+    await launch((electron) => {
+      electron.app.isPackaged = true
+    })
+    fakes.session.status.mockResolvedValueOnce({ ...fakes.status, mode: 'account' })
+    await launch()
+    expect(fakes.session.startDemo).not.toHaveBeenCalled()
+  })
+
   it('registers exactly one ipcMain handler per contract channel', async () => {
     const { electron } = await launch()
     const names = electron.ipcMain.handle.mock.calls.map(([name]) => name)

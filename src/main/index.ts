@@ -59,7 +59,15 @@ async function openSession(): Promise<Session> {
     startSandbox: () => startSandbox({ port: 0 }),
   })
   await session.restore()
+  await openDemoInDevelopment(session)
   return session
+}
+
+/** `npm run dev` with no key set opens demo data at once; a released app always asks first. */
+async function openDemoInDevelopment(session: Session): Promise<void> {
+  if (app.isPackaged || (await session.status()).mode !== 'signed_out') return
+  // A failed demo start leaves the onboarding screen, which offers it again.
+  await session.startDemo()
 }
 
 /** keytar is a native module that may be missing or unbuilt; the secret store then falls back. */
