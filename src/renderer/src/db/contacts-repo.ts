@@ -2,16 +2,19 @@
 import type { ContactRow } from '../../../shared/contact'
 import type { ContactsDb } from './database'
 import { isFullRow, mergeRow } from './merge'
+import { markSnapshotDirty } from './snapshot'
 
 /**
  * Merges a page of (possibly partial) rows into the mirror in one transaction and returns the
  * merged rows in input order. One `bulkGet` then one `bulkPut` keeps the cost near a raw
  * `bulkPut`; pages of full rows skip the read, since they replace every field anyway.
- * Joins the caller's transaction when one spans `contacts`.
+ * Marks the ids dirty for the snapshot. Joins the caller's transaction when one spans
+ * `contacts` and `meta`.
  */
 export async function mergeRows(db: ContactsDb, rows: readonly ContactRow[]): Promise<ContactRow[]> {
   if (rows.length === 0) return []
-  return db.transaction('rw', db.contacts, async () => {
+  return db.transaction('rw', db.contacts, db.meta, async () => {
+    await markSnapshotDirty(db, rows.map((row) => row.id))
     if (rows.every(isFullRow)) {
       await db.contacts.bulkPut(rows as ContactRow[])
       return rows.slice()
@@ -63,17 +66,19 @@ export function countRows(db: ContactsDb): Promise<number> {
 
 /**
  * Deletes rows whose id is not in `keepIds` (with their notes), except `protectedIds` and
- * negative (temporary, not yet created) ids. Returns how many rows were deleted.
+ * negative (temporary, not yet created) ids, and marks them dirty for the snapshot. Returns
+ * how many rows were deleted.
  */
 export async function deleteMissing(
   db: ContactsDb,
   keepIds: ReadonlySet<number>,
   protectedIds: ReadonlySet<number> = new Set(),
 ): Promise<number> {
-  return db.transaction('rw', db.contacts, db.notes, async () => {
+  return db.transaction('rw', db.contacts, db.notes, db.meta, async () => {
     const ids = (await db.contacts.toCollection().primaryKeys()) as number[]
     const gone = ids.filter((id) => id > 0 && !keepIds.has(id) && !protectedIds.has(id))
     if (gone.length === 0) return 0
+    await markSnapshotDirty(db, gone)
     await db.contacts.bulkDelete(gone)
     await db.notes.where('contactId').anyOf(gone).delete()
     return gone.length

@@ -1,20 +1,12 @@
 // The per-account IndexedDB mirror: its schema (declared once, versioned) and how to open or delete it.
-import Dexie, { type DexieOptions, type EntityTable } from 'dexie'
+import Dexie, { type DexieOptions, type EntityTable, type Table } from 'dexie'
 import type { ContactRow, Note } from '../../../shared/contact'
+import type { OutboxRow } from '../sync/outbox/intent'
+
+export type { OutboxRow } from '../sync/outbox/intent'
 
 /** A note kept beside its contact (the notes endpoint returns notes without their contact id). */
 export type NoteRow = Note & { contactId: number }
-
-/**
- * One queued intent. Only the keys the schema indexes are fixed here; the intent itself
- * (create, update, delete, …) is the outbox's to define.
- */
-export interface OutboxRow {
-  seq?: number
-  /** A server id, or a negative temporary id for a contact created offline. */
-  contactId: number
-  [field: string]: unknown
-}
 
 export interface MetaRow {
   key: string
@@ -24,7 +16,9 @@ export interface MetaRow {
 export type ContactsDb = Dexie & {
   /** Server id, or a negative temporary id for offline creates; rows may be partial. */
   contacts: EntityTable<ContactRow, 'id'>
-  outbox: EntityTable<OutboxRow, 'seq'>
+  /** Queued intents (or batches of them), indexed by `contactId` (0 for a batch); see sync/outbox/intent.ts.
+   * A plain Table: EntityTable's insert type cannot express a union of row shapes. */
+  outbox: Table<OutboxRow, number>
   notes: EntityTable<NoteRow, 'id'>
   meta: EntityTable<MetaRow, 'key'>
 }

@@ -138,7 +138,7 @@ describe('pull against the sandbox', () => {
     const [first, second] = sandbox.store.all()
     await db.contacts.bulkPut(sandbox.store.all())
     await db.contacts.put({ id: -3, name: 'Created offline' })
-    await db.outbox.add({ contactId: first.id, kind: 'update' })
+    await db.outbox.add({ kind: 'setBlacklisted', contactId: first.id, blacklisted: true, status: 'pending', attempts: 0, createdAt: '2026-03-04T10:00:00.000Z' })
     sandbox.store.remove(first.id)
     sandbox.store.remove(second.id)
     const outcome = await pullContacts(db, bridgeOf(client), fast)

@@ -146,7 +146,7 @@ describe('pullContacts', () => {
   it('never deletes rows with queued intents nor temporary ids', async () => {
     const server = new FakeServer(120)
     await db.contacts.bulkPut([{ id: 500, name: 'Edited offline' }, { id: -1, name: 'Created offline' }, { id: 501, name: 'Gone' }])
-    await db.outbox.add({ contactId: 500, kind: 'update' })
+    await db.outbox.add({ kind: 'setBlacklisted', contactId: 500, blacklisted: true, status: 'pending', attempts: 0, createdAt: '2026-03-04T10:00:00.000Z' })
     const outcome = await pullContacts(db, server.bridge, fast)
     expect(outcome).toMatchObject({ status: 'completed', consistent: true, deleted: 1 })
     const ids = idsOf(await mirror(db))

@@ -4,6 +4,7 @@ import type { ApiError } from '../../../shared/result'
 import type { ContactsDb } from '../db/database'
 import { deleteMissing, mergeRows } from '../db/contacts-repo'
 import { pendingContactIds } from '../db/pending-edits'
+import { withPendingIntents } from './outbox/pull-overlay'
 import { clearCheckpoint, loadCheckpoint, recordPage, startPass, type PullCheckpointHeader } from './pull-checkpoint'
 import { etaMs, isPassConsistent, pagesLeft } from './pull-plan'
 import { fetchPage, type FetchPolicy, type ListBridge } from './page-fetcher'
@@ -159,7 +160,9 @@ async function run(ctx: PullContext, checkpoint: Awaited<ReturnType<typeof loadC
     const end = await fetchPage(ctx.bridge, 1, PER_PAGE, ctx.policy)
     if (end.status !== 'ok') return end
     if (ctx.stop.signal.aborted) return { status: 'aborted' }
-    await mergeRows(ctx.db, end.page.data)
+    await ctx.db.transaction('rw', [ctx.db.contacts, ctx.db.meta, ctx.db.outbox], async () => {
+      await mergePulled(ctx.db, end.page.data)
+    })
     for (const row of end.page.data) state.seen.add(row.id)
     const consistent = isPassConsistent({
       startTotal: state.header.startTotal,
@@ -227,13 +230,19 @@ async function readPages(ctx: PullContext, state: PassState): Promise<Stopped | 
 /** Merges a page and marks it done in one transaction, so a crash never loses or half-records it. */
 async function mergePage(ctx: PullContext, state: PassState, page: number, rows: ContactRow[]): Promise<void> {
   const ids = rows.map((row) => row.id)
-  await ctx.db.transaction('rw', ctx.db.contacts, ctx.db.meta, async () => {
-    await mergeRows(ctx.db, rows)
+  await ctx.db.transaction('rw', [ctx.db.contacts, ctx.db.meta, ctx.db.outbox], async () => {
+    await mergePulled(ctx.db, rows)
     await recordPage(ctx.db, page, ids)
   })
   state.done.add(page)
   for (const id of ids) state.seen.add(id)
   ctx.emit(state)
+}
+
+/** Merges pulled rows with the queued intents re-applied on top; the caller's transaction must span `contacts`, `meta` and `outbox`. */
+async function mergePulled(db: ContactsDb, rows: ContactRow[]): Promise<void> {
+  const shown = await withPendingIntents(db, rows)
+  await mergeRows(db, shown)
 }
 
 /** Ends the pull in one transaction: deletions (only when consistent), the sync time, the checkpoint dropped. */

@@ -31,7 +31,3 @@ export function parseQuery(text: string): SearchTerms {
   }
   return terms
 }
-
-export function isEmpty(terms: SearchTerms): boolean {
-  return !terms.words.length && !terms.phones.length && !terms.emails.length && !terms.tags.length
-}

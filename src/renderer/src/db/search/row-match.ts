@@ -35,7 +35,7 @@ export function matchesOtherTerms(row: IndexedRow, terms: SearchTerms): boolean 
 }
 
 /** A national number typed with its trunk 0 (`020 7946…`) still finds `+44 20 7946…`. */
-export function phoneMatches(phoneDigits: string, digits: string): boolean {
+function phoneMatches(phoneDigits: string, digits: string): boolean {
   if (phoneDigits.includes(digits)) return true
   return digits.startsWith('0') && digits.length > 4 && phoneDigits.includes(digits.slice(1))
 }

@@ -78,6 +78,22 @@ describe('SearchIndex', () => {
     expect(index.search('jo', {}, 1)).toEqual({ ids: [6], total: 5 })
   })
 
+  it('ranks the same rows whatever the limit, so pages of one query never disagree', () => {
+    for (const query of ['', 'jo', 'jonhson', 'sara', '#vip', 'acme']) {
+      const full = index.search(query, {}, Infinity)
+      for (let limit = 1; limit <= full.ids.length; limit++) expect(index.search(query, {}, limit)).toEqual({ ids: full.ids.slice(0, limit), total: full.total })
+    }
+  })
+
+  it('finds tags by their start only, and an unknown tag filter finds nobody', () => {
+    // "fair" is a word of the tag trade-fair-2026, but no tag starts with it.
+    expect(find('#fair')).toEqual([])
+    expect(find('fair')).toEqual([6])
+    expect(find('', { tag: 'vi' })).toEqual([])
+    expect(find('', { tag: 'nobody' })).toEqual([])
+    expect(find('sarah', { tag: 'VIP', type: 'whatsapp', status: 'active', blacklisted: false })).toEqual([1])
+  })
+
   it('keeps current as rows change, are added and removed', () => {
     const live = new SearchIndex(people)
     live.upsert([{ id: 2, name: 'Pepe Álvarez' }, { id: 99, name: 'Zoé Adler', tags: ['vip'] }])

@@ -1,10 +1,11 @@
 // In-memory contact search: a word index built once, plus a small overlay of rows changed since.
 import type { ContactRow } from '../../../../shared/contact'
-import { fold, wordsOf } from './fold'
+import { fold } from './fold'
 import { indexRow, type IndexedRow } from './indexed-row'
-import { isEmpty, parseQuery, type SearchTerms } from './query'
-import { EXACT, FUZZY, NO_MATCH, PREFIX, matchesOtherTerms, passesFilters, phoneMatches, wordTier, isTypoOf, type SearchFilters } from './row-match'
-import { buildWordIndex, nameCollator, prefixRange, rowAtPhoneOffset, type WordIndex } from './word-index'
+import { parseQuery } from './query'
+import { countMatches, otherTerms, wordTerms, type Term } from './row-candidates'
+import { EXACT, FUZZY, NO_MATCH, PREFIX, matchesOtherTerms, passesFilters, wordTier, type SearchFilters } from './row-match'
+import { buildWordIndex, nameCollator, type WordIndex } from './word-index'
 import { allowedEdits } from './edit-distance'
 
 export type { SearchFilters } from './row-match'
@@ -15,6 +16,9 @@ export interface SearchResult {
   /** How many contacts match in all (`ids` holds at most `limit` of them). */
   total: number
 }
+
+/** Typos are looked for only while exact and prefix matches number fewer than this (a first page). */
+const TYPO_FILL = 50
 
 /** Rebuild the core once this many rows changed since it was built. */
 const OVERLAY_LIMIT = 2000
@@ -27,14 +31,17 @@ interface Hit {
 
 export class SearchIndex {
   private core: WordIndex
-  private mark: Uint8Array
+  /** Scratch arrays of countMatches, one byte per core row, zero between searches. */
+  private matched: Uint8Array
+  private inexact: Uint8Array
   /** Core rows superseded by the overlay (changed or deleted). */
   private hidden: Uint8Array
   private overlay = new Map<number, IndexedRow | null>()
 
   constructor(rows: readonly ContactRow[] = []) {
     this.core = buildWordIndex(rows.map(indexRow))
-    this.mark = new Uint8Array(this.core.rows.length)
+    this.matched = new Uint8Array(this.core.rows.length)
+    this.inexact = new Uint8Array(this.core.rows.length)
     this.hidden = new Uint8Array(this.core.rows.length)
   }
 
@@ -61,95 +68,69 @@ export class SearchIndex {
   search(query: string, filters: SearchFilters = {}, limit = 50): SearchResult {
     const terms = parseQuery(query)
     const tiers: Hit[][] = [[], [], []]
-    let total = 0
-    const keep = (tier: number, hit: Hit) => {
-      total++
-      if (tiers[tier].length < limit) tiers[tier].push(hit)
+    const counts = [0, 0, 0]
+    const { core } = this
+    // Most matches are only counted: a hit (and a read of its row) only for rows that may show.
+    const keep = (tier: number, r: number) => {
+      counts[tier]++
+      if (tiers[tier].length < limit) tiers[tier].push({ rank: r, id: core.rows[r].id })
     }
     const tag = filters.tag ? fold(filters.tag) : null
-    const accept = (row: IndexedRow, fuzzy: boolean): number => {
-      if (!passesFilters(row, filters, tag) || !matchesOtherTerms(row, terms)) return NO_MATCH
-      return wordTier(row, terms.words, fuzzy)
-    }
+    // Postings prove word and tag terms; emails and phones are still checked on the row.
+    const checkRow = terms.emails.length > 0 || terms.phones.length > 0
+    const others = () => otherTerms(core, terms, tag)
 
-    this.scanCore(terms, (r) => {
-      const tier = accept(this.core.rows[r], false)
-      if (tier !== NO_MATCH) keep(tier, { rank: r, id: this.core.rows[r].id })
+    const firstPass: number[] = []
+    this.scanCore([...wordTerms(core, terms.words, false), ...others()], filters, (r, inexact) => {
+      if (checkRow && !matchesOtherTerms(core.rows[r], terms)) return
+      keep(inexact ? PREFIX : EXACT, r)
+      if (firstPass.length < TYPO_FILL) firstPass.push(r)
     })
-    const typoWords = terms.words.filter((w) => allowedEdits(w) > 0)
-    const wantTypos = typoWords.length > 0 && tiers[EXACT].length + tiers[PREFIX].length < limit
+    // Decided on counts, not on `limit`, so every page of one query ranks the same rows.
+    const wantTypos = terms.words.some((w) => allowedEdits(w) > 0) && counts[EXACT] + counts[PREFIX] < TYPO_FILL
     if (wantTypos) {
-      this.scanTypoCandidates(typoWords, (r) => {
-        const row = this.core.rows[r]
-        if (accept(row, false) === NO_MATCH && accept(row, true) === FUZZY) keep(FUZZY, { rank: r, id: row.id })
+      const matchedBefore = new Set(firstPass)
+      this.scanCore([...wordTerms(core, terms.words, true), ...others()], filters, (r) => {
+        if (matchedBefore.has(r) || (checkRow && !matchesOtherTerms(core.rows[r], terms))) return
+        keep(FUZZY, r)
       })
     }
     for (const row of this.overlay.values()) {
-      if (!row) continue
-      const tier = accept(row, wantTypos)
-      if (tier !== NO_MATCH) keep(tier, { rank: lowerBoundByName(this.core.rows, row.sortName) - 0.5, id: row.id })
+      if (!row || !passesFilters(row, filters, tag) || !matchesOtherTerms(row, terms)) continue
+      const tier = wordTier(row, terms.words, wantTypos)
+      if (tier === NO_MATCH) continue
+      // Kept past the cap: an overlay row may rank above core rows already kept.
+      counts[tier]++
+      tiers[tier].push({ rank: lowerBoundByName(this.core.rows, row.sortName) - 0.5, id: row.id })
     }
     const ids: number[] = []
     for (const hits of tiers) {
       hits.sort((a, b) => a.rank - b.rank)
       for (const hit of hits) if (ids.length < limit) ids.push(hit.id)
     }
-    return { ids, total }
+    return { ids, total: counts[EXACT] + counts[PREFIX] + counts[FUZZY] }
   }
 
-  /** Calls `visit` once per core row that may match, in name order, skipping superseded rows. */
-  private scanCore(terms: SearchTerms, visit: (row: number) => void): void {
-    const { core, mark, hidden } = this
-    if (isEmpty(terms)) {
-      for (let r = 0; r < core.rows.length; r++) if (!hidden[r]) visit(r)
+  /**
+   * Calls `visit` once per core row matching every term and the type, status and blacklist
+   * filters, in name order, skipping superseded rows; `inexact` when a word matched as a prefix.
+   */
+  private scanCore(terms: Term[], filters: SearchFilters, visit: (row: number, inexact: boolean) => void): void {
+    const { core, matched, inexact, hidden } = this
+    const { types, statuses, blacklisted } = core
+    const type = filters.type
+    const status = filters.status
+    const banned = filters.blacklisted === undefined ? -1 : filters.blacklisted ? 1 : 0
+    const passes = (r: number) =>
+      !hidden[r] && (type === undefined || types[r] === type) && (status === undefined || statuses[r] === status) && (banned < 0 || blacklisted[r] === banned)
+    if (terms.length === 0) {
+      for (let r = 0; r < core.rows.length; r++) if (passes(r)) visit(r, false)
       return
     }
-    const seeds = [...terms.words, ...terms.emails.flatMap(wordsOf), ...terms.tags.flatMap(wordsOf)]
-    if (seeds.length) {
-      let best: [number, number] = [0, core.words.length]
-      for (const seed of seeds) {
-        const range = prefixRange(core.words, seed)
-        if (core.cumulative[range[1]] - core.cumulative[range[0]] < core.cumulative[best[1]] - core.cumulative[best[0]]) best = range
-      }
-      for (let w = best[0]; w < best[1]; w++) for (const r of core.postings[w]) mark[r] = 1
-    } else {
-      for (const digits of terms.phones) this.markPhone(digits)
-    }
-    for (let r = 0; r < mark.length; r++) {
-      if (!mark[r]) continue
-      mark[r] = 0
-      if (!hidden[r]) visit(r)
-    }
-  }
-
-  private markPhone(digits: string): void {
-    const { core, mark } = this
-    const needles = digits.startsWith('0') && digits.length > 4 ? [digits, digits.slice(1)] : [digits]
-    const [from, to] = prefixRange(core.words, digits)
-    for (let w = from; w < to; w++) for (const r of core.postings[w]) mark[r] = 1
-    for (const needle of needles) {
-      for (let at = core.phoneText.indexOf(needle); at !== -1; at = core.phoneText.indexOf(needle, at + 1)) {
-        const r = rowAtPhoneOffset(core, at)
-        if (phoneMatches(core.rows[r].phoneDigits, digits)) mark[r] = 1
-      }
-    }
-  }
-
-  /** Rows holding a name word within a typo of the longest typed word. */
-  private scanTypoCandidates(typoWords: string[], visit: (row: number) => void): void {
-    const { core, mark, hidden } = this
-    const typed = typoWords.reduce((a, b) => (b.length > a.length ? b : a))
-    const edits = allowedEdits(typed)
-    for (let length = typed.length - edits; length <= core.nameWordsByLength.length; length++) {
-      for (const w of core.nameWordsByLength[length] ?? []) {
-        if (isTypoOf(typed, core.words[w])) for (const r of core.postings[w]) mark[r] = 1
-      }
-    }
-    for (let r = 0; r < mark.length; r++) {
-      if (!mark[r]) continue
-      mark[r] = 0
-      if (!hidden[r]) visit(r)
-    }
+    const all = countMatches(core, terms, matched, inexact)
+    for (let r = 0; r < matched.length; r++) if (matched[r] === all && passes(r)) visit(r, inexact[r] === 1)
+    matched.fill(0)
+    inexact.fill(0)
   }
 
   private setOverlay(id: number, row: IndexedRow | null): void {
@@ -173,7 +154,8 @@ export class SearchIndex {
       else byId.delete(id)
     }
     this.core = buildWordIndex([...byId.values()])
-    this.mark = new Uint8Array(this.core.rows.length)
+    this.matched = new Uint8Array(this.core.rows.length)
+    this.inexact = new Uint8Array(this.core.rows.length)
     this.hidden = new Uint8Array(this.core.rows.length)
     this.overlay.clear()
   }

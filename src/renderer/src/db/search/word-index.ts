@@ -15,6 +15,10 @@ export interface WordIndex {
   cumulative: Float64Array
   /** Name words (as indexes into `words`) by length, for typo lookup. */
   nameWordsByLength: number[][]
+  /** Filter fields by row number, read without touching row objects (see row-candidates.ts). */
+  types: (string | undefined)[]
+  statuses: string[]
+  blacklisted: Uint8Array
   /** Every row's phone digits joined by `|`, and where each row starts in it. */
   phoneText: string
   phoneStarts: Int32Array
@@ -27,10 +31,11 @@ export function buildWordIndex(source: readonly IndexedRow[]): WordIndex {
   const nameWords = new Set<string>()
   rows.forEach((row, r) => {
     rowOfId.set(row.id, r)
-    for (const word of rowWords(row)) {
+    // `#tag` words (never a typed word: those hold letters and digits only) find tags by prefix.
+    for (const word of new Set([...rowWords(row), ...row.tags.map((tag) => '#' + tag)])) {
       const list = lists.get(word)
       if (list) list.push(r)
-      else lists.set(word, [r])
+      else if (word !== '#') lists.set(word, [r])
     }
     for (const word of row.nameWords) nameWords.add(word)
   })
@@ -49,7 +54,19 @@ export function buildWordIndex(source: readonly IndexedRow[]): WordIndex {
     offset += row.phoneDigits.length + 1
     return row.phoneDigits
   })
-  return { rows, rowOfId, words, postings, cumulative, nameWordsByLength, phoneText: phones.join('|'), phoneStarts }
+  return {
+    rows,
+    rowOfId,
+    words,
+    postings,
+    cumulative,
+    nameWordsByLength,
+    types: rows.map((row) => row.type),
+    statuses: rows.map((row) => row.status),
+    blacklisted: Uint8Array.from(rows, (row) => (row.blacklisted ? 1 : 0)),
+    phoneText: phones.join('|'),
+    phoneStarts,
+  }
 }
 
 /** Index of the first word >= `prefix`. */

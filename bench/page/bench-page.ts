@@ -1,0 +1,166 @@
+// The benchmark's in-browser half: pulls, writes, loads and searches the mirror, and times each step.
+import type { ContactRow } from '../../src/shared/contact'
+import type { SkylightBridge } from '../../src/shared/contract'
+import { allRows, firstRowsByName } from '../../src/renderer/src/db/contacts-repo'
+import { deleteAccountDatabase, openAccountDatabase, type ContactsDb } from '../../src/renderer/src/db/database'
+import { loadMirrorRows, writeSnapshot } from '../../src/renderer/src/db/snapshot'
+import { createSearchClient } from '../../src/renderer/src/db/search/search-client'
+import { SearchIndex } from '../../src/renderer/src/db/search/search-index'
+import { pullContacts, type ListBridge } from '../../src/renderer/src/sync/puller'
+import Dexie from 'dexie'
+import type { BenchQuery } from '../queries'
+
+
+const PAGE = 100
+const bridge = () => (window as unknown as { skylight: SkylightBridge }).skylight
+const open = (accountId: string) => openAccountDatabase(accountId)
+
+async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
+  const started = performance.now()
+  const value = await work()
+  return [value, performance.now() - started]
+}
+
+/** Rows kept alive on purpose, so the heap can be measured with them. */
+let held: unknown = null
+
+const bench = {
+  async signIn(apiKey: string, baseUrl: string): Promise<string> {
+    const status = await bridge()['auth.setKey']({ apiKey, baseUrl })
+    if (!status.ok || !status.data.accountId) throw new Error(`sign-in failed: ${JSON.stringify(status)}`)
+    return status.data.accountId
+  },
+
+  /** The real puller over the host's /rpc bridge (real client, real sandbox). */
+  async pull(accountId: string) {
+    const db = await open(accountId)
+    const [outcome, ms] = await timed(() => pullContacts(db, bridge()))
+    const count = await db.contacts.count()
+    db.close()
+    return { ms, count, outcome: outcome.status === 'failed' ? `failed: ${outcome.error.kind} ${outcome.error.message}` : outcome.status }
+  },
+
+  /**
+   * The puller's writes alone: pullContacts into a scratch account from a bridge answering
+   * pages of the mirror's rows from memory, so no network time hides in the figure.
+   */
+  async pullFromMemory(accountId: string) {
+    const source = await open(accountId)
+    const rows = (await allRows(source)).sort((a, b) => a.id - b.id)
+    source.close()
+    const scratchId = 'bench-scratch-pull'
+    await deleteAccountDatabase(scratchId)
+    const db = await open(scratchId)
+    const lastPage = Math.ceil(rows.length / PAGE)
+    const memoryBridge: ListBridge = {
+      'contacts.list': async (query) => {
+        const page = query.page ?? 1
+        const data = rows.slice((page - 1) * PAGE, page * PAGE)
+        return { ok: true, data: { data, meta: { current_page: page, last_page: lastPage, per_page: PAGE, total: rows.length } } }
+      },
+    }
+    const [outcome, ms] = await timed(() => pullContacts(db, memoryBridge))
+    const count = await db.contacts.count()
+    db.close()
+    await deleteAccountDatabase(scratchId)
+    return { ms, count, outcome: outcome.status }
+  },
+
+  /** Raw Dexie bulkPut of the mirror's rows into a scratch database: pages of 100, then one call. */
+  async bulkPutBaseline(accountId: string) {
+    const db = await open(accountId)
+    const [rows, toArrayMs] = await timed(() => allRows(db))
+    db.close()
+    const result = { toArrayMs, pagedMs: 0, singleMs: 0, rows: rows.length }
+    for (const mode of ['paged', 'single'] as const) {
+      const name = `bench-scratch-${mode}`
+      await Dexie.delete(name)
+      const scratch = new Dexie(name)
+      scratch.version(1).stores({ contacts: 'id, name' })
+      await scratch.open()
+      const table = scratch.table<ContactRow, number>('contacts')
+      const [, ms] = await timed(async () => {
+        if (mode === 'single') return void (await table.bulkPut(rows))
+        for (let i = 0; i < rows.length; i += PAGE) await table.bulkPut(rows.slice(i, i + PAGE))
+      })
+      result[`${mode}Ms`] = ms
+      scratch.close()
+      await Dexie.delete(name)
+    }
+    return result
+  },
+
+  async snapshot(accountId: string) {
+    const db = await open(accountId)
+    const [count, writeMs] = await timed(() => writeSnapshot(db))
+    const [load, loadMs] = await timed(() => loadMirrorRows(db))
+    db.close()
+    return { count, writeMs, loadMs, source: load.source, loaded: load.rows.length }
+  },
+
+  /** Builds a SearchIndex on this page and times every query (limit 50, the first page). */
+  async search(accountId: string, queries: BenchQuery[], rounds: number) {
+    const db = await open(accountId)
+    const { rows } = await loadMirrorRows(db)
+    db.close()
+    const [index, buildMs] = await timed(async () => new SearchIndex(rows))
+    for (const query of queries) index.search(query.text, {}, 50)
+    const samples: number[][] = queries.map(() => [])
+    for (let round = 0; round < rounds; round++) {
+      queries.forEach((query, i) => {
+        const started = performance.now()
+        index.search(query.text, {}, 50)
+        samples[i].push(performance.now() - started)
+      })
+    }
+    // Seeded names repeat (a few dozen "Sarah Johnson"s), so recall looks at every match, not the first 50.
+    const found = queries.map((query) => (query.expectId === undefined ? null : index.search(query.text, {}, Infinity).ids.includes(query.expectId)))
+    const totals = queries.map((query) => index.search(query.text, {}, 50).total)
+    return { buildMs, samples, found, totals }
+  },
+
+  /** The same queries through the search worker: postMessage round trips as the UI sees them. */
+  async workerSearch(accountId: string, queries: BenchQuery[], rounds: number) {
+    const client = createSearchClient(accountId)
+    await client.ready
+    const samples: number[] = []
+    for (let round = 0; round < rounds; round++) {
+      for (const query of queries) {
+        const started = performance.now()
+        await client.query({ text: query.text, filters: {}, offset: 0, limit: 50 })
+        samples.push(performance.now() - started)
+      }
+    }
+    const [, deepMs] = await timed(() => client.query({ text: 'a', filters: {}, offset: 5000, limit: 50 }))
+    client.close()
+    return { samples, deepMs }
+  },
+
+  /** Loads the mirror and builds the index on this page and keeps them: the worker's heap, measured here. */
+  async holdIndex(accountId: string) {
+    const db = await open(accountId)
+    const { rows } = await loadMirrorRows(db)
+    db.close()
+    held = { byId: new Map(rows.map((row) => [row.id, row])), index: new SearchIndex(rows) }
+    return rows.length
+  },
+
+  release() {
+    held = null
+  },
+}
+
+/** `?cold=<accountId>`: a cold start without the app, in case the app does not mark its own first rows. */
+async function coldStart(accountId: string): Promise<void> {
+  const db: ContactsDb = await open(accountId)
+  await firstRowsByName(db, 50)
+  performance.mark('bench:first-rows')
+  db.close()
+  const client = createSearchClient(accountId)
+  await client.ready
+  client.close()
+}
+
+Object.assign(window, { bench, benchHeld: () => held !== null })
+const cold = new URLSearchParams(location.search).get('cold')
+if (cold) void coldStart(cold)

@@ -1,0 +1,86 @@
+// The page's handle on contact search: ranked pages from the search worker, cursor rows until it is ready.
+import type { ContactRow } from '../../../../shared/contact'
+import { openAccountDatabase, type ContactsDb } from '../database'
+import { cursorPage } from './cursor-page'
+import { createCorrelator } from './request-correlator'
+import type { IndexReport, Reply, SearchFilters, SearchPage, SearchRequest, ToWorker } from './search-protocol'
+
+export type { IndexReport, SearchFilters, SearchPage, SearchRequest } from './search-protocol'
+
+export interface SearchClient {
+  /**
+   * Ranked rows [offset, offset+limit) and the match total. Before the index is ready: the
+   * first rows by name from a Dexie cursor, total = all rows (text and filters applied to the
+   * first rows only), ready = false.
+   */
+  query(request: SearchRequest): Promise<SearchPage>
+  /** Every matching id, ranked (for select-all); waits for the index. */
+  allIds(text: string, filters: SearchFilters): Promise<number[]>
+  /** Rows changed or deleted locally or by a pull (merged rows as stored). */
+  changed(rows: ContactRow[]): void
+  removed(ids: number[]): void
+  /** Writes the cold-start snapshot (db/snapshot.ts) inside the worker; call after a completed pull. */
+  saveSnapshot(): Promise<number>
+  /** Resolves when the worker's index is built (and marks `skylight:search-ready`). */
+  readonly ready: Promise<void>
+  close(): void
+}
+
+export interface SearchClientOptions {
+  /** Starts the worker; tests pass one that runs the search service in-process. */
+  worker?: () => Worker
+}
+
+/** The real worker; Vite bundles it from this exact `new Worker(new URL(...))` expression. */
+function startSearchWorker(): Worker {
+  return new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module', name: 'skylight-search' })
+}
+
+export function createSearchClient(accountId: string, options: SearchClientOptions = {}): SearchClient {
+  const worker = (options.worker ?? startSearchWorker)()
+  const post = (message: ToWorker) => worker.postMessage(message)
+  const correlator = createCorrelator(post)
+  worker.onmessage = (event: MessageEvent<Reply>) => correlator.settle(event.data)
+  worker.onerror = (event: ErrorEvent) => correlator.failAll(`The search worker failed: ${event.message}`)
+
+  let isReady = false
+  let closed = false
+  const ready = correlator.call('open', { accountId }).then((report: IndexReport) => {
+    isReady = true
+    performance.mark('skylight:search-ready', { detail: report })
+  })
+  // Callers who never await `ready` still get cursor rows; the failure must not go unhandled.
+  ready.catch(() => {})
+
+  // The page's own handle, only for cursor rows while the index loads.
+  let pageDb: Promise<ContactsDb> | null = null
+  const database = () => (pageDb ??= openAccountDatabase(accountId))
+
+  return {
+    async query(request) {
+      if (isReady) return correlator.call('query', request)
+      return cursorPage(await database(), request)
+    },
+    async allIds(text, filters) {
+      await ready
+      return correlator.call('allIds', { text, filters })
+    },
+    changed(rows) {
+      if (!closed && rows.length) post({ type: 'changed', rows })
+    },
+    removed(ids) {
+      if (!closed && ids.length) post({ type: 'removed', ids })
+    },
+    saveSnapshot() {
+      return correlator.call('saveSnapshot', {})
+    },
+    ready,
+    close() {
+      if (closed) return
+      closed = true
+      worker.terminate()
+      correlator.failAll('The search client was closed.')
+      void pageDb?.then((db) => db.close())
+    },
+  }
+}

@@ -1,0 +1,83 @@
+import 'fake-indexeddb/auto'
+import { randomUUID } from 'node:crypto'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { ContactRow } from '../../../shared/contact'
+import { allRows, deleteMissing, mergeRows } from './contacts-repo'
+import { openAccountDatabase, type ContactsDb } from './database'
+import { SNAPSHOT_CHUNK_ROWS, loadMirrorRows, markSnapshotDirty, writeSnapshot } from './snapshot'
+
+let db: ContactsDb
+beforeEach(async () => {
+  db = await openAccountDatabase(`snapshot-${randomUUID()}`)
+})
+afterEach(() => db.close())
+
+const row = (id: number, name = `Person ${id}`): ContactRow => ({ id, name, phone: `+1555${String(id).padStart(7, '0')}`, type: 'whatsapp', blacklisted: false, tags: [] })
+const byId = (a: ContactRow, b: ContactRow) => a.id - b.id
+const sorted = (rows: ContactRow[]) => rows.slice().sort(byId)
+const rowsUpTo = (n: number) => Array.from({ length: n }, (_, i) => row(i + 1))
+
+describe('loadMirrorRows', () => {
+  it('reads the whole table when no snapshot was written', async () => {
+    await mergeRows(db, rowsUpTo(30))
+    const load = await loadMirrorRows(db)
+    expect(load.source).toBe('table')
+    expect(sorted(load.rows)).toEqual(await allRows(db))
+  })
+
+  it('loads a snapshot spanning several chunks exactly', async () => {
+    const count = SNAPSHOT_CHUNK_ROWS * 2 + 7
+    await mergeRows(db, rowsUpTo(count))
+    expect(await writeSnapshot(db)).toBe(count)
+    const load = await loadMirrorRows(db)
+    expect(load).toMatchObject({ source: 'snapshot', dirty: 0 })
+    expect(sorted(load.rows)).toEqual(await allRows(db))
+  })
+
+  it('patches the snapshot with rows merged, added and deleted after it', async () => {
+    await mergeRows(db, rowsUpTo(40))
+    await writeSnapshot(db)
+    // A partial row keeps the stored fields; the snapshot must show the merged row.
+    await mergeRows(db, [{ id: 3, name: 'Renamed Three' }, row(41), row(42)])
+    await deleteMissing(db, new Set(rowsUpTo(42).map((r) => r.id).filter((id) => id !== 5 && id !== 41)))
+    const load = await loadMirrorRows(db)
+    expect(load.source).toBe('snapshot')
+    const table = await allRows(db)
+    expect(sorted(load.rows)).toEqual(table)
+    expect(table.find((r) => r.id === 3)).toMatchObject({ name: 'Renamed Three', phone: row(3).phone })
+    expect(table.some((r) => r.id === 5 || r.id === 41)).toBe(false)
+    expect(load.rows).toHaveLength(40)
+  })
+
+  it('sees a write made by another path once it marks its ids dirty', async () => {
+    await mergeRows(db, rowsUpTo(10))
+    await writeSnapshot(db)
+    await db.transaction('rw', db.contacts, db.meta, async () => {
+      await db.contacts.delete(2)
+      await db.contacts.put(row(-1, 'Created offline'))
+      await markSnapshotDirty(db, [2, -1])
+    })
+    expect(sorted((await loadMirrorRows(db)).rows)).toEqual(await allRows(db))
+  })
+
+  it('falls back to the table once most rows changed since the snapshot', async () => {
+    await mergeRows(db, rowsUpTo(20))
+    await writeSnapshot(db)
+    await mergeRows(db, rowsUpTo(20).map((r) => ({ ...r, name: `New ${r.id}` })))
+    const load = await loadMirrorRows(db)
+    expect(load.source).toBe('table')
+    expect(sorted(load.rows)).toEqual(await allRows(db))
+  })
+
+  it('forgets old dirt and chunks when a new snapshot is written', async () => {
+    await mergeRows(db, rowsUpTo(25))
+    await writeSnapshot(db)
+    await mergeRows(db, [row(1, 'Changed')])
+    await deleteMissing(db, new Set(rowsUpTo(12).map((r) => r.id)))
+    await writeSnapshot(db)
+    const load = await loadMirrorRows(db)
+    expect(load).toMatchObject({ source: 'snapshot', dirty: 0 })
+    expect(sorted(load.rows)).toEqual(await allRows(db))
+    expect(await db.meta.where('key').startsWith('snapshot').count()).toBe(2)
+  })
+})

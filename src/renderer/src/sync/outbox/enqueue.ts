@@ -1,0 +1,136 @@
+// Applies intents to the mirror and queues them in the same Dexie transaction, one or ten thousand at a time.
+import type { ContactRow } from '../../../../shared/contact'
+import { fail, ok, validationError, type Result } from '../../../../shared/result'
+import type { ContactsDb, NoteRow } from '../../db/database'
+import { markSnapshotDirty } from '../../db/snapshot'
+import { BATCH_CONTACT_ID, intentInput, type BatchRow, type Intent, type IntentInput, type ParsedIntentInput, type SingleRow } from './intent'
+import { applyIntent } from './local-apply'
+import { swappedIds } from './mirror-writes'
+import { outboxEvents } from './outbox-events'
+
+export interface Queued {
+  seq: number
+  /** The contact's id; for a create, its new temporary (negative) id. */
+  contactId: number
+}
+
+const LAST_TEMP_ID = 'outbox.lastTempId'
+const LAST_NOTE_ID = 'outbox.lastNoteId'
+
+/** Queues one intent; see `enqueueMany`. */
+export async function enqueue(db: ContactsDb, input: IntentInput, now: Date = new Date()): Promise<Result<Queued>> {
+  const queued = await enqueueMany(db, [input], now)
+  return queued.ok ? ok(queued.data[0]) : queued
+}
+
+/**
+ * Validates every intent with the shared rules (a bad value is refused with field errors, nothing
+ * queued), applies them to the mirror and queues them, all in one transaction: either every edit
+ * shows and will reach the server, or none does. Many intents are stored as one batch record,
+ * with one `bulkGet` and one `bulkPut` of the rows they touch.
+ */
+export async function enqueueMany(db: ContactsDb, inputs: readonly IntentInput[], now: Date = new Date()): Promise<Result<Queued[]>> {
+  const parsed: ParsedIntentInput[] = []
+  for (const [index, input] of inputs.entries()) {
+    const checked = intentInput.safeParse(input)
+    if (!checked.success) {
+      const issues = inputs.length === 1 ? checked.error.issues : checked.error.issues.map((issue) => ({ ...issue, path: [index, ...issue.path] }))
+      return fail(validationError(issues, 'This change cannot be saved.'))
+    }
+    parsed.push(checked.data)
+  }
+  if (parsed.length === 0) return ok([])
+  const createdAt = now.toISOString()
+  return db.transaction('rw', [db.contacts, db.outbox, db.notes, db.meta], async () => {
+    if (parsed.some((input) => input.kind !== 'create' && input.contactId < 0)) {
+      // The caller may still hold a temporary id the replayer has just replaced.
+      const swapped = await swappedIds(db)
+      for (const input of parsed) if (input.kind !== 'create') input.contactId = swapped.get(input.contactId) ?? input.contactId
+    }
+    const ids = [...new Set(parsed.flatMap((input) => (input.kind === 'create' ? [] : [input.contactId])))]
+    const rows = new Map<number, ContactRow | undefined>()
+    const stored = await db.contacts.bulkGet(ids)
+    ids.forEach((id, i) => rows.set(id, stored[i]))
+    const missing = ids.find((id) => rows.get(id) === undefined)
+    if (missing !== undefined) return fail<Queued[]>({ kind: 'not_found', message: `Contact ${missing} is not in the local mirror.` })
+
+    let tempId = await counter(db, LAST_TEMP_ID)
+    let noteId = await counter(db, LAST_NOTE_ID)
+    const intents: Intent[] = []
+    const notes: NoteRow[] = []
+    for (const input of parsed) {
+      const intent = toIntent(input, rows, () => (tempId -= 1), () => (noteId -= 1))
+      if (intent.kind === 'addNote') notes.push({ id: intent.noteId, content: intent.content, contactId: intent.contactId, created_at: createdAt })
+      rows.set(intent.contactId, applyIntent(rows.get(intent.contactId), intent))
+      intents.push(intent)
+    }
+    const kept = [...rows.values()].filter((row): row is ContactRow => row !== undefined)
+    const deleted = [...rows].flatMap(([id, row]) => (row === undefined ? [id] : []))
+    await db.contacts.bulkPut(kept)
+    if (deleted.length > 0) await db.contacts.bulkDelete(deleted)
+    await markSnapshotDirty(db, [...rows.keys()])
+    if (notes.length > 0) await db.notes.bulkPut(notes)
+    await db.meta.bulkPut([
+      { key: LAST_TEMP_ID, value: tempId },
+      { key: LAST_NOTE_ID, value: noteId },
+    ])
+    const queued = await queueRows(db, intents, createdAt)
+    return ok(queued)
+  }).then((result) => {
+    if (result.ok) outboxEvents(db).emit({ type: 'changed' })
+    return result
+  })
+}
+
+async function counter(db: ContactsDb, key: string): Promise<number> {
+  const value = (await db.meta.get(key))?.value
+  return typeof value === 'number' ? value : 0
+}
+
+/** A fresh temporary (negative) contact id, never handed out before; joins the caller's transaction. */
+export async function allocateTempId(db: ContactsDb): Promise<number> {
+  const id = (await counter(db, LAST_TEMP_ID)) - 1
+  await db.meta.put({ key: LAST_TEMP_ID, value: id })
+  return id
+}
+
+function toIntent(
+  input: ParsedIntentInput,
+  rows: ReadonlyMap<number, ContactRow | undefined>,
+  nextTempId: () => number,
+  nextNoteId: () => number,
+): Intent {
+  switch (input.kind) {
+    case 'create':
+      return { ...input, contactId: nextTempId() }
+    case 'update': {
+      // The base is what the mirror shows now; a field the mirror does not know stays out of it.
+      const row = rows.get(input.contactId) as Record<string, unknown>
+      const base = Object.fromEntries(Object.keys(input.changes).flatMap((field) => (row[field] === undefined ? [] : [[field, row[field]]])))
+      return { ...input, base }
+    }
+    case 'addTags':
+      return { kind: 'tags', contactId: input.contactId, add: input.tags, remove: [] }
+    case 'removeTags':
+      return { kind: 'tags', contactId: input.contactId, add: [], remove: input.tags }
+    case 'addNote':
+      return { ...input, noteId: nextNoteId() }
+    default:
+      return input
+  }
+}
+
+/** One row for one intent; a batch record reserving consecutive seqs for many. */
+async function queueRows(db: ContactsDb, intents: Intent[], createdAt: string): Promise<Queued[]> {
+  if (intents.length === 1) {
+    const row: SingleRow = { ...intents[0], status: 'pending', attempts: 0, createdAt }
+    const seq = (await db.outbox.add(row)) as number
+    return [{ seq, contactId: intents[0].contactId }]
+  }
+  // Every new seq must follow every queued one, so each contact's FIFO order holds after expansion.
+  const last = ((await db.outbox.orderBy(':id').lastKey()) as number | undefined) ?? 0
+  const firstSeq = last + 1
+  const batch: BatchRow = { kind: 'batch', contactId: BATCH_CONTACT_ID, firstSeq, intents, createdAt, seq: firstSeq + intents.length - 1 }
+  await db.outbox.put(batch)
+  return intents.map((intent, i) => ({ seq: firstSeq + i, contactId: intent.contactId }))
+}

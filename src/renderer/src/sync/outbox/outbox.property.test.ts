@@ -1,0 +1,271 @@
+// Property: whatever edits are made offline and online, through faults, other users and restarts, the
+// server ends as the intents say (conflicts resolved "mine"), with no duplicate and the mirror equal to it.
+import 'fake-indexeddb/auto'
+import { randomUUID } from 'node:crypto'
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import type { Contact } from '../../../../shared/contact'
+import type { Result } from '../../../../shared/result'
+import { createSkylightClient } from '../../../../main/api/client'
+import { createRateLimiter } from '../../../../main/api/limiter'
+import { startSandbox, type Sandbox } from '../../../../main/sandbox/server'
+import { allRows } from '../../db/contacts-repo'
+import { openAccountDatabase, type ContactsDb } from '../../db/database'
+import { pullContacts } from '../puller'
+import { intentsForEdit } from './edit-intents'
+import { enqueue } from './enqueue'
+import type { Intent, IntentInput } from './intent'
+import { inProcessLocks } from './locks'
+import type { OutboxBridge } from './outbox-bridge'
+import { outboxEvents } from './outbox-events'
+import { discard, listQueue, resolveConflict } from './queue'
+import { applyToModel, modelIntent, normalize, snapshot, type Model } from './reference-model'
+import { createReplayer, type Replayer } from './replayer'
+import { testBridge, type TestBridge } from './sandbox-bridge'
+
+type Edit =
+  | { kind: 'create'; name: string; phone: boolean; email: boolean; tags: string[] }
+  | { kind: 'update'; target: number; name: string | null; email: string | null | undefined; status: 'active' | 'inactive' | null; phone: boolean }
+  | { kind: 'delete'; target: number }
+  | { kind: 'setBlacklisted'; target: number; blacklisted: boolean }
+  | { kind: 'addTags' | 'removeTags'; target: number; tags: string[] }
+  | { kind: 'addNote'; target: number; content: string }
+  | { kind: 'addToList' | 'addToSegment'; target: number; group: number }
+
+type Step = { op: 'edit'; edit: Edit } | { op: 'online' } | { op: 'offline' } | { op: 'other'; count: number } | { op: 'restart' }
+
+const TAGS = ['a', 'b', 'c']
+const target = fc.nat({ max: 20 })
+const edit: fc.Arbitrary<Edit> = fc.oneof(
+  fc.record({ kind: fc.constant('create' as const), name: fc.constantFrom('Ada', 'Bo'), phone: fc.boolean(), email: fc.boolean(), tags: fc.subarray(TAGS) }),
+  fc.record({
+    kind: fc.constant('update' as const),
+    target,
+    name: fc.option(fc.constantFrom('Mine 1', 'Mine 2')),
+    email: fc.constantFrom(undefined, null, 'mine@example.com'),
+    status: fc.option(fc.constantFrom('active' as const, 'inactive' as const)),
+    phone: fc.boolean(),
+  }),
+  fc.record({ kind: fc.constant('delete' as const), target }),
+  fc.record({ kind: fc.constant('setBlacklisted' as const), target, blacklisted: fc.boolean() }),
+  fc.record({ kind: fc.constantFrom('addTags' as const, 'removeTags' as const), target, tags: fc.subarray(TAGS, { minLength: 1 }) }),
+  fc.record({ kind: fc.constant('addNote' as const), target, content: fc.constantFrom('Called', 'Emailed', 'Called') }),
+  fc.record({ kind: fc.constantFrom('addToList' as const, 'addToSegment' as const), target, group: fc.integer({ min: 1, max: 3 }) }),
+)
+const step: fc.Arbitrary<Step> = fc.oneof(
+  { weight: 8, arbitrary: edit.map((e) => ({ op: 'edit' as const, edit: e })) },
+  { weight: 1, arbitrary: fc.constant({ op: 'online' as const }) },
+  { weight: 2, arbitrary: fc.constant({ op: 'offline' as const }) },
+  { weight: 2, arbitrary: fc.integer({ min: 1, max: 3 }).map((count) => ({ op: 'other' as const, count })) },
+  { weight: 1, arbitrary: fc.constant({ op: 'restart' as const }) },
+)
+const faults = fc.record({
+  errorRate: fc.constantFrom(0, 0.15),
+  lostResponseRate: fc.constantFrom(0, 0.15),
+  rateLimitRate: fc.constantFrom(0, 0.1),
+  seed: fc.integer({ min: 1, max: 10_000 }),
+  startOffline: fc.boolean(),
+})
+
+/** The bridge with injected 429s (short Retry-After) in front of the real client. */
+function withRateLimits(inner: OutboxBridge, rate: number, random: () => number): OutboxBridge {
+  const wrapped = {} as Record<string, unknown>
+  for (const [channel, method] of Object.entries(inner) as [string, (args: unknown) => Promise<Result<unknown>>][]) {
+    wrapped[channel] = (args: unknown) =>
+      random() < rate ? Promise.resolve({ ok: false, error: { kind: 'rate_limited', message: 'Too Many Attempts.', retryAfterMs: 3 } }) : method(args)
+  }
+  return wrapped as OutboxBridge
+}
+
+class Run {
+  private readonly ids = new Map<number, number>()
+  private replayer: Replayer
+  private readonly locks = inProcessLocks()
+  /** Server state the unsent intents will replay on, and those intents (the model's side). */
+  private base: Model
+  private intents: Intent[] = []
+  private live: number[]
+  private phones = 0
+  otherEdits = 0
+
+  constructor(
+    readonly sandbox: Sandbox,
+    readonly db: ContactsDb,
+    readonly net: TestBridge,
+    readonly bridge: OutboxBridge,
+  ) {
+    this.base = snapshot(sandbox)
+    this.live = sandbox.store.all().map((contact) => contact.id)
+    outboxEvents(db).subscribe((event) => {
+      if (event.type === 'idChanged') this.ids.set(event.from, event.to)
+    })
+    this.replayer = this.newReplayer()
+  }
+
+  private newReplayer(): Replayer {
+    const replayer = createReplayer({ db: this.db, bridge: this.bridge, locks: this.locks, timing: { baseMs: 2, capMs: 20 }, idleCheckMs: 30 })
+    replayer.start()
+    return replayer
+  }
+
+  private pick(index: number): number | undefined {
+    return this.live.length === 0 ? undefined : this.live[index % this.live.length]
+  }
+
+  async apply(step: Step): Promise<void> {
+    switch (step.op) {
+      case 'online':
+        this.net.offline = false
+        return
+      case 'offline':
+        // Only a settled queue goes offline, so the model knows which intents replay on which server state.
+        if (!this.net.offline) await this.drain()
+        this.net.offline = true
+        return
+      case 'other':
+        if (!this.net.offline) await this.drain()
+        this.sandbox.editAsOtherUser(step.count)
+        this.otherEdits += step.count
+        // Nothing was sent meanwhile: the queued intents will replay on the server as it is now.
+        this.base = snapshot(this.sandbox)
+        return
+      case 'restart':
+        await this.replayer.stop()
+        await this.net.settled()
+        this.replayer = this.newReplayer()
+        return
+      case 'edit':
+        return this.edit(step.edit)
+    }
+  }
+
+  private async edit(edit: Edit): Promise<void> {
+    const input = await this.inputFor(edit)
+    if (!input) return
+    const queued = await enqueue(this.db, input)
+    if (!queued.ok) throw new Error(`refused: ${JSON.stringify(queued.error)}`)
+    if (edit.kind === 'create') this.live.push(queued.data.contactId)
+    const used = 'contactId' in input ? input.contactId : queued.data.contactId
+    if (edit.kind === 'delete') this.live = this.live.filter((id) => id !== used)
+    this.intents.push(modelIntent(input, used))
+  }
+
+  private freshPhone(): string {
+    this.phones += 1
+    return `+1999${String(Date.now() % 1e6).padStart(6, '0')}${String(this.phones).padStart(3, '0')}`
+  }
+
+  private async inputFor(edit: Edit): Promise<IntentInput | null> {
+    if (edit.kind === 'create') {
+      return {
+        kind: 'create',
+        fields: {
+          name: edit.name,
+          type: edit.phone ? 'whatsapp' : 'instagram',
+          ...(edit.phone ? { phone: this.freshPhone() } : {}),
+          ...(edit.email ? { email: `${edit.name.toLowerCase()}@example.com` } : {}),
+          ...(edit.tags.length ? { tags: edit.tags } : {}),
+        },
+      }
+    }
+    const contactId = this.pick(edit.target)
+    if (contactId === undefined) return null
+    switch (edit.kind) {
+      case 'update': {
+        const changes = {
+          ...(edit.name ? { name: edit.name } : {}),
+          ...(edit.email !== undefined ? { email: edit.email } : {}),
+          ...(edit.status ? { status: edit.status } : {}),
+          ...(edit.phone ? { phone: this.freshPhone() } : {}),
+        }
+        // As the contact form does: only fields that differ from what the mirror shows are edits.
+        const row = await this.db.contacts.get(this.ids.get(contactId) ?? contactId)
+        const [update] = row ? intentsForEdit(row, changes) : []
+        return update?.kind === 'update' ? { ...update, contactId } : null
+      }
+      case 'delete':
+      case 'setBlacklisted':
+      case 'addTags':
+      case 'removeTags':
+      case 'addNote':
+        return { ...edit, contactId } as IntentInput
+      case 'addToList':
+        return { kind: 'addToList', contactId, listId: edit.group }
+      case 'addToSegment':
+        return { kind: 'addToSegment', contactId, segmentId: edit.group }
+    }
+  }
+
+  /** Replays everything: conflicts resolved "mine", intents on contacts the server lost discarded. Then checks the server. */
+  async drain(): Promise<void> {
+    for (let round = 0; ; round += 1) {
+      if (round > 50) throw new Error(`the queue never drained: ${JSON.stringify(await listQueue(this.db))}`)
+      await this.replayer.settled()
+      const rows = await listQueue(this.db)
+      if (rows.length === 0) break
+      for (const row of rows) {
+        if (row.status === 'conflict' && row.kind === 'update') {
+          for (const conflict of row.conflicts ?? []) await resolveConflict(this.db, row.seq, conflict.field, 'mine')
+        } else if (row.status === 'gone') {
+          await discard(this.db, row.seq)
+        } else if (row.status !== 'pending') {
+          throw new Error(`unexpected parked intent: ${JSON.stringify(row)}`)
+        }
+      }
+    }
+    applyToModel(this.base, this.intents)
+    expect(normalize(snapshot(this.sandbox), new Map())).toEqual(normalize(this.base, this.ids))
+    this.intents = []
+    this.base = snapshot(this.sandbox)
+    this.live = this.live.map((id) => this.ids.get(id) ?? id).filter((id) => this.base.has(id))
+  }
+
+  async finish(): Promise<void> {
+    this.net.offline = false
+    await this.drain()
+    await this.replayer.stop()
+    expect(await this.db.contacts.where(':id').below(0).count()).toBe(0)
+    expect(await this.db.notes.where(':id').below(0).count()).toBe(0)
+    const server = this.sandbox.store.all()
+    const byId = (a: { id: number }, b: { id: number }) => a.id - b.id
+    if (this.otherEdits === 0) {
+      // Without other users, the write answers alone must leave the mirror equal to the server (stamps aside).
+      const stampless = ({ updated_at: _u, ...rest }: Partial<Contact>) => rest
+      expect((await allRows(this.db)).sort(byId).map(stampless)).toEqual(server.map(stampless))
+    }
+    const pulled = await pullContacts(this.db, this.bridge, { retryBaseMs: 2, maxRetries: 30 })
+    expect(pulled).toMatchObject({ status: 'completed', consistent: true })
+    expect((await allRows(this.db)).sort(byId)).toEqual(server)
+  }
+}
+
+describe('outbox property', () => {
+  it('drives the server to the intents, exactly once, through faults, other users and restarts', async () => {
+    await fc.assert(
+      fc.asyncProperty(faults, fc.array(step, { minLength: 3, maxLength: 30, size: 'medium' }), async (knobs, steps) => {
+        const sandbox = await startSandbox({
+          port: 0,
+          contacts: 3,
+          seed: knobs.seed,
+          knobs: { rows: 'full', latencyMs: [0, 3], errorRate: knobs.errorRate, lostResponseRate: knobs.lostResponseRate },
+        })
+        const db = await openAccountDatabase(`property-${randomUUID()}`)
+        try {
+          await db.contacts.bulkPut(sandbox.store.all())
+          const client = createSkylightClient({ baseUrl: sandbox.baseUrl, apiKey: sandbox.apiKey, limiter: createRateLimiter(), retry: { attempts: 1, baseDelayMs: 2 }, timeoutMs: 2_000 })
+          const net = testBridge(client)
+          net.offline = knobs.startOffline
+          let state = knobs.seed
+          const random = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
+          const run = new Run(sandbox, db, net, withRateLimits(net.bridge, knobs.rateLimitRate, random))
+          for (const each of steps) await run.apply(each)
+          await run.finish()
+        } finally {
+          db.close()
+          await sandbox.close()
+        }
+      }),
+      { numRuns: 200, verbose: 1 },
+    )
+  }, 600_000)
+})

@@ -1,0 +1,61 @@
+// Finds on the server a create or note whose response was lost, so re-sending it never makes a duplicate.
+import type { ContactCreate, ContactRow, Note } from '../../../../shared/contact'
+import { ok, type Result } from '../../../../shared/result'
+import type { OutboxBridge } from './outbox-bridge'
+
+/**
+ * How far before our send a server timestamp may be and still be ours: covers clock skew between
+ * this computer and the server. Wider means a same-content note made by someone else just before
+ * could be taken for ours; narrower means skew could make us miss ours and send a duplicate.
+ */
+export const CLOCK_SKEW_MS = 10 * 60_000
+
+const isRecentEnough = (createdAt: string | undefined, sentAt: string): boolean =>
+  createdAt === undefined || Date.parse(createdAt) >= Date.parse(sentAt) - CLOCK_SKEW_MS
+
+/** True when `row` (possibly partial) agrees with every field the create set. */
+function matchesCreate(row: ContactRow, fields: ContactCreate): boolean {
+  const expect = { name: fields.name, type: fields.type, phone: fields.phone ?? null, email: fields.email ?? null }
+  return (Object.keys(expect) as (keyof typeof expect)[]).every((key) => row[key] === undefined || row[key] === expect[key])
+}
+
+/**
+ * The contact a lost create made, or null when the server has none. Searches by phone (unique
+ * per account), else email, else name, then checks the full contact of each candidate.
+ * `madeByOthers` are contacts our other creates made: two identical creates must not both
+ * claim the same contact.
+ */
+export async function findCreatedContact(
+  bridge: OutboxBridge,
+  fields: ContactCreate,
+  sentAt: string,
+  madeByOthers: ReadonlySet<number>,
+): Promise<Result<ContactRow | null>> {
+  const search = fields.phone ?? fields.email ?? fields.name
+  const page = await bridge['contacts.list']({ search, per_page: 100 })
+  if (!page.ok) return page
+  for (const row of page.data.data) {
+    if (madeByOthers.has(row.id) || !matchesCreate(row, fields)) continue
+    const full = await bridge['contacts.get']({ id: row.id })
+    if (!full.ok) {
+      if (full.error.kind === 'not_found') continue
+      return full
+    }
+    if (matchesCreate(full.data, fields) && isRecentEnough(full.data.created_at, sentAt)) return ok(full.data)
+  }
+  return ok(null)
+}
+
+/** The note a lost add made: same content, made since we sent it, and not one we already know. */
+export async function findAddedNote(
+  bridge: OutboxBridge,
+  contactId: number,
+  content: string,
+  sentAt: string,
+  knownNoteIds: ReadonlySet<number>,
+): Promise<Result<Note | null>> {
+  const notes = await bridge['notes.list']({ id: contactId })
+  if (!notes.ok) return notes
+  const found = notes.data.find((note) => note.content === content && !knownNoteIds.has(note.id) && isRecentEnough(note.created_at, sentAt))
+  return ok(found ?? null)
+}
