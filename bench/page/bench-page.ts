@@ -121,7 +121,8 @@ const bench = {
 
   /** The same queries through the search worker: postMessage round trips as the UI sees them. */
   async workerSearch(accountId: string, queries: BenchQuery[], rounds: number) {
-    const client = createSearchClient(accountId)
+    const db = await open(accountId)
+    const client = createSearchClient(accountId, { db })
     await client.ready
     const samples: number[] = []
     for (let round = 0; round < rounds; round++) {
@@ -133,6 +134,7 @@ const bench = {
     }
     const [, deepMs] = await timed(() => client.query({ text: 'a', filters: {}, offset: 5000, limit: 50 }))
     client.close()
+    db.close()
     return { samples, deepMs }
   },
 
@@ -155,10 +157,10 @@ async function coldStart(accountId: string): Promise<void> {
   const db: ContactsDb = await open(accountId)
   await firstRowsByName(db, 50)
   performance.mark('bench:first-rows')
-  db.close()
-  const client = createSearchClient(accountId)
+  const client = createSearchClient(accountId, { db })
   await client.ready
   client.close()
+  db.close()
 }
 
 Object.assign(window, { bench, benchHeld: () => held !== null })

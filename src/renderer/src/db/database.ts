@@ -2,6 +2,7 @@
 import Dexie, { type DexieOptions, type EntityTable, type Table } from 'dexie'
 import type { ContactRow, Note } from '../../../shared/contact'
 import type { OutboxRow } from '../sync/outbox/intent'
+import { contactWritesMiddleware } from './contact-writes'
 
 export type { OutboxRow } from '../sync/outbox/intent'
 
@@ -36,6 +37,7 @@ export const databaseName = (accountId: string): string => `skylight-contacts-${
  */
 export async function openAccountDatabase(accountId: string, deps: IndexedDbDeps = {}): Promise<ContactsDb> {
   const db = new Dexie(databaseName(accountId), deps) as ContactsDb
+  db.use(contactWritesMiddleware(db))
   db.version(1).stores({
     contacts: 'id, name',
     outbox: '++seq, contactId',

@@ -1,40 +1,11 @@
 import 'fake-indexeddb/auto'
 import { randomUUID } from 'node:crypto'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { ContactRow } from '../../../../shared/contact'
 import { mergeRows } from '../contacts-repo'
 import { openAccountDatabase, type ContactsDb } from '../database'
 import { createSearchClient, type SearchClient } from './search-client'
-import { createSearchService } from './search-service'
-import type { Reply, ToWorker } from './search-protocol'
-
-/** A Worker stand-in running the real search service in-process, messages cloned as postMessage would. */
-class InProcessWorker {
-  onmessage: ((event: { data: Reply }) => void) | null = null
-  onerror: ((event: { message: string }) => void) | null = null
-  terminated = false
-  /** Holds the `open` call until the test lets it through, to observe the not-ready state. */
-  gate: Promise<void>
-  release: () => void = () => {}
-  private service = createSearchService((accountId) => openAccountDatabase(accountId))
-
-  constructor() {
-    this.gate = new Promise((resolve) => (this.release = resolve))
-  }
-
-  postMessage(message: ToWorker): void {
-    const copy = structuredClone(message)
-    void (copy.type === 'call' && copy.name === 'open' ? this.gate : Promise.resolve())
-      .then(() => this.service.handle(copy))
-      .then((reply) => {
-        if (reply && !this.terminated) this.onmessage?.({ data: structuredClone(reply) })
-      })
-  }
-
-  terminate(): void {
-    this.terminated = true
-  }
-}
+import { InProcessWorker } from './in-process-worker'
 
 const rows: ContactRow[] = [
   { id: 1, name: 'Zed Zulu', type: 'whatsapp', blacklisted: false, tags: [] },
@@ -52,7 +23,7 @@ beforeEach(async () => {
   db = await openAccountDatabase(accountId)
   await mergeRows(db, rows)
   worker = new InProcessWorker()
-  client = createSearchClient(accountId, { worker: () => worker as unknown as Worker })
+  client = createSearchClient(accountId, { worker: () => worker as unknown as Worker, db })
 })
 afterEach(() => {
   client.close()
@@ -81,11 +52,16 @@ describe('search client', () => {
     expect(await client.allIds('', { blacklisted: false })).toEqual([4, 2, 1])
   })
 
-  it('forwards changed and removed rows to the index, even before it is ready', async () => {
-    client.changed([{ ...rows[0], name: 'Zed Ambrose' }])
+  it('forwards touched ids to the index, even before it is ready, and says when it changed', async () => {
+    let told = 0
+    client.onIndexChanged(() => told++)
+    await db.contacts.update(1, { name: 'Zed Ambrose' })
+    client.touched([1])
     worker.release()
     await client.ready
-    client.removed([2])
+    await db.contacts.delete(2)
+    client.touched([2])
+    await vi.waitFor(() => expect(told).toBe(2))
     expect(names(await client.query({ text: 'am', filters: {}, offset: 0, limit: 10 }))).toEqual(['Amos Burton', 'Zed Ambrose'])
   })
 

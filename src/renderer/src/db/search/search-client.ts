@@ -1,9 +1,8 @@
 // The page's handle on contact search: ranked pages from the search worker, cursor rows until it is ready.
-import type { ContactRow } from '../../../../shared/contact'
-import { openAccountDatabase, type ContactsDb } from '../database'
+import type { ContactsDb } from '../database'
 import { cursorPage } from './cursor-page'
 import { createCorrelator } from './request-correlator'
-import type { IndexReport, Reply, SearchFilters, SearchPage, SearchRequest, ToWorker } from './search-protocol'
+import type { FromWorker, IndexReport, SearchFilters, SearchPage, SearchRequest, ToWorker } from './search-protocol'
 
 export type { IndexReport, SearchFilters, SearchPage, SearchRequest } from './search-protocol'
 
@@ -16,9 +15,10 @@ export interface SearchClient {
   query(request: SearchRequest): Promise<SearchPage>
   /** Every matching id, ranked (for select-all); waits for the index. */
   allIds(text: string, filters: SearchFilters): Promise<number[]>
-  /** Rows changed or deleted locally or by a pull (merged rows as stored). */
-  changed(rows: ContactRow[]): void
-  removed(ids: number[]): void
+  /** Contacts written or deleted in the mirror (db/contact-writes.ts), or every row: the worker re-reads them. */
+  touched(ids: number[] | 'all'): void
+  /** Called whenever touched rows reached the index: what is shown may have changed. */
+  onIndexChanged(listener: () => void): () => void
   /** Writes the cold-start snapshot (db/snapshot.ts) inside the worker; call after a completed pull. */
   saveSnapshot(): Promise<number>
   /** Resolves when the worker's index is built (and marks `skylight:search-ready`). */
@@ -29,6 +29,8 @@ export interface SearchClient {
 export interface SearchClientOptions {
   /** Starts the worker; tests pass one that runs the search service in-process. */
   worker?: () => Worker
+  /** The page's open mirror, for cursor rows while the index loads (the caller closes it). */
+  db: ContactsDb
 }
 
 /** The real worker; Vite bundles it from this exact `new Worker(new URL(...))` expression. */
@@ -36,11 +38,15 @@ function startSearchWorker(): Worker {
   return new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module', name: 'skylight-search' })
 }
 
-export function createSearchClient(accountId: string, options: SearchClientOptions = {}): SearchClient {
+export function createSearchClient(accountId: string, options: SearchClientOptions): SearchClient {
   const worker = (options.worker ?? startSearchWorker)()
   const post = (message: ToWorker) => worker.postMessage(message)
   const correlator = createCorrelator(post)
-  worker.onmessage = (event: MessageEvent<Reply>) => correlator.settle(event.data)
+  const indexListeners = new Set<() => void>()
+  worker.onmessage = (event: MessageEvent<FromWorker>) => {
+    if (event.data.type === 'indexChanged') for (const listener of [...indexListeners]) listener()
+    else correlator.settle(event.data)
+  }
   worker.onerror = (event: ErrorEvent) => correlator.failAll(`The search worker failed: ${event.message}`)
 
   let isReady = false
@@ -52,24 +58,21 @@ export function createSearchClient(accountId: string, options: SearchClientOptio
   // Callers who never await `ready` still get cursor rows; the failure must not go unhandled.
   ready.catch(() => {})
 
-  // The page's own handle, only for cursor rows while the index loads.
-  let pageDb: Promise<ContactsDb> | null = null
-  const database = () => (pageDb ??= openAccountDatabase(accountId))
-
   return {
     async query(request) {
       if (isReady) return correlator.call('query', request)
-      return cursorPage(await database(), request)
+      return cursorPage(options.db, request)
     },
     async allIds(text, filters) {
       await ready
       return correlator.call('allIds', { text, filters })
     },
-    changed(rows) {
-      if (!closed && rows.length) post({ type: 'changed', rows })
+    touched(ids) {
+      if (!closed && ids.length) post({ type: 'touched', ids })
     },
-    removed(ids) {
-      if (!closed && ids.length) post({ type: 'removed', ids })
+    onIndexChanged(listener) {
+      indexListeners.add(listener)
+      return () => indexListeners.delete(listener)
     },
     saveSnapshot() {
       return correlator.call('saveSnapshot', {})
@@ -78,9 +81,9 @@ export function createSearchClient(accountId: string, options: SearchClientOptio
     close() {
       if (closed) return
       closed = true
+      indexListeners.clear()
       worker.terminate()
       correlator.failAll('The search client was closed.')
-      void pageDb?.then((db) => db.close())
     },
   }
 }

@@ -41,9 +41,14 @@ export type CallName = keyof SearchCalls
 
 export type CallMessage = { [K in CallName]: { type: 'call'; id: number; name: K; args: SearchCalls[K]['args'] } }[CallName]
 
-/** Rows the page wrote (as stored) or deleted; no answer. */
-export type NoticeMessage = { type: 'changed'; rows: ContactRow[] } | { type: 'removed'; ids: number[] }
+/** Contact ids the page wrote or deleted (or every row), to re-read from the mirror; no answer. */
+export type NoticeMessage = { type: 'touched'; ids: number[] | 'all' }
 
 export type ToWorker = CallMessage | NoticeMessage
 
 export type Reply = { type: 'reply'; id: number; ok: true; value: unknown } | { type: 'reply'; id: number; ok: false; message: string }
+
+/** From the worker, unasked: touched rows reached the index, so shown results may have changed. */
+export type IndexChanged = { type: 'indexChanged' }
+
+export type FromWorker = Reply | IndexChanged

@@ -66,25 +66,42 @@ describe('search service', () => {
     expect((await early).rows.map((row) => row.id)).toEqual([1])
   })
 
-  it('applies changes and deletions, including those sent while loading', async () => {
-    service.changed([{ id: 2, name: 'Joseph Alvarez' }])
+  it('re-reads touched rows from the mirror, including those touched while loading', async () => {
+    let told = 0
+    service = createSearchService(open, { onIndexChanged: () => told++ })
+    await db.contacts.update(2, { name: 'Joseph Alvarez' })
+    const early = service.touched([2])
     const opening = service.open(accountId)
-    service.removed([3])
+    await db.contacts.delete(3)
+    void service.touched([3])
     await opening
+    await early
     expect(await ids('joseph')).toEqual([2])
-    // The partial change kept the fields the worker already knew.
+    // The row as stored: fields the change did not touch are still there.
     expect((await page('joseph')).rows[0]).toMatchObject({ phone: '+34612345678', tags: ['lead'] })
     expect(await ids('', { blacklisted: true })).toEqual([])
-    service.changed([{ id: 4, name: 'Johnny Cash', type: 'whatsapp', blacklisted: false, tags: [] }])
+    await db.contacts.put({ id: 4, name: 'Johnny Cash', type: 'whatsapp', blacklisted: false, tags: [] })
+    await service.touched([4])
     expect(await ids('john')).toEqual([4, 1])
-    service.removed([1])
+    await db.contacts.delete(1)
+    await service.touched([1])
     expect(await ids('john')).toEqual([4])
+    expect(told).toBe(4)
+  })
+
+  it('reloads every row when told everything changed', async () => {
+    await service.open(accountId)
+    await db.contacts.clear()
+    await db.contacts.put({ id: 7, name: 'Only One', type: 'telegram', blacklisted: false, tags: [] })
+    await service.touched('all')
+    expect(await page('')).toMatchObject({ total: 1, rows: [{ id: 7 }] })
   })
 
   it('invalidates a cached ranking when a row changes', async () => {
     await service.open(accountId)
     expect((await page('anna', 200, 10)).total).toBe(300)
-    service.removed([100])
+    await db.contacts.delete(100)
+    await service.touched([100])
     const result = await page('anna', 0, 10)
     expect(result.total).toBe(299)
     expect(result.rows[0].id).toBe(101)
@@ -93,7 +110,8 @@ describe('search service', () => {
   it('answers a call by message with a reply carrying its id, and a failure as a value', async () => {
     const reply = await service.handle({ type: 'call', id: 7, name: 'open', args: { accountId } })
     expect(reply).toMatchObject({ type: 'reply', id: 7, ok: true, value: { rows: 303 } })
-    expect(await service.handle({ type: 'removed', ids: [1] })).toBeNull()
+    await db.contacts.delete(1)
+    expect(await service.handle({ type: 'touched', ids: [1] })).toBeNull()
     expect(await service.allIds('sarah', {})).toEqual([])
     const broken = createSearchService(() => Promise.reject(new Error('no IndexedDB')))
     expect(await broken.handle({ type: 'call', id: 1, name: 'open', args: { accountId } })).toEqual({ type: 'reply', id: 1, ok: false, message: 'no IndexedDB' })

@@ -1,7 +1,6 @@
 // The search worker's logic: load the mirror, build the index, answer ranked pages; plain code, no Worker API.
 import type { ContactRow } from '../../../../shared/contact'
 import type { ContactsDb } from '../database'
-import { mergeRow } from '../merge'
 import { loadMirrorRows, writeSnapshot } from '../snapshot'
 import { SearchIndex } from './search-index'
 import type { CallMessage, IndexReport, NoticeMessage, Reply, SearchFilters, SearchPage, SearchRequest } from './search-protocol'
@@ -20,20 +19,29 @@ export interface SearchService {
   /** Waits for the index when called before `open` finished. */
   query(request: SearchRequest): Promise<SearchPage>
   allIds(text: string, filters: SearchFilters): Promise<number[]>
-  /** Applied at once when the index is built, otherwise queued until it is. */
-  changed(rows: readonly ContactRow[]): void
-  removed(ids: readonly number[]): void
+  /**
+   * Re-reads the given ids (or every row) from the mirror into the index, in arrival order,
+   * after the index is built; resolves once applied and `onIndexChanged` was told.
+   */
+  touched(ids: readonly number[] | 'all'): Promise<void>
   saveSnapshot(): Promise<number>
   /** Answers one message from the page: a reply for calls, null for notices. */
   handle(message: CallMessage | NoticeMessage): Promise<Reply | null>
 }
 
-export function createSearchService(openDb: (accountId: string) => Promise<ContactsDb>, now: () => number = () => performance.now()): SearchService {
+export interface SearchServiceOptions {
+  now?: () => number
+  /** Told after touched rows reached the index, so the page re-reads what it shows. */
+  onIndexChanged?: () => void
+}
+
+export function createSearchService(openDb: (accountId: string) => Promise<ContactsDb>, options: SearchServiceOptions = {}): SearchService {
+  const now = options.now ?? (() => performance.now())
   let db: ContactsDb | null = null
   let index: SearchIndex | null = null
   const rows = new Map<number, ContactRow>()
-  /** Notices that arrived while the index was being built, replayed over it in order. */
-  const queued: NoticeMessage[] = []
+  /** Touches are applied one after another, after the index is built. */
+  let touches: Promise<void> = Promise.resolve()
   let cache: Ranked | null = null
   let markBuilt: () => void = () => {}
   let failBuild: (error: unknown) => void = () => {}
@@ -52,7 +60,6 @@ export function createSearchService(openDb: (accountId: string) => Promise<Conta
       const loaded = now()
       for (const row of load.rows) rows.set(row.id, row)
       index = new SearchIndex(load.rows)
-      for (const notice of queued.splice(0)) apply(notice)
       markBuilt()
       return { rows: index.size, source: load.source, loadMs: loaded - started, buildMs: now() - loaded }
     } catch (error) {
@@ -61,21 +68,32 @@ export function createSearchService(openDb: (accountId: string) => Promise<Conta
     }
   }
 
-  function apply(notice: NoticeMessage): void {
-    if (!index) {
-      queued.push(notice)
-      return
+  function touched(ids: readonly number[] | 'all'): Promise<void> {
+    const wanted = ids === 'all' ? ids : ids.slice()
+    touches = touches.then(() => built).then(() => reread(wanted)).catch(() => {})
+    return touches
+  }
+
+  /** Reads rows as stored (already merged), so the index never holds a stale or partial copy. */
+  async function reread(ids: readonly number[] | 'all'): Promise<void> {
+    const mirror = db as ContactsDb
+    const search = index as SearchIndex
+    if (ids === 'all') {
+      const all = await mirror.contacts.toArray()
+      rows.clear()
+      for (const row of all) rows.set(row.id, row)
+      index = new SearchIndex(all)
+    } else {
+      const found = await mirror.contacts.bulkGet(ids as number[])
+      const present = found.filter((row): row is ContactRow => row !== undefined)
+      const gone = ids.filter((_, i) => found[i] === undefined)
+      for (const row of present) rows.set(row.id, row)
+      for (const id of gone) rows.delete(id)
+      search.upsert(present)
+      search.remove(gone)
     }
     cache = null
-    if (notice.type === 'changed') {
-      // Merged over what we hold, so a partial row never blanks a known field.
-      const merged = notice.rows.map((row) => mergeRow(rows.get(row.id), row))
-      for (const row of merged) rows.set(row.id, row)
-      index.upsert(merged)
-    } else {
-      for (const id of notice.ids) rows.delete(id)
-      index.remove(notice.ids)
-    }
+    options.onIndexChanged?.()
   }
 
   /** The ranked ids of a query, at least `wanted` of them when there are that many. */
@@ -107,7 +125,7 @@ export function createSearchService(openDb: (accountId: string) => Promise<Conta
 
   async function handle(message: CallMessage | NoticeMessage): Promise<Reply | null> {
     if (message.type !== 'call') {
-      apply(message)
+      await touched(message.ids)
       return null
     }
     try {
@@ -135,8 +153,7 @@ export function createSearchService(openDb: (accountId: string) => Promise<Conta
     open,
     query,
     allIds,
-    changed: (changedRows) => apply({ type: 'changed', rows: changedRows.slice() }),
-    removed: (ids) => apply({ type: 'removed', ids: ids.slice() }),
+    touched,
     saveSnapshot,
     handle,
   }
