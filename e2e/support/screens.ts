@@ -8,8 +8,9 @@ export const apiKeyInput = (page: Page): Locator => page.locator('input[name="ap
 export const baseUrlInput = (page: Page): Locator => page.locator('input[name="baseUrl"]')
 export const contactsScreen = (page: Page): Locator => page.locator('[data-test="contacts"]')
 export const contactsSummary = (page: Page): Locator => page.locator('[data-test="contacts-summary"]')
-/** Body rows of the contact table (naive-ui renders the header in a separate table). */
-export const contactRows = (page: Page): Locator => page.locator('[data-test="contact-table"] .n-data-table-tbody .n-data-table-tr')
+/** Loaded body rows of the virtual contact table (only those in view exist). */
+export const contactRows = (page: Page): Locator => page.locator('[data-test="contact-table"] [data-test="contact-row"]')
+export const searchBox = (page: Page): Locator => page.getByRole('textbox', { name: 'Search contacts' })
 
 export async function signIn(page: Page, baseUrl: string, apiKey: string): Promise<void> {
   await apiKeyInput(page).fill(apiKey)

@@ -1,133 +1,128 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import 'fake-indexeddb/auto'
+import { randomUUID } from 'node:crypto'
 import { createPinia, setActivePinia } from 'pinia'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { ContactRow } from '../../../shared/contact'
 import { setBridge } from '../bridge'
+import { mergeRows } from '../db/contacts-repo'
+import { InProcessWorker } from '../db/search/in-process-worker'
 import { fakeBridge, type CallLog } from '../fake-bridge'
-import { PAGE_SIZE, SEARCH_DEBOUNCE_MS, useContactsStore } from './contacts'
-import type { ContactPage, ContactQuery, ContactRow } from '../../../shared/contact'
-import type { Result } from '../../../shared/result'
+import { outboxEvents } from '../sync/outbox/outbox-events'
+import { openWorkspace, type Workspace } from '../workspace/workspace'
+import { useContactsStore } from './contacts'
 
-const row = (id: number, name = `Contact ${id}`): ContactRow => ({ id, name, type: 'whatsapp', blacklisted: false, tags: [] })
+const person = (id: number, name: string, extra: Partial<ContactRow> = {}): ContactRow => ({
+  id,
+  name,
+  type: 'whatsapp',
+  blacklisted: false,
+  tags: [],
+  ...extra,
+})
 
-/** A server of `total` contacts answering pages of the requested size, filtered by name. */
-function pagedServer(total: number) {
-  const all = Array.from({ length: total }, (_, i) => row(i + 1, i === 0 ? 'Sarah Johnson' : `Contact ${i + 1}`))
-  return async (query: ContactQuery): Promise<Result<ContactPage>> => {
-    const matches = query.search ? all.filter((c) => c.name?.toLowerCase().includes(query.search!.toLowerCase())) : all
-    const perPage = query.per_page ?? 15
-    const page = query.page ?? 1
-    return {
-      ok: true,
-      data: {
-        data: matches.slice((page - 1) * perPage, page * perPage),
-        meta: { current_page: page, last_page: Math.max(1, Math.ceil(matches.length / perPage)), per_page: perPage, total: matches.length },
-      },
-    }
-  }
+const people = [
+  person(1, 'José Álvarez', { tags: ['vip'] }),
+  person(2, 'Zoë Brandt', { type: 'telegram' }),
+  person(3, 'Sarah Johnson', { blacklisted: true }),
+  ...Array.from({ length: 250 }, (_, i) => person(100 + i, `Walker ${String(i).padStart(3, '0')}`)),
+]
+
+let workspace: Workspace
+let log: CallLog
+beforeEach(async () => {
+  setActivePinia(createPinia())
+  log = []
+  workspace = await openWorkspace(`contacts-${randomUUID()}`, { worker: InProcessWorker.factory({ open: true }) })
+  await mergeRows(workspace.db, people)
+})
+afterEach(async () => {
+  setBridge(null)
+  await workspace.close()
+})
+
+const names = (store: ReturnType<typeof useContactsStore>, count: number) =>
+  Array.from({ length: count }, (_, i) => store.rowAt(i)?.name)
+
+async function attached() {
+  const store = useContactsStore()
+  store.attach(workspace)
+  store.show(0, 30)
+  await workspace.search.ready
+  await vi.waitFor(() => expect(store.ready).toBe(true))
+  return store
 }
 
 describe('contacts store', () => {
-  let log: CallLog
-  beforeEach(() => {
-    setActivePinia(createPinia())
-    log = []
-  })
-  afterEach(() => {
-    setBridge(null)
-    vi.useRealTimers()
-  })
-
-  it('reads the first page with the largest page size the API allows', async () => {
-    setBridge(fakeBridge({ 'contacts.list': pagedServer(250) }, log))
-    const contacts = useContactsStore()
-    await contacts.open('acc-1')
-    expect(log).toEqual([{ channel: 'contacts.list', args: { page: 1, per_page: PAGE_SIZE } }])
-    expect(contacts.rows).toHaveLength(100)
-    expect(contacts.total).toBe(250)
-    expect(contacts.hasMore).toBe(true)
+  it('shows ranked rows from the search index with the match count', async () => {
+    const store = await attached()
+    expect(store.total).toBe(253)
+    store.setText('jose')
+    await vi.waitFor(() => expect(store.total).toBe(1))
+    expect(names(store, 1)).toEqual(['José Álvarez'])
+    store.setText('walker 00')
+    await vi.waitFor(() => expect(store.total).toBe(10))
   })
 
-  it('appends the next pages until the last one', async () => {
-    setBridge(fakeBridge({ 'contacts.list': pagedServer(250) }))
-    const contacts = useContactsStore()
-    await contacts.open('acc-1')
-    await contacts.loadMore()
-    await contacts.loadMore()
-    expect(contacts.rows.map((r) => r.id)).toEqual(Array.from({ length: 250 }, (_, i) => i + 1))
-    expect(contacts.hasMore).toBe(false)
+  it('combines filters with the text, and clears both at once', async () => {
+    const store = await attached()
+    store.setFilter('type', 'telegram')
+    await vi.waitFor(() => expect(names(store, 2)).toEqual(['Zoë Brandt', undefined]))
+    store.setFilter('type', undefined)
+    store.setFilter('blacklisted', true)
+    await vi.waitFor(() => expect(store.rowAt(0)?.name).toBe('Sarah Johnson'))
+    expect(store.total).toBe(1)
+    store.setText('#vip')
+    await vi.waitFor(() => expect(store.total).toBe(0))
+    expect(store.hasQuery).toBe(true)
+    store.clearQuery()
+    await vi.waitFor(() => expect(store.total).toBe(253))
+    expect(store.hasQuery).toBe(false)
   })
 
-  it('never shows a contact twice when pages drift', async () => {
-    const pages: Record<number, ContactRow[]> = { 1: [row(1), row(2)], 2: [row(2), row(3)] }
+  it('re-reads what it shows when the mirror changes underneath', async () => {
+    const store = await attached()
+    store.setText('zoe')
+    await vi.waitFor(() => expect(store.total).toBe(1))
+    await workspace.db.contacts.update(2, { name: 'Zoe Brandt-Okafor' })
+    await vi.waitFor(() => expect(store.rowAt(0)?.name).toBe('Zoe Brandt-Okafor'))
+    await workspace.db.contacts.delete(2)
+    await vi.waitFor(() => expect(store.total).toBe(0))
+  })
+
+  it('also asks the server while the first pull is incomplete, and shows what it found', async () => {
     setBridge(
-      fakeBridge({
-        'contacts.list': async ({ page = 1 }) => ({
-          ok: true,
-          data: { data: pages[page] ?? [], meta: { current_page: page, last_page: 2, per_page: 2, total: 3 } },
-        }),
-      }),
+      fakeBridge(
+        {
+          'contacts.list': async () => ({
+            ok: true,
+            data: { data: [person(9000, 'Quentin Remote')], meta: { current_page: 1, last_page: 1, per_page: 50, total: 1 } },
+          }),
+        },
+        log,
+      ),
     )
-    const contacts = useContactsStore()
-    await contacts.open('acc-1')
-    await contacts.loadMore()
-    expect(contacts.rows.map((r) => r.id)).toEqual([1, 2, 3])
+    const store = await attached()
+    store.setText('quentin')
+    await vi.waitFor(() => expect(store.rowAt(0)?.name).toBe('Quentin Remote'), { timeout: 3000 })
+    expect(log).toEqual([{ channel: 'contacts.list', args: { search: 'quentin', page: 1, per_page: 50 } }])
+    expect(store.remoteSearching).toBe(false)
   })
 
-  it('searches once the typing pauses, not on every keystroke', async () => {
-    vi.useFakeTimers()
-    setBridge(fakeBridge({ 'contacts.list': pagedServer(20) }, log))
-    const contacts = useContactsStore()
-    await contacts.open('acc-1')
-    contacts.setSearch('s')
-    contacts.setSearch('sa')
-    contacts.setSearch('sarah')
-    await vi.advanceTimersByTimeAsync(SEARCH_DEBOUNCE_MS - 1)
-    expect(log).toHaveLength(1)
-    await vi.advanceTimersByTimeAsync(1)
-    expect(log.slice(1)).toEqual([{ channel: 'contacts.list', args: { page: 1, per_page: PAGE_SIZE, search: 'sarah' } }])
-    expect(contacts.rows.map((r) => r.name)).toEqual(['Sarah Johnson'])
-    expect(contacts.shownSearch).toBe('sarah')
+  it('keeps the opened contact across its temporary id becoming a server id', async () => {
+    const store = await attached()
+    store.open(-3)
+    outboxEvents(workspace.db).emit({ type: 'idChanged', from: -3, to: 4242 })
+    expect(store.openId).toBe(4242)
   })
 
-  it('drops the answer to an older query that arrives after a newer one', async () => {
-    const answers: ((page: Result<ContactPage>) => void)[] = []
-    setBridge(fakeBridge({ 'contacts.list': () => new Promise((resolve) => answers.push(resolve)) }))
-    const contacts = useContactsStore()
-    const first = contacts.open('acc-1')
-    const second = contacts.reload()
-    const meta = { current_page: 1, last_page: 1, per_page: 100, total: 1 }
-    answers[1]!({ ok: true, data: { data: [row(2, 'New')], meta } })
-    answers[0]!({ ok: true, data: { data: [row(1, 'Old')], meta } })
-    await Promise.all([first, second])
-    expect(contacts.rows.map((r) => r.name)).toEqual(['New'])
-    expect(contacts.loading).toBeNull()
-  })
-
-  it('exposes a refusal and keeps the rows already shown', async () => {
-    let refuse = false
-    const server = pagedServer(3)
-    setBridge(
-      fakeBridge({
-        'contacts.list': async (query) =>
-          refuse ? { ok: false, error: { kind: 'offline', message: 'No connection to the server.' } } : server(query),
-      }),
-    )
-    const contacts = useContactsStore()
-    await contacts.open('acc-1')
-    refuse = true
-    await contacts.reload()
-    expect(contacts.error).toEqual({ kind: 'offline', message: 'No connection to the server.' })
-    expect(contacts.rows).toHaveLength(3)
-  })
-
-  it("forgets another account's rows and search when a different account opens", async () => {
-    setBridge(fakeBridge({ 'contacts.list': pagedServer(3) }))
-    const contacts = useContactsStore()
-    await contacts.open('acc-1')
-    contacts.setSearch('sarah')
-    const opening = contacts.open('acc-2')
-    expect(contacts.rows).toEqual([])
-    expect(contacts.search).toBe('')
-    await opening
-    expect(contacts.rows).toHaveLength(3)
+  it('clamps the focus to the matches and forgets everything on detach', async () => {
+    const store = await attached()
+    store.focus(500)
+    expect(store.focusIndex).toBe(252)
+    store.setText('sarah')
+    await vi.waitFor(() => expect(store.total).toBe(1))
+    expect(store.focusIndex).toBe(0)
+    store.attach(null)
+    expect([store.total, store.loaded, store.rowAt(0)]).toEqual([0, false, undefined])
   })
 })

@@ -1,96 +1,201 @@
-// Contacts store: the list the user sees, read page by page through `contacts.list` (the offline mirror replaces this later).
+// Contacts store: the search text and filters, the ranked rows the table shows, the focused and opened contact.
 import { defineStore } from 'pinia'
-import { computed, ref } from 'vue'
-import { callBridge } from '../bridge'
-import type { ContactRow, PageMeta } from '../../../shared/contact'
-import type { ApiError } from '../../../shared/result'
+import { computed, ref, shallowRef } from 'vue'
+import type { ContactRow } from '../../../shared/contact'
+import { getBridge } from '../bridge'
+import { RowWindow } from '../contacts/row-window'
+import type { SearchFilters } from '../db/search/search-client'
+import { outboxEvents } from '../sync/outbox/outbox-events'
+import { searchWhilePulling } from '../sync/search-while-pulling'
+import type { Workspace } from '../workspace/workspace'
 
-/** The API's maximum page size: fewer round trips for the same rows. */
-export const PAGE_SIZE = 100
-/** Long enough to skip the keystrokes of a word typed in one go, short enough to feel live. */
-export const SEARCH_DEBOUNCE_MS = 250
+/** The server is asked only once typing pauses: a word typed in one go is one request. */
+export const REMOTE_SEARCH_DEBOUNCE_MS = 300
+/** Index updates during a pull arrive page by page; the table re-reads at most this often. */
+export const REFRESH_THROTTLE_MS = 150
 
 export const useContactsStore = defineStore('contacts', () => {
-  const rows = ref<ContactRow[]>([])
-  const meta = ref<PageMeta | null>(null)
-  const search = ref('')
-  /** The search the shown rows answer (the box may be ahead of it while debouncing). */
-  const shownSearch = ref('')
-  const loading = ref<'first' | 'more' | null>(null)
-  const error = ref<ApiError | null>(null)
+  const text = ref('')
+  const filters = ref<SearchFilters>({})
+  const total = ref(0)
+  /** False while rows come from the first-names preview (the index is loading). */
+  const ready = ref(false)
+  const loaded = ref(false)
+  /** Bumped whenever rows changed: the table re-reads `rowAt` for what it shows. */
+  const version = ref(0)
+  const error = ref<string | null>(null)
+  /** The server is being asked too, because the first pull has not finished. */
+  const remoteSearching = ref(false)
+  const focusIndex = ref(0)
+  const openId = ref<number | null>(null)
+  const workspace = shallowRef<Workspace | null>(null)
 
-  let accountId: string | null = null
-  let debounce: ReturnType<typeof setTimeout> | undefined
-  /** Bumped by every new query, so a slow answer to an old one is dropped. */
-  let generation = 0
+  let window: RowWindow | null = null
+  let detach: () => void = () => {}
+  let refreshTimer: ReturnType<typeof setTimeout> | undefined
+  let remoteTimer: ReturnType<typeof setTimeout> | undefined
+  let remoteAbort: AbortController | null = null
 
-  const total = computed(() => meta.value?.total ?? 0)
-  const hasMore = computed(() => meta.value !== null && meta.value.current_page < meta.value.last_page)
+  const hasQuery = computed(() => text.value.trim() !== '' || Object.values(filters.value).some((value) => value !== undefined))
 
-  async function fetchPage(page: number, append: boolean): Promise<void> {
-    const mine = ++generation
-    const query = search.value.trim()
-    loading.value = append ? 'more' : 'first'
+  function rowAt(index: number): ContactRow | undefined {
+    return window?.rowAt(index)
+  }
+
+  function updated(): void {
+    if (!window) return
+    total.value = window.state.total
+    ready.value = window.state.ready
+    loaded.value = window.state.loaded
     error.value = null
-    const result = await callBridge('contacts.list', { page, per_page: PAGE_SIZE, ...(query ? { search: query } : {}) })
-    if (mine !== generation) return
-    loading.value = null
-    if (!result.ok) {
-      error.value = result.error
+    if (focusIndex.value >= total.value) focusIndex.value = Math.max(0, total.value - 1)
+    version.value++
+  }
+
+  /** Shows `next`'s contacts (or none), dropping everything about the previous workspace. */
+  function attach(next: Workspace | null): void {
+    detach()
+    clearTimeout(refreshTimer)
+    cancelRemote()
+    workspace.value = next
+    window = null
+    total.value = 0
+    ready.value = false
+    loaded.value = false
+    error.value = null
+    focusIndex.value = 0
+    openId.value = null
+    version.value++
+    if (!next) {
+      detach = () => {}
       return
     }
-    shownSearch.value = query
-    meta.value = result.data.meta
-    if (!append) {
-      rows.value = result.data.data
-      return
+    const search = next.search
+    const current = new RowWindow(
+      (offset, limit) => search.query({ text: text.value, filters: { ...filters.value }, offset, limit }),
+      updated,
+      (cause) => {
+        error.value = `Search stopped working: ${cause instanceof Error ? cause.message : String(cause)}`
+      },
+    )
+    window = current
+    const stopListening = search.onIndexChanged(scheduleRefresh)
+    // A contact created offline got its server id: the open details follow it.
+    const stopIds = outboxEvents(next.db).subscribe((event) => {
+      if (event.type === 'idChanged' && openId.value === event.from) openId.value = event.to
+    })
+    // The preview rows are replaced by ranked ones the moment the index is ready.
+    void search.ready.then(
+      () => window === current && void current.refresh(),
+      (cause) => window === current && (error.value = `Search could not start: ${cause instanceof Error ? cause.message : String(cause)}`),
+    )
+    detach = () => {
+      stopListening()
+      stopIds()
     }
-    // Offset pages drift when contacts are added or removed meanwhile: never show one twice.
-    const seen = new Set(rows.value.map((row) => row.id))
-    rows.value = rows.value.concat(result.data.data.filter((row) => !seen.has(row.id)))
+    void current.refresh()
   }
 
-  function cancelDebounce(): void {
-    clearTimeout(debounce)
-    debounce = undefined
+  function scheduleRefresh(): void {
+    if (refreshTimer !== undefined) return
+    refreshTimer = setTimeout(() => {
+      refreshTimer = undefined
+      void window?.refresh()
+    }, REFRESH_THROTTLE_MS)
   }
 
-  /** Shows the first page of an account's contacts, forgetting another account's rows first. */
-  async function open(account: string | null): Promise<void> {
-    if (account !== accountId) {
-      reset()
-      accountId = account
-    }
-    await reload()
+  /** The table shows rows [start, end). */
+  function show(start: number, end: number): void {
+    window?.show(start, end)
   }
 
-  async function reload(): Promise<void> {
-    cancelDebounce()
-    await fetchPage(1, false)
+  function queryChanged(): void {
+    focusIndex.value = 0
+    void window?.refresh()
   }
 
-  async function loadMore(): Promise<void> {
-    if (!hasMore.value || loading.value) return
-    await fetchPage((meta.value?.current_page ?? 0) + 1, true)
+  function setText(next: string): void {
+    if (next === text.value) return
+    text.value = next
+    queryChanged()
+    scheduleRemoteSearch()
   }
 
-  function setSearch(text: string): void {
-    search.value = text
-    cancelDebounce()
-    debounce = setTimeout(() => void reload(), SEARCH_DEBOUNCE_MS)
+  function setFilter<K extends keyof SearchFilters>(key: K, value: SearchFilters[K] | undefined): void {
+    const next = { ...filters.value }
+    if (value === undefined) delete next[key]
+    else next[key] = value
+    filters.value = next
+    queryChanged()
   }
 
-  function reset(): void {
-    cancelDebounce()
-    generation++
-    accountId = null
-    rows.value = []
-    meta.value = null
-    search.value = ''
-    shownSearch.value = ''
-    loading.value = null
-    error.value = null
+  function clearFilters(): void {
+    filters.value = {}
+    queryChanged()
   }
 
-  return { rows, meta, search, shownSearch, loading, error, total, hasMore, open, reload, loadMore, setSearch, reset }
+  function clearQuery(): void {
+    text.value = ''
+    filters.value = {}
+    cancelRemote()
+    queryChanged()
+  }
+
+  function cancelRemote(): void {
+    clearTimeout(remoteTimer)
+    remoteAbort?.abort()
+    remoteAbort = null
+    remoteSearching.value = false
+  }
+
+  /** Until the first pull completes, typed text also asks the API; matches land in the mirror, then the table. */
+  function scheduleRemoteSearch(): void {
+    cancelRemote()
+    const bridge = getBridge()
+    const current = workspace.value
+    if (!bridge || !current || text.value.trim() === '') return
+    remoteTimer = setTimeout(() => {
+      const abort = new AbortController()
+      remoteAbort = abort
+      remoteSearching.value = true
+      void searchWhilePulling(current.db, bridge, text.value, abort.signal).finally(() => {
+        if (remoteAbort === abort) {
+          remoteAbort = null
+          remoteSearching.value = false
+        }
+      })
+    }, REMOTE_SEARCH_DEBOUNCE_MS)
+  }
+
+  function focus(index: number): void {
+    focusIndex.value = Math.min(Math.max(0, index), Math.max(0, total.value - 1))
+  }
+
+  function open(id: number | null): void {
+    openId.value = id
+  }
+
+  return {
+    text,
+    filters,
+    total,
+    ready,
+    loaded,
+    version,
+    error,
+    remoteSearching,
+    focusIndex,
+    openId,
+    workspace,
+    hasQuery,
+    rowAt,
+    attach,
+    show,
+    setText,
+    setFilter,
+    clearFilters,
+    clearQuery,
+    focus,
+    open,
+  }
 })

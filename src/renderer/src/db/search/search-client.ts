@@ -2,9 +2,9 @@
 import type { ContactsDb } from '../database'
 import { cursorPage } from './cursor-page'
 import { createCorrelator } from './request-correlator'
-import type { FromWorker, IndexReport, SearchFilters, SearchPage, SearchRequest, ToWorker } from './search-protocol'
+import type { FromWorker, IndexReport, SearchFilters, SearchPage, SearchRequest, TagCount, ToWorker } from './search-protocol'
 
-export type { IndexReport, SearchFilters, SearchPage, SearchRequest } from './search-protocol'
+export type { IndexReport, SearchFilters, SearchPage, SearchRequest, TagCount } from './search-protocol'
 
 export interface SearchClient {
   /**
@@ -19,6 +19,8 @@ export interface SearchClient {
   touched(ids: number[] | 'all'): void
   /** Called whenever touched rows reached the index: what is shown may have changed. */
   onIndexChanged(listener: () => void): () => void
+  /** Tags in use, most used first; waits for the index. */
+  tags(): Promise<TagCount[]>
   /** Writes the cold-start snapshot (db/snapshot.ts) inside the worker; call after a completed pull. */
   saveSnapshot(): Promise<number>
   /** Resolves when the worker's index is built (and marks `skylight:search-ready`). */
@@ -76,6 +78,10 @@ export function createSearchClient(accountId: string, options: SearchClientOptio
     },
     saveSnapshot() {
       return correlator.call('saveSnapshot', {})
+    },
+    async tags() {
+      await ready
+      return correlator.call('tags', {})
     },
     ready,
     close() {

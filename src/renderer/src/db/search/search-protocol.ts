@@ -27,12 +27,19 @@ export interface IndexReport {
   buildMs: number
 }
 
+export interface TagCount {
+  tag: string
+  count: number
+}
+
 /** Calls the worker answers, each with its result type. */
 export interface SearchCalls {
   /** Opens the account's mirror, loads it and builds the index; answered when ready. */
   open: { args: { accountId: string }; result: IndexReport }
   query: { args: SearchRequest; result: SearchPage }
   allIds: { args: { text: string; filters: SearchFilters }; result: number[] }
+  /** Tags in use with how many contacts carry each, most used first (filters, tag pickers). */
+  tags: { args: Record<string, never>; result: TagCount[] }
   /** Writes the cold-start snapshot from the worker, so the page never deserializes every row. */
   saveSnapshot: { args: Record<string, never>; result: number }
 }

@@ -41,6 +41,17 @@ describe('search service', () => {
     expect(await ids('', { blacklisted: true })).toEqual([3])
   })
 
+  it('counts the tags in use, most used first', async () => {
+    await service.open(accountId)
+    await db.contacts.update(3, { tags: ['vip', 'fair-2026'] })
+    await service.touched([3])
+    expect(await service.tags()).toEqual([
+      { tag: 'vip', count: 2 },
+      { tag: 'fair-2026', count: 1 },
+      { tag: 'lead', count: 1 },
+    ])
+  })
+
   it('uses the snapshot once one was written', async () => {
     await service.open(accountId)
     expect(await service.saveSnapshot()).toBe(303)

@@ -3,7 +3,7 @@ import type { ContactRow } from '../../../../shared/contact'
 import type { ContactsDb } from '../database'
 import { loadMirrorRows, writeSnapshot } from '../snapshot'
 import { SearchIndex } from './search-index'
-import type { CallMessage, IndexReport, NoticeMessage, Reply, SearchFilters, SearchPage, SearchRequest } from './search-protocol'
+import type { CallMessage, IndexReport, NoticeMessage, Reply, SearchFilters, SearchPage, SearchRequest, TagCount } from './search-protocol'
 
 /** A first page is ranked with a small limit; scrolling past it ranks every match once and caches it. */
 const FIRST_PAGE = 100
@@ -25,6 +25,7 @@ export interface SearchService {
    */
   touched(ids: readonly number[] | 'all'): Promise<void>
   saveSnapshot(): Promise<number>
+  tags(): Promise<TagCount[]>
   /** Answers one message from the page: a reply for calls, null for notices. */
   handle(message: CallMessage | NoticeMessage): Promise<Reply | null>
 }
@@ -118,6 +119,13 @@ export function createSearchService(openDb: (accountId: string) => Promise<Conta
     return ranked(text, filters, Infinity).ids.slice()
   }
 
+  async function tags(): Promise<TagCount[]> {
+    await built
+    const counts = new Map<string, number>()
+    for (const row of rows.values()) for (const tag of row.tags ?? []) counts.set(tag, (counts.get(tag) ?? 0) + 1)
+    return [...counts].map(([tag, count]) => ({ tag, count })).sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag))
+  }
+
   async function saveSnapshot(): Promise<number> {
     await built
     return writeSnapshot(db as ContactsDb)
@@ -146,6 +154,8 @@ export function createSearchService(openDb: (accountId: string) => Promise<Conta
         return allIds(message.args.text, message.args.filters)
       case 'saveSnapshot':
         return saveSnapshot()
+      case 'tags':
+        return tags()
     }
   }
 
@@ -155,6 +165,7 @@ export function createSearchService(openDb: (accountId: string) => Promise<Conta
     allIds,
     touched,
     saveSnapshot,
+    tags,
     handle,
   }
 }
