@@ -19,16 +19,12 @@ export function rowRange(scrollTop: number, viewportHeight: number, total: numbe
   return { start, end: Math.max(start, end) }
 }
 
-/** Where a navigation key moves the focus, or null when the key is not one. */
+/** Where a paging key moves the focus, or null when the key is not one (row steps are keymap commands). */
 export function targetIndex(key: string, focus: number, total: number, pageRows: number): number | null {
   if (total === 0) return null
   const last = total - 1
   const clamp = (index: number) => Math.min(last, Math.max(0, index))
   switch (key) {
-    case 'ArrowDown':
-      return clamp(focus + 1)
-    case 'ArrowUp':
-      return clamp(focus - 1)
     case 'PageDown':
       return clamp(focus + pageRows)
     case 'PageUp':

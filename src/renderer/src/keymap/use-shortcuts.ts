@@ -1,0 +1,22 @@
+// Runs the keymap's commands from key presses anywhere in the window, with the handlers a screen provides.
+import { onBeforeUnmount, onMounted } from 'vue'
+import { commandFor, isTypingTarget, type CommandId } from './keymap'
+
+export type ShortcutHandlers = Partial<Record<CommandId, () => void>>
+
+/**
+ * `handlers` is read at each key press, so a screen can offer fewer commands while a dialog is
+ * open. A command without a handler lets the key through untouched.
+ */
+export function useShortcuts(handlers: () => ShortcutHandlers): void {
+  function onKeydown(event: KeyboardEvent): void {
+    if (event.defaultPrevented || event.isComposing) return
+    const command = commandFor(event, isTypingTarget(event.target))
+    const handler = command && handlers()[command.id]
+    if (!handler) return
+    event.preventDefault()
+    handler()
+  }
+  onMounted(() => window.addEventListener('keydown', onKeydown))
+  onBeforeUnmount(() => window.removeEventListener('keydown', onKeydown))
+}
