@@ -1,0 +1,132 @@
+// The contacts screen's command handlers: what each keymap command does to the focused or selected contacts.
+import { useDialog } from 'naive-ui'
+import type { ShortcutHandlers } from '../keymap/use-shortcuts'
+import { useBulkStore } from '../stores/bulk'
+import { useContactsStore } from '../stores/contacts'
+import { useOverlayStore } from '../stores/overlay'
+import { useSelectionStore } from '../stores/selection'
+import { useWorkspaceStore } from '../stores/workspace'
+import type { BulkAction } from './bulk-actions'
+
+export interface ContactCommandHooks {
+  focusSearch(): void
+  focusTable(): void
+  openAt(index: number): void
+}
+
+export function useContactCommands(hooks: ContactCommandHooks) {
+  const workspaceStore = useWorkspaceStore()
+  const contacts = useContactsStore()
+  const selection = useSelectionStore()
+  const overlay = useOverlayStore()
+  const bulk = useBulkStore()
+  const dialog = useDialog()
+  const count = new Intl.NumberFormat()
+
+  /** The selection, or the focused contact when nothing is selected. */
+  function targets(): number[] {
+    if (selection.size) return [...selection.ids]
+    const focused = contacts.rowAt(contacts.focusIndex)
+    return focused ? [focused.id] : []
+  }
+
+  async function run(action: BulkAction, ids: number[] = targets()): Promise<void> {
+    const workspace = workspaceStore.current
+    if (!workspace || ids.length === 0) return
+    const outcome = await bulk.run(workspace.db, ids, action)
+    if (outcome?.action.kind === 'delete') selection.remove(outcome.changed.map((before) => before.id))
+  }
+
+  function openPicker(kind: 'list' | 'segment' | 'channel' | 'tags', mode: 'add' | 'remove' = 'add'): void {
+    const ids = targets()
+    if (ids.length === 0) return
+    overlay.open(kind === 'tags' ? { kind, mode } : { kind }, ids)
+  }
+
+  /** `b`: blacklists the targets, or unblacklists them when every one already is. */
+  async function toggleBlacklist(): Promise<void> {
+    const workspace = workspaceStore.current
+    const ids = targets()
+    if (!workspace || ids.length === 0) return
+    const rows = await workspace.db.contacts.bulkGet(ids)
+    const allBlacklisted = rows.every((row) => row?.blacklisted === true)
+    await run({ kind: 'setBlacklisted', blacklisted: !allBlacklisted }, ids)
+  }
+
+  function confirmDelete(): void {
+    const ids = targets()
+    if (ids.length === 0) return
+    const noun = `${count.format(ids.length)} contact${ids.length === 1 ? '' : 's'}`
+    dialog.warning({
+      title: `Delete ${noun}?`,
+      content: `${noun} will be deleted here at once and on SkyLight when online. Ctrl/⌘+Z brings them back.`,
+      positiveText: `Delete ${noun}`,
+      negativeText: 'Cancel',
+      autoFocus: true,
+      onPositiveClick: () => void run({ kind: 'delete' }, ids),
+    })
+  }
+
+  async function selectAllMatching(): Promise<void> {
+    const search = workspaceStore.current?.search
+    if (!search) return
+    selection.selectAll(await search.allIds(contacts.text, { ...contacts.filters }))
+  }
+
+  async function idsBetween(start: number, end: number): Promise<number[]> {
+    const search = workspaceStore.current?.search
+    if (!search) return []
+    return (await search.allIds(contacts.text, { ...contacts.filters })).slice(start, end + 1)
+  }
+
+  function toggleAt(index: number): void {
+    const row = contacts.rowAt(index)
+    if (row) selection.toggle(row.id, index)
+  }
+
+  function extend(step: number): void {
+    const from = contacts.focusIndex
+    contacts.focus(from + step)
+    void selection.selectRange(from, contacts.focusIndex, idsBetween)
+  }
+
+  function step(by: number): void {
+    contacts.focus(contacts.focusIndex + by)
+    hooks.focusTable()
+  }
+
+  /**
+   * Every command the screen offers now; table commands wait while a drawer or dialog is open.
+   * The palette asks `ignoringOverlay`: it closes itself before running the command.
+   */
+  function handlers(ignoringOverlay = false): ShortcutHandlers {
+    const always: ShortcutHandlers = {
+      'search.focus': hooks.focusSearch,
+      'palette.open': () => overlay.open({ kind: 'palette' }),
+      'help.open': () => overlay.open({ kind: 'help' }),
+      'edit.undo': () => void bulk.undo(),
+      'edit.redo': () => void bulk.redo(),
+    }
+    if (contacts.openId !== null || (overlay.isOpen && !ignoringOverlay)) return always
+    return {
+      ...always,
+      'focus.down': () => step(1),
+      'focus.up': () => step(-1),
+      'selection.toggle': () => toggleAt(contacts.focusIndex),
+      'selection.extendDown': () => extend(1),
+      'selection.extendUp': () => extend(-1),
+      'selection.all': () => void selectAllMatching(),
+      'selection.clear': () => selection.clear(),
+      'contact.open': () => hooks.openAt(contacts.focusIndex),
+      'tags.add': () => openPicker('tags', 'add'),
+      'tags.remove': () => openPicker('tags', 'remove'),
+      'blacklist.toggle': () => void toggleBlacklist(),
+      'list.add': () => openPicker('list'),
+      'segment.add': () => openPicker('segment'),
+      'channel.change': () => openPicker('channel'),
+      'contacts.delete': confirmDelete,
+    }
+  }
+
+  return { handlers, run, toggleAt, idsBetween, targets }
+}
