@@ -11,6 +11,8 @@ import type { BulkAction } from './bulk-actions'
 export interface ContactCommandHooks {
   focusSearch(): void
   focusTable(): void
+  /** True when keys go to the table (or to nothing in particular): single-key commands act only then. */
+  tableHasKeys(): boolean
   openAt(index: number): void
 }
 
@@ -107,7 +109,7 @@ export function useContactCommands(hooks: ContactCommandHooks) {
       'edit.undo': () => void bulk.undo(),
       'edit.redo': () => void bulk.redo(),
     }
-    if (contacts.openId !== null || (overlay.isOpen && !ignoringOverlay)) return always
+    if (!ignoringOverlay && (contacts.openId !== null || overlay.isOpen || !hooks.tableHasKeys())) return always
     return {
       ...always,
       'focus.down': () => step(1),

@@ -15,6 +15,10 @@ describe('keymap', () => {
     expect(id(press('ArrowDown', { shiftKey: true }))).toBe('selection.extendDown')
     expect(id(press('?', { shiftKey: true }))).toBe('help.open')
     expect(id(press('/'))).toBe('search.focus')
+    // Layouts that need Shift for a symbol (German "/" is Shift+7) or not ("?" on some) both work.
+    expect(id(press('/', { shiftKey: true }))).toBe('search.focus')
+    expect(id(press('?'))).toBe('help.open')
+    expect(id(press(' ', { shiftKey: true }))).toBeNull()
     expect(id(press('q'))).toBeNull()
   })
 
@@ -53,7 +57,8 @@ describe('keymap', () => {
     expect(formatBinding({ key: 'z', mod: true, shift: true }, 'other')).toBe('Ctrl+Shift+Z')
     expect(formatBinding({ key: ' ' }, 'other')).toBe('Space')
     expect(formatBinding({ key: '?', shift: true }, 'other')).toBe('?')
-    expect(formatBinding({ key: 'T', shift: true }, 'mac')).toBe('T')
+    expect(formatBinding({ key: 'T', shift: true }, 'mac')).toBe('⇧T')
+    expect(formatBinding({ key: 'T', shift: true }, 'other')).toBe('Shift+T')
     expect(menuAccelerator({ key: 'k', mod: true })).toBe('CmdOrCtrl+K')
     expect(menuAccelerator({ key: 't' })).toBeNull()
   })

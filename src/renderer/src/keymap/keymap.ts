@@ -98,8 +98,9 @@ function matches(binding: Binding, event: KeyLike, platform: Platform): boolean 
   const mod = platform === 'mac' ? event.metaKey : event.ctrlKey
   const otherMod = platform === 'mac' ? event.ctrlKey : event.metaKey
   if (event.altKey || otherMod || mod !== Boolean(binding.mod)) return false
-  // "?" needs Shift on most layouts; "/" and others must not have it unless bound so.
-  if (event.shiftKey !== Boolean(binding.shift)) return false
+  // Shift is part of typing "?" or "/" on many layouts: for symbols only the character counts.
+  const symbol = binding.key.length === 1 && binding.key.toLowerCase() === binding.key.toUpperCase() && binding.key !== ' '
+  if (!symbol && event.shiftKey !== Boolean(binding.shift)) return false
   return sameKey(binding.key, event.key)
 }
 
@@ -137,7 +138,7 @@ const KEY_NAMES: Record<string, [mac: string, other: string]> = {
 export function formatBinding(binding: Binding, platform: Platform = currentPlatform()): string {
   const named = KEY_NAMES[binding.key]
   const key = named ? named[platform === 'mac' ? 0 : 1] : binding.key.length === 1 ? binding.key.toUpperCase() : binding.key
-  const shiftShown = binding.shift && binding.key !== '?' && binding.key !== 'T'
+  const shiftShown = binding.shift && binding.key !== '?'
   if (platform === 'mac') return `${binding.mod ? '⌘' : ''}${shiftShown ? '⇧' : ''}${key}`
   return [binding.mod ? 'Ctrl' : '', shiftShown ? 'Shift' : '', key].filter(Boolean).join('+')
 }

@@ -10,13 +10,14 @@ export type ShortcutHandlers = Partial<Record<CommandId, () => void>>
  */
 export function useShortcuts(handlers: () => ShortcutHandlers): void {
   function onKeydown(event: KeyboardEvent): void {
-    if (event.defaultPrevented || event.isComposing) return
+    if (event.isComposing) return
     const command = commandFor(event, isTypingTarget(event.target))
     const handler = command && handlers()[command.id]
     if (!handler) return
     event.preventDefault()
     handler()
   }
-  onMounted(() => window.addEventListener('keydown', onKeydown))
-  onBeforeUnmount(() => window.removeEventListener('keydown', onKeydown))
+  // Capture: the screen decides before a dialog handles the same key (Esc closing it must not also clear the selection).
+  onMounted(() => window.addEventListener('keydown', onKeydown, { capture: true }))
+  onBeforeUnmount(() => window.removeEventListener('keydown', onKeydown, { capture: true }))
 }
