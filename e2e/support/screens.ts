@@ -28,5 +28,6 @@ export const docsFile = (name: string): string => fileURLToPath(new URL(`../../d
 /** Before a screenshot: no row under the mouse, and no spinner (they fade out after the data arrives). */
 export async function settled(page: Page): Promise<void> {
   await page.mouse.move(0, 0)
-  await page.waitForFunction(() => document.querySelectorAll('.n-base-loading').length === 0)
+  // A spinning loader renders its transition wrapper; an idle one (a select's arrow) does not.
+  await page.waitForFunction(() => document.querySelectorAll('.n-base-loading__transition-wrapper').length === 0)
 }

@@ -6,12 +6,13 @@ export type ShortcutHandlers = Partial<Record<CommandId, () => void>>
 
 /**
  * `handlers` is read at each key press, so a screen can offer fewer commands while a dialog is
- * open. A command without a handler lets the key through untouched.
+ * open. A command without a handler lets the key through untouched. `typing` says whether a key
+ * at that target is text (then only `whileTyping` commands run).
  */
-export function useShortcuts(handlers: () => ShortcutHandlers): void {
+export function useShortcuts(handlers: () => ShortcutHandlers, typing: (target: EventTarget | null) => boolean = isTypingTarget): void {
   function onKeydown(event: KeyboardEvent): void {
     if (event.isComposing) return
-    const command = commandFor(event, isTypingTarget(event.target))
+    const command = commandFor(event, typing(event.target))
     const handler = command && handlers()[command.id]
     if (!handler) return
     event.preventDefault()

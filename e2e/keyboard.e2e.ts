@@ -1,0 +1,116 @@
+// The keyboard-first workspace in Chromium: search, range-select, bulk tag, blacklist, undo, open; no mouse.
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { startSandbox, type Sandbox } from '../src/main/sandbox/server'
+import { chromiumSkipReason, launchChromium } from './support/chromium'
+import { openApp, type AppPage } from './support/app'
+import { contactRows, contactsSummary, docsFile, onboardingCard, searchBox, settled, signIn } from './support/screens'
+
+const notification = (page: Page) => page.locator('.n-notification').last()
+
+/** A dialog opened by a key takes the focus within a frame; keys typed after that land in it. */
+async function focusedIn(page: Page, selector: string): Promise<void> {
+  await page.waitForFunction((within) => Boolean(document.activeElement?.closest(within)), selector)
+}
+
+async function pressTimes(page: Page, key: string, times: number): Promise<void> {
+  for (let i = 0; i < times; i++) await page.keyboard.press(key)
+}
+
+describe.skipIf(chromiumSkipReason())('keyboard workspace', () => {
+  let browser: Browser
+  let sandbox: Sandbox
+  let app: AppPage
+  beforeAll(async () => {
+    browser = await launchChromium()
+  })
+  afterAll(async () => {
+    await browser?.close()
+  })
+  beforeEach(async () => {
+    sandbox = await startSandbox({ port: 0, contacts: 400 })
+    app = await openApp(browser)
+    await onboardingCard(app.page).waitFor()
+    await signIn(app.page, sandbox.baseUrl, sandbox.apiKey)
+    await contactRows(app.page).first().waitFor({ timeout: 30_000 })
+    await expect.poll(() => contactsSummary(app.page).textContent(), { timeout: 30_000 }).toBe('400 contacts')
+  })
+  afterEach(async () => {
+    await app?.close()
+    await sandbox?.close()
+  })
+
+  it('selects a range of 20, tags them, blacklists 3, undoes, and opens one, keys only', async () => {
+    const { page } = app
+    await page.mouse.move(0, 0)
+    const tagged = sandbox.store.all().filter((contact) => contact.tags.includes('vip'))
+    expect(tagged.length).toBeGreaterThan(25)
+
+    await page.keyboard.press('/')
+    expect(await searchBox(page).evaluate((input) => input === document.activeElement)).toBe(true)
+    await page.keyboard.type('#vip')
+    await expect.poll(() => contactsSummary(page).textContent()).toBe(`${tagged.length} matches`)
+    await page.keyboard.press('ArrowDown')
+    await pressTimes(page, 'Shift+ArrowDown', 19)
+    await expect.poll(() => page.locator('[data-test="selection-count"]').textContent()).toMatch(/^20 selected/)
+
+    await page.keyboard.press('t')
+    await focusedIn(page, '[data-test="tag-picker"]')
+    await page.keyboard.type('fair-2026')
+    await page.keyboard.press('Enter')
+    await page.keyboard.press('Control+Enter')
+    await expect.poll(() => notification(page).textContent()).toContain('20 tagged fair-2026')
+    await expect.poll(() => page.locator('[data-test="pending-badge"]').count()).toBeGreaterThanOrEqual(20)
+    await settled(page)
+    await page.screenshot({ path: docsFile('screenshot-bulk-summary.png') })
+
+    await page.keyboard.press('Escape')
+    await expect.poll(() => page.locator('[data-test="selection-count"]').count()).toBe(0)
+    await page.keyboard.press('Home')
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.press('x')
+      await page.keyboard.press('j')
+    }
+    const blacklistedRows = () => page.locator('[data-test="contact-row"] >> text=Blacklisted').count()
+    const before = await blacklistedRows()
+    await page.keyboard.press('b')
+    // Some of the three may have been blacklisted already: the summary says how many changed.
+    await expect.poll(() => notification(page).textContent()).toMatch(/^\d blacklisted/)
+    const changed = Number(/^(\d) blacklisted/.exec((await notification(page).textContent()) ?? '')?.[1])
+    expect(changed).toBeGreaterThan(0)
+    await expect.poll(blacklistedRows).toBe(before + changed)
+
+    await page.keyboard.press('Control+z')
+    await expect.poll(() => notification(page).textContent()).toContain(`Undone: ${changed} blacklisted`)
+    await expect.poll(blacklistedRows).toBe(before)
+
+    const focused = await page.locator('[data-test="contact-row"].row--focused').getAttribute('aria-label')
+    await page.keyboard.press('Enter')
+    await page.locator('[data-test="details-name"]').waitFor()
+    const opened = await page.locator('[data-test="details-name"]').textContent()
+    expect(focused?.split(', ')[0]).toBe(opened)
+  })
+
+  it('opens the command palette, the shortcut help, and runs a command from the palette', async () => {
+    const { page } = app
+    await page.mouse.move(0, 0)
+    await page.locator('[data-test="contact-table"]').focus()
+    await page.keyboard.press('Control+k')
+    await focusedIn(page, '[data-test="command-palette"]')
+    await page.keyboard.type('add tag')
+    await settled(page)
+    await page.screenshot({ path: docsFile('screenshot-palette.png') })
+    await page.keyboard.press('Enter')
+    await page.locator('[data-test="tag-picker"]').waitFor()
+    expect(await page.locator('[data-test="tag-picker"]').textContent()).toContain('Add tags to 1 contact')
+    await page.keyboard.press('Escape')
+    await page.locator('[data-test="tag-picker"]').waitFor({ state: 'detached' })
+
+    await page.keyboard.press('?')
+    await page.locator('[data-test="shortcut-help"]').waitFor()
+    const help = await page.locator('[data-test="shortcut-help"]').textContent()
+    for (const text of ['Add tags', 'Shift+T', 'Ctrl+K', 'Ctrl+Shift+Z', 'Add to segment']) expect(help).toContain(text)
+    await settled(page)
+    await page.screenshot({ path: docsFile('screenshot-help.png') })
+  })
+})
