@@ -46,9 +46,12 @@ describe.skipIf(chromiumSkipReason())('keyboard workspace', () => {
     const tagged = sandbox.store.all().filter((contact) => contact.tags.includes('vip'))
     expect(tagged.length).toBeGreaterThan(25)
 
+    // The search box has the focus at start; ↓ goes to the table, `/` comes back.
+    await page.keyboard.press('ArrowDown')
     await page.keyboard.press('/')
     expect(await searchBox(page).evaluate((input) => input === document.activeElement)).toBe(true)
     await page.keyboard.type('#vip')
+    expect(await searchBox(page).inputValue()).toBe('#vip')
     await expect.poll(() => contactsSummary(page).textContent()).toBe(`${tagged.length} matches`)
     await page.keyboard.press('ArrowDown')
     await pressTimes(page, 'Shift+ArrowDown', 19)
@@ -61,6 +64,7 @@ describe.skipIf(chromiumSkipReason())('keyboard workspace', () => {
     await page.keyboard.press('Control+Enter')
     await expect.poll(() => notification(page).textContent()).toContain('20 tagged fair-2026')
     await expect.poll(() => page.locator('[data-test="pending-badge"]').count()).toBeGreaterThanOrEqual(20)
+    await page.locator('[data-test="tag-picker"]').waitFor({ state: 'detached' })
     await settled(page)
     await page.screenshot({ path: docsFile('screenshot-bulk-summary.png') })
 

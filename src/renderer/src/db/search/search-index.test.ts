@@ -106,6 +106,16 @@ describe('SearchIndex', () => {
     expect(live.size).toBe(people.length)
   })
 
+  it('ranks rows added after the build by name too, even into an empty index', () => {
+    const live = new SearchIndex([])
+    live.upsert([
+      { id: 3, name: 'Noah Kowalski', tags: ['vip'] },
+      { id: 1, name: 'Chloé Dubois', tags: ['vip'] },
+      { id: 2, name: 'Ángela García', tags: ['vip'] },
+    ])
+    expect(live.search('#vip').ids).toEqual([2, 1, 3])
+  })
+
   it('gives the same answers after the overlay is folded into a rebuilt core', () => {
     const live = new SearchIndex(people)
     const many = Array.from({ length: 2500 }, (_, i) => ({ id: 1000 + i, name: `Filler ${i}` }))

@@ -27,7 +27,11 @@ interface Hit {
   /** Name order: a core row number, or a fraction between rows for an overlay row. */
   rank: number
   id: number
+  /** Overlay rows only: orders the overlay rows that fall between the same two core rows. */
+  sortName?: string
 }
+
+const byRankThenName = (a: Hit, b: Hit) => a.rank - b.rank || nameCollator.compare(a.sortName ?? '', b.sortName ?? '') || a.id - b.id
 
 export class SearchIndex {
   private core: WordIndex
@@ -101,11 +105,11 @@ export class SearchIndex {
       if (tier === NO_MATCH) continue
       // Kept past the cap: an overlay row may rank above core rows already kept.
       counts[tier]++
-      tiers[tier].push({ rank: lowerBoundByName(this.core.rows, row.sortName) - 0.5, id: row.id })
+      tiers[tier].push({ rank: lowerBoundByName(this.core.rows, row.sortName) - 0.5, id: row.id, sortName: row.sortName })
     }
     const ids: number[] = []
     for (const hits of tiers) {
-      hits.sort((a, b) => a.rank - b.rank)
+      hits.sort(byRankThenName)
       for (const hit of hits) if (ids.length < limit) ids.push(hit.id)
     }
     return { ids, total: counts[EXACT] + counts[PREFIX] + counts[FUZZY] }
