@@ -1,81 +1,7 @@
-// The one keymap table: every command with its shortcuts. Handlers, the palette, the help overlay and the app menu read it.
+// Key presses to keymap commands in the page: matching, typing targets, and how shortcuts are written.
+import { COMMANDS, type Binding, type Command } from '../../../shared/keymap'
 
-export type CommandId =
-  | 'search.focus'
-  | 'palette.open'
-  | 'help.open'
-  | 'focus.down'
-  | 'focus.up'
-  | 'selection.toggle'
-  | 'selection.extendDown'
-  | 'selection.extendUp'
-  | 'selection.all'
-  | 'selection.clear'
-  | 'contact.open'
-  | 'contact.new'
-  | 'contact.edit'
-  | 'tags.add'
-  | 'tags.remove'
-  | 'blacklist.toggle'
-  | 'list.add'
-  | 'segment.add'
-  | 'channel.change'
-  | 'contacts.delete'
-  | 'edit.undo'
-  | 'edit.redo'
-  | 'sync.now'
-
-export type MenuName = 'File' | 'Edit' | 'View' | 'Contacts' | 'Help'
-
-/** A key with modifiers; `mod` is Cmd on macOS and Ctrl elsewhere. */
-export interface Binding {
-  key: string
-  mod?: boolean
-  shift?: boolean
-}
-
-export interface Command {
-  id: CommandId
-  title: string
-  bindings: readonly Binding[]
-  menu: MenuName
-  /** Single-letter shortcuts act on the table; they never fire while typing in a field. */
-  whileTyping: boolean
-}
-
-const command = (id: CommandId, title: string, menu: MenuName, bindings: Binding[], whileTyping = false): Command => ({
-  id,
-  title,
-  menu,
-  bindings,
-  whileTyping,
-})
-
-export const COMMANDS: readonly Command[] = [
-  command('contact.new', 'New contact', 'File', [{ key: 'n' }]),
-  command('sync.now', 'Sync now', 'File', [{ key: 'r', mod: true }], true),
-  command('edit.undo', 'Undo', 'Edit', [{ key: 'z', mod: true }]),
-  command('edit.redo', 'Redo', 'Edit', [{ key: 'z', mod: true, shift: true }]),
-  command('selection.all', 'Select all matching contacts', 'Edit', [{ key: 'a', mod: true }]),
-  command('selection.clear', 'Clear selection', 'Edit', [{ key: 'Escape' }]),
-  command('selection.toggle', 'Select or unselect the focused contact', 'Edit', [{ key: 'x' }, { key: ' ' }]),
-  command('selection.extendDown', 'Extend the selection down', 'Edit', [{ key: 'ArrowDown', shift: true }]),
-  command('selection.extendUp', 'Extend the selection up', 'Edit', [{ key: 'ArrowUp', shift: true }]),
-  command('search.focus', 'Search', 'View', [{ key: '/' }]),
-  command('palette.open', 'Command palette', 'View', [{ key: 'k', mod: true }], true),
-  command('focus.down', 'Next contact', 'View', [{ key: 'j' }, { key: 'ArrowDown' }]),
-  command('focus.up', 'Previous contact', 'View', [{ key: 'k' }, { key: 'ArrowUp' }]),
-  command('contact.open', 'Open contact', 'Contacts', [{ key: 'Enter' }]),
-  command('contact.edit', 'Edit contact', 'Contacts', [{ key: 'e' }]),
-  command('tags.add', 'Add tags', 'Contacts', [{ key: 't' }]),
-  command('tags.remove', 'Remove tags', 'Contacts', [{ key: 'T', shift: true }]),
-  command('blacklist.toggle', 'Blacklist or unblacklist', 'Contacts', [{ key: 'b' }]),
-  command('list.add', 'Add to list', 'Contacts', [{ key: 'l' }]),
-  command('segment.add', 'Add to segment', 'Contacts', [{ key: 's' }]),
-  command('channel.change', 'Change channel', 'Contacts', [{ key: 'c' }]),
-  command('contacts.delete', 'Delete', 'Contacts', [{ key: 'Delete' }, { key: 'Backspace', mod: true }]),
-  command('help.open', 'Keyboard shortcuts', 'Help', [{ key: '?', shift: true }]),
-]
+export * from '../../../shared/keymap'
 
 export type Platform = 'mac' | 'other'
 
@@ -141,14 +67,4 @@ export function formatBinding(binding: Binding, platform: Platform = currentPlat
   const shiftShown = binding.shift && binding.key !== '?'
   if (platform === 'mac') return `${binding.mod ? '⌘' : ''}${shiftShown ? '⇧' : ''}${key}`
   return [binding.mod ? 'Ctrl' : '', shiftShown ? 'Shift' : '', key].filter(Boolean).join('+')
-}
-
-/** Electron's accelerator for the app menu, or null for keys a menu cannot show (plain letters act on the table). */
-export function menuAccelerator(binding: Binding): string | null {
-  if (!binding.mod) return null
-  return ['CmdOrCtrl', binding.shift ? 'Shift' : '', binding.key.toUpperCase()].filter(Boolean).join('+')
-}
-
-export function commandById(id: CommandId): Command {
-  return COMMANDS.find((candidate) => candidate.id === id) as Command
 }
