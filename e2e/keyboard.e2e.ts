@@ -95,6 +95,42 @@ describe.skipIf(chromiumSkipReason())('keyboard workspace', () => {
     expect(focused?.split(', ')[0]).toBe(opened)
   })
 
+  it('creates a contact (a bad phone first, with a clear error), notes it and edits it, keys only', async () => {
+    const { page } = app
+    await page.mouse.move(0, 0)
+    await page.keyboard.press('ArrowDown')
+    await page.keyboard.press('n')
+    await focusedIn(page, '[data-test="contact-form"]')
+    await page.keyboard.type('Zed Fairground')
+    await page.keyboard.press('Enter')
+    await page.keyboard.press('ArrowRight')
+    // Channel, then the country of the phone, then the phone itself.
+    await page.keyboard.press('Tab')
+    await page.keyboard.press('Tab')
+    await page.keyboard.type('12')
+    await page.keyboard.press('Control+Enter')
+    await expect.poll(() => page.locator('[data-test="contact-form"]').textContent()).toMatch(/number is too short/)
+    await settled(page)
+    await page.screenshot({ path: docsFile('screenshot-form-error.png') })
+    await page.keyboard.press('Control+a')
+    await page.keyboard.type('+14155550123')
+    await page.keyboard.press('Control+Enter')
+
+    await expect.poll(() => page.locator('[data-test="details-name"]').textContent()).toBe('Zed Fairground')
+    await focusedIn(page, '[data-test="contact-details"]')
+    await page.keyboard.press('a')
+    await focusedIn(page, '[data-test="note-draft"]')
+    await page.keyboard.type('Met at the Berlin fair, wants a demo')
+    await page.keyboard.press('Control+Enter')
+    await expect.poll(() => page.locator('[data-test="note"]').allTextContents()).toContainEqual(expect.stringContaining('Berlin fair'))
+
+    // Out of the note box (Tab), then `e` edits the open contact.
+    await page.keyboard.press('Tab')
+    await page.keyboard.press('e')
+    await focusedIn(page, '[data-test="contact-form"]')
+    expect(await page.locator('[data-test="contact-form-dialog"]').textContent()).toContain('Edit Zed Fairground')
+  })
+
   it('opens the command palette, the shortcut help, and runs a command from the palette', async () => {
     const { page } = app
     await page.mouse.move(0, 0)

@@ -24,6 +24,14 @@ export type CommandId =
   | 'edit.undo'
   | 'edit.redo'
   | 'sync.now'
+  | 'reach.whatsapp'
+  | 'reach.telegram'
+  | 'reach.instagram'
+  | 'reach.call'
+  | 'reach.email'
+  | 'copy.phone'
+  | 'copy.email'
+  | 'note.add'
 
 export type MenuName = 'File' | 'Edit' | 'View' | 'Contacts' | 'Help'
 
@@ -67,6 +75,7 @@ export const COMMANDS: readonly Command[] = [
   command('focus.up', 'Previous contact', 'View', [{ key: 'k' }, { key: 'ArrowUp' }]),
   command('contact.open', 'Open contact', 'Contacts', [{ key: 'Enter' }]),
   command('contact.edit', 'Edit contact', 'Contacts', [{ key: 'e' }]),
+  command('note.add', 'Add a note', 'Contacts', [{ key: 'a' }]),
   command('tags.add', 'Add tags', 'Contacts', [{ key: 't' }]),
   command('tags.remove', 'Remove tags', 'Contacts', [{ key: 'T', shift: true }]),
   command('blacklist.toggle', 'Blacklist or unblacklist', 'Contacts', [{ key: 'b' }]),
@@ -74,6 +83,13 @@ export const COMMANDS: readonly Command[] = [
   command('segment.add', 'Add to segment', 'Contacts', [{ key: 's' }]),
   command('channel.change', 'Change channel', 'Contacts', [{ key: 'c' }]),
   command('contacts.delete', 'Delete', 'Contacts', [{ key: 'Delete' }, { key: 'Backspace', mod: true }]),
+  command('reach.whatsapp', 'Open in WhatsApp', 'Contacts', [{ key: 'w' }]),
+  command('reach.telegram', 'Open in Telegram', 'Contacts', [{ key: 'g' }]),
+  command('reach.instagram', 'Open in Instagram', 'Contacts', [{ key: 'i' }]),
+  command('reach.call', 'Call', 'Contacts', [{ key: 'p' }]),
+  command('reach.email', 'Send an email', 'Contacts', [{ key: 'm' }]),
+  command('copy.phone', 'Copy phone number', 'Contacts', [{ key: 'y' }]),
+  command('copy.email', 'Copy email address', 'Contacts', [{ key: 'Y', shift: true }]),
   command('help.open', 'Keyboard shortcuts', 'Help', [{ key: '?', shift: true }]),
 ]
 

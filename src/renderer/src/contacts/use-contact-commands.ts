@@ -1,5 +1,8 @@
 // The contacts screen's command handlers: what each keymap command does to the focused or selected contacts.
-import { useDialog } from 'naive-ui'
+import { useDialog, useMessage } from 'naive-ui'
+import type { ContactRow } from '../../../shared/contact'
+import type { CommandId } from '../../../shared/keymap'
+import { copyText, openReachLink, reachLinks, type ReachKind } from '../contact-details/reach'
 import type { ShortcutHandlers } from '../keymap/use-shortcuts'
 import { useBulkStore } from '../stores/bulk'
 import { useContactsStore } from '../stores/contacts'
@@ -13,7 +16,11 @@ export interface ContactCommandHooks {
   focusTable(): void
   /** True when keys go to the table (or to nothing in particular): single-key commands act only then. */
   tableHasKeys(): boolean
+  /** True when keys go to the open contact's panel, outside its text fields. */
+  detailsHaveKeys(): boolean
   openAt(index: number): void
+  /** Puts the keys in the open contact's note box (once its panel is there). */
+  focusNotes(): void
 }
 
 export function useContactCommands(hooks: ContactCommandHooks) {
@@ -23,6 +30,7 @@ export function useContactCommands(hooks: ContactCommandHooks) {
   const overlay = useOverlayStore()
   const bulk = useBulkStore()
   const dialog = useDialog()
+  const message = useMessage()
   const count = new Intl.NumberFormat()
 
   /** The selection, or the focused contact when nothing is selected. */
@@ -69,6 +77,58 @@ export function useContactCommands(hooks: ContactCommandHooks) {
     })
   }
 
+  /** The contact a one-contact command acts on: the opened one, else the focused row, as the mirror holds it. */
+  async function subject(): Promise<ContactRow | undefined> {
+    const workspace = workspaceStore.current
+    const id = contacts.openId ?? contacts.rowAt(contacts.focusIndex)?.id
+    if (!workspace || id === undefined) return undefined
+    return workspace.db.contacts.get(id)
+  }
+
+  async function edit(): Promise<void> {
+    const row = await subject()
+    if (row) overlay.open({ kind: 'form', contact: row })
+  }
+
+  async function reach(kind: ReachKind): Promise<void> {
+    const row = await subject()
+    if (!row) return
+    const link = reachLinks(row).find((candidate) => candidate.kind === kind)
+    if (!link?.url) {
+      message.warning(link?.missing ?? 'This contact cannot be reached that way.')
+      return
+    }
+    const opened = await openReachLink(link.url)
+    if (!opened.ok) message.error(`Could not open the link: ${opened.error.message}`)
+  }
+
+  async function copy(field: 'phone' | 'email'): Promise<void> {
+    const value = (await subject())?.[field]
+    if (!value) {
+      message.warning(field === 'phone' ? 'This contact has no phone number.' : 'No email address is known for this contact.')
+      return
+    }
+    const copied = await copyText(value)
+    if (copied.ok) message.success(`Copied ${value}`)
+    else message.error(copied.error.message)
+  }
+
+  /** Commands about one contact: they work in the table and with the contact open. */
+  const oneContact: Partial<Record<CommandId, () => void>> = {
+    'contact.edit': () => void edit(),
+    'reach.whatsapp': () => void reach('whatsapp'),
+    'reach.telegram': () => void reach('telegram'),
+    'reach.instagram': () => void reach('instagram'),
+    'reach.call': () => void reach('call'),
+    'reach.email': () => void reach('email'),
+    'copy.phone': () => void copy('phone'),
+    'copy.email': () => void copy('email'),
+    'note.add': () => {
+      if (contacts.openId === null) hooks.openAt(contacts.focusIndex)
+      hooks.focusNotes()
+    },
+  }
+
   async function selectAllMatching(): Promise<void> {
     const search = workspaceStore.current?.search
     if (!search) return
@@ -109,9 +169,13 @@ export function useContactCommands(hooks: ContactCommandHooks) {
       'edit.undo': () => void bulk.undo(),
       'edit.redo': () => void bulk.redo(),
     }
-    if (!ignoringOverlay && (contacts.openId !== null || overlay.isOpen || !hooks.tableHasKeys())) return always
+    if (!ignoringOverlay && overlay.isOpen) return always
+    if (!ignoringOverlay && contacts.openId !== null) return { ...always, ...(hooks.detailsHaveKeys() ? oneContact : {}) }
+    if (!ignoringOverlay && !hooks.tableHasKeys()) return always
     return {
       ...always,
+      ...oneContact,
+      'contact.new': () => overlay.open({ kind: 'form', contact: null }),
       'focus.down': () => step(1),
       'focus.up': () => step(-1),
       'selection.toggle': () => toggleAt(contacts.focusIndex),
@@ -130,5 +194,5 @@ export function useContactCommands(hooks: ContactCommandHooks) {
     }
   }
 
-  return { handlers, run, toggleAt, idsBetween, targets }
+  return { handlers, run, toggleAt, idsBetween, targets, edit }
 }

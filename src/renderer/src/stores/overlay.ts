@@ -1,6 +1,7 @@
 // Overlay store: which dialog of the contacts screen is open (palette, help, a bulk action's picker) and for whom.
 import { defineStore } from 'pinia'
-import { computed, ref, shallowRef } from 'vue'
+import { computed, shallowRef } from 'vue'
+import type { ContactRow } from '../../../shared/contact'
 
 export type Overlay =
   | { kind: 'palette' }
@@ -9,9 +10,11 @@ export type Overlay =
   | { kind: 'list' }
   | { kind: 'segment' }
   | { kind: 'channel' }
+  /** The contact form: a new contact (null) or an edit of this row. */
+  | { kind: 'form'; contact: ContactRow | null }
 
 export const useOverlayStore = defineStore('overlay', () => {
-  const current = ref<Overlay | null>(null)
+  const current = shallowRef<Overlay | null>(null)
   /** The contacts a picker's action will apply to, fixed when it opened. */
   const targets = shallowRef<number[]>([])
   const isOpen = computed(() => current.value !== null)
