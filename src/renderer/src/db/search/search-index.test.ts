@@ -116,6 +116,15 @@ describe('SearchIndex', () => {
     expect(live.search('#vip').ids).toEqual([2, 1, 3])
   })
 
+  it('answers the same after compact() folds the changes into the core', () => {
+    const live = new SearchIndex(people)
+    live.upsert([{ id: 99, name: 'Zoé Adler', tags: ['vip'] }])
+    live.remove([3])
+    const before = [live.search('').ids, live.search('#vip').ids, live.search('zoe').ids]
+    live.compact()
+    expect([live.search('').ids, live.search('#vip').ids, live.search('zoe').ids]).toEqual(before)
+  })
+
   it('gives the same answers after the overlay is folded into a rebuilt core', () => {
     const live = new SearchIndex(people)
     const many = Array.from({ length: 2500 }, (_, i) => ({ id: 1000 + i, name: `Filler ${i}` }))

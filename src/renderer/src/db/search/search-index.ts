@@ -20,8 +20,12 @@ export interface SearchResult {
 /** Typos are looked for only while exact and prefix matches number fewer than this (a first page). */
 const TYPO_FILL = 50
 
-/** Rebuild the core once this many rows changed since it was built. */
+/**
+ * Rebuild the core once this many rows changed since it was built, or a quarter of its size if
+ * more: a first pull filling an empty index then rebuilds a handful of times, not once per 2,000 rows.
+ */
 const OVERLAY_LIMIT = 2000
+const OVERLAY_SHARE = 0.25
 
 interface Hit {
   /** Name order: a core row number, or a fraction between rows for an overlay row. */
@@ -143,8 +147,13 @@ export class SearchIndex {
     if (r !== undefined) this.hidden[r] = 1
   }
 
+  /** Folds every change into the core: after a full pull, so searches no longer scan an overlay. */
+  compact(): void {
+    if (this.overlay.size > 0) this.rebuild()
+  }
+
   private compactIfLarge(): void {
-    if (this.overlay.size < OVERLAY_LIMIT) return
+    if (this.overlay.size < Math.max(OVERLAY_LIMIT, this.core.rows.length * OVERLAY_SHARE)) return
     this.rebuild()
   }
 

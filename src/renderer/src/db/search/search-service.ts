@@ -128,6 +128,9 @@ export function createSearchService(openDb: (accountId: string) => Promise<Conta
 
   async function saveSnapshot(): Promise<number> {
     await built
+    await touches
+    const search = index as SearchIndex
+    search.compact()
     return writeSnapshot(db as ContactsDb)
   }
 
