@@ -13,6 +13,19 @@ async function focusedIn(page: Page, selector: string): Promise<void> {
   await page.waitForFunction((within) => Boolean(document.activeElement?.closest(within)), selector)
 }
 
+/** The API becomes unreachable (every connection dropped); the app must notice on its own. */
+async function goOffline(page: Page, sandbox: Sandbox): Promise<void> {
+  sandbox.knobs.down = true
+  await page.keyboard.press('Control+r')
+  await expect.poll(() => page.locator('[data-test="sync-text"]').textContent(), { timeout: 15_000 }).toMatch(/^Offline/)
+}
+
+/** The API is back; Ctrl+R asks the app to sync at once rather than at its next probe. */
+async function goOnline(page: Page, sandbox: Sandbox): Promise<void> {
+  sandbox.knobs.down = false
+  await page.keyboard.press('Control+r')
+}
+
 async function pressTimes(page: Page, key: string, times: number): Promise<void> {
   for (let i = 0; i < times; i++) await page.keyboard.press(key)
 }
@@ -40,11 +53,13 @@ describe.skipIf(chromiumSkipReason())('keyboard workspace', () => {
     await sandbox?.close()
   })
 
-  it('selects a range of 20, tags them, blacklists 3, undoes, and opens one, keys only', async () => {
+  it('offline: selects 20, tags them, blacklists 3, undoes, opens one; back online the server has it right', async () => {
     const { page } = app
     await page.mouse.move(0, 0)
-    const tagged = sandbox.store.all().filter((contact) => contact.tags.includes('vip'))
-    expect(tagged.length).toBeGreaterThan(25)
+    const vip = sandbox.store.all().filter((contact) => contact.tags.includes('vip'))
+    expect(vip.length).toBeGreaterThan(25)
+    const blacklistedBefore = sandbox.store.all().filter((contact) => contact.blacklisted).length
+    await goOffline(page, sandbox)
 
     // The search box has the focus at start; ↓ goes to the table, `/` comes back.
     await page.keyboard.press('ArrowDown')
@@ -52,7 +67,7 @@ describe.skipIf(chromiumSkipReason())('keyboard workspace', () => {
     expect(await searchBox(page).evaluate((input) => input === document.activeElement)).toBe(true)
     await page.keyboard.type('#vip')
     expect(await searchBox(page).inputValue()).toBe('#vip')
-    await expect.poll(() => contactsSummary(page).textContent()).toBe(`${tagged.length} matches`)
+    await expect.poll(() => contactsSummary(page).textContent()).toBe(`${vip.length} matches`)
     await page.keyboard.press('ArrowDown')
     await pressTimes(page, 'Shift+ArrowDown', 19)
     await expect.poll(() => page.locator('[data-test="selection-count"]').textContent()).toMatch(/^20 selected/)
@@ -91,13 +106,19 @@ describe.skipIf(chromiumSkipReason())('keyboard workspace', () => {
     const focused = await page.locator('[data-test="contact-row"].row--focused').getAttribute('aria-label')
     await page.keyboard.press('Enter')
     await page.locator('[data-test="details-name"]').waitFor()
-    const opened = await page.locator('[data-test="details-name"]').textContent()
-    expect(focused?.split(', ')[0]).toBe(opened)
+    expect(focused?.split(', ')[0]).toBe(await page.locator('[data-test="details-name"]').textContent())
+    await page.keyboard.press('Escape')
+
+    await goOnline(page, sandbox)
+    await expect.poll(() => sandbox.store.all().filter((contact) => contact.tags.includes('fair-2026')).length, { timeout: 20_000 }).toBe(20)
+    expect(sandbox.store.all().filter((contact) => contact.blacklisted).length).toBe(blacklistedBefore)
+    await expect.poll(() => page.locator('[data-test="unsynced"]').count(), { timeout: 20_000 }).toBe(0)
   })
 
-  it('creates a contact (a bad phone first, with a clear error), notes it and edits it, keys only', async () => {
+  it('offline: creates a contact (a bad phone first), notes and edits it, survives a reload; back online the server has it', async () => {
     const { page } = app
     await page.mouse.move(0, 0)
+    await goOffline(page, sandbox)
     await page.keyboard.press('ArrowDown')
     await page.keyboard.press('n')
     await focusedIn(page, '[data-test="contact-form"]')
@@ -124,11 +145,32 @@ describe.skipIf(chromiumSkipReason())('keyboard workspace', () => {
     await page.keyboard.press('Control+Enter')
     await expect.poll(() => page.locator('[data-test="note"]').allTextContents()).toContainEqual(expect.stringContaining('Berlin fair'))
 
-    // Out of the note box (Tab), then `e` edits the open contact.
+    // Out of the note box (Tab), then `e` edits the open contact: an email, saved with Ctrl+Enter.
     await page.keyboard.press('Tab')
     await page.keyboard.press('e')
     await focusedIn(page, '[data-test="contact-form"]')
     expect(await page.locator('[data-test="contact-form-dialog"]').textContent()).toContain('Edit Zed Fairground')
+    await page.locator('[data-test="contact-form"] input[placeholder^="Optional, like name@"]').focus()
+    await page.keyboard.type('zed@fairground.example')
+    await page.keyboard.press('Control+Enter')
+    await page.locator('[data-test="contact-form"]').waitFor({ state: 'detached' })
+
+    // A reload while offline: the cached contacts show at once, the edits are still queued.
+    await page.reload()
+    await expect.poll(() => contactsSummary(page).textContent(), { timeout: 15_000 }).toBe('401 contacts')
+    await expect.poll(() => page.locator('[data-test="sync-text"]').textContent(), { timeout: 15_000 }).toMatch(/^Offline · last synced/)
+    await settled(page)
+    await page.screenshot({ path: docsFile('screenshot-offline.png') })
+
+    await goOnline(page, sandbox)
+    await expect.poll(() => sandbox.store.all().find((contact) => contact.name === 'Zed Fairground')?.email, { timeout: 20_000 }).toBe('zed@fairground.example')
+    const created = sandbox.store.all().find((contact) => contact.name === 'Zed Fairground')!
+    expect(created).toMatchObject({ type: 'telegram', phone: '+14155550123' })
+    expect(sandbox.store.all().filter((contact) => contact.name === 'Zed Fairground')).toHaveLength(1)
+    const notes = await fetch(`${sandbox.baseUrl}/api/v1/contacts/${created.id}/notes`, { headers: { authorization: `Bearer ${sandbox.apiKey}` } }).then(
+      (response) => response.json() as Promise<{ data: { content: string }[] }>,
+    )
+    expect(notes.data.map((note) => note.content)).toEqual(['Met at the Berlin fair, wants a demo'])
   })
 
   it('opens the command palette, the shortcut help, and runs a command from the palette', async () => {

@@ -106,6 +106,16 @@ describe('lost responses', () => {
   })
 })
 
+describe('down', () => {
+  it('drops every connection while down, and answers again once up', async () => {
+    const { sandbox, api } = await start({})
+    sandbox.knobs.down = true
+    await expect(api.get('/api/v1/contacts/1')).rejects.toThrow()
+    sandbox.knobs.down = false
+    expect((await api.get('/api/v1/contacts/1')).status).toBe(200)
+  })
+})
+
 describe('latency', () => {
   it('delays each answer by the fixed latency', async () => {
     const { api } = await start({ knobs: { latencyMs: 150 } })

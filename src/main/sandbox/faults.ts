@@ -12,6 +12,8 @@ export interface SandboxKnobs {
   /** Share of writes applied and then left unanswered: the socket is destroyed. */
   lostResponseRate: number
   otherUserEditsPerSecond: number
+  /** Every connection is dropped at once: the API looks unreachable (a car park, a basement). */
+  down: boolean
 }
 
 export const DEFAULT_KNOBS: Readonly<SandboxKnobs> = {
@@ -21,6 +23,7 @@ export const DEFAULT_KNOBS: Readonly<SandboxKnobs> = {
   errorRate: 0,
   lostResponseRate: 0,
   otherUserEditsPerSecond: 0,
+  down: false,
 }
 
 export function latencyFor(latency: SandboxKnobs['latencyMs'], random: Random): number {

@@ -66,6 +66,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const limiter = new FixedWindowLimiter()
 
   async function answer(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (knobs.down) {
+      request.socket.destroy()
+      return
+    }
     stats.requests++
     const url = new URL(request.url ?? '/', 'http://sandbox')
     const match = matchRoute(request.method ?? 'GET', url.pathname)

@@ -8,6 +8,7 @@ import { useBulkStore } from '../stores/bulk'
 import { useContactsStore } from '../stores/contacts'
 import { useOverlayStore } from '../stores/overlay'
 import { useSelectionStore } from '../stores/selection'
+import { useSyncStore } from '../stores/sync'
 import { useWorkspaceStore } from '../stores/workspace'
 import type { BulkAction } from './bulk-actions'
 
@@ -29,6 +30,7 @@ export function useContactCommands(hooks: ContactCommandHooks) {
   const selection = useSelectionStore()
   const overlay = useOverlayStore()
   const bulk = useBulkStore()
+  const sync = useSyncStore()
   const dialog = useDialog()
   const message = useMessage()
   const count = new Intl.NumberFormat()
@@ -168,6 +170,7 @@ export function useContactCommands(hooks: ContactCommandHooks) {
       'help.open': () => overlay.open({ kind: 'help' }),
       'edit.undo': () => void bulk.undo(),
       'edit.redo': () => void bulk.redo(),
+      'sync.now': () => sync.syncNow(),
     }
     if (!ignoringOverlay && overlay.isOpen) return always
     if (!ignoringOverlay && contacts.openId !== null) return { ...always, ...(hooks.detailsHaveKeys() ? oneContact : {}) }

@@ -31,8 +31,17 @@ describe('workspace store', () => {
     await store.open(null)
     expect(await Dexie.exists(databaseName(account))).toBe(true)
     await store.open(account, options)
-    await store.closeAndDelete()
+    await store.forget(account)
     expect(store.current).toBeNull()
+    expect(await Dexie.exists(databaseName(account))).toBe(false)
+  })
+
+  it('deletes the mirror even when the sign-out closed the workspace first', async () => {
+    const store = useWorkspaceStore()
+    const account = `d-${randomUUID()}`
+    await store.open(account, options)
+    void store.open(null)
+    await store.forget(account)
     expect(await Dexie.exists(databaseName(account))).toBe(false)
   })
 })

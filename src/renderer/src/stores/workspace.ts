@@ -2,6 +2,7 @@
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import type { SearchClientOptions } from '../db/search/search-client'
+import { deleteAccountDatabase } from '../db/database'
 import { openWorkspace, type Workspace } from '../workspace/workspace'
 
 export type WorkspaceOptions = Omit<SearchClientOptions, 'db'>
@@ -32,9 +33,15 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     })
   }
 
-  /** Sign-out: closes the workspace and deletes that account's mirror (confirm pending edits first). */
-  function closeAndDelete(): Promise<void> {
-    return serialized(() => closeCurrent(true))
+  /**
+   * Sign-out: deletes `accountId`'s mirror, closing it first if open (confirm pending edits
+   * first). Queued after any open or close already asked for, so the database is really gone.
+   */
+  function forget(accountId: string): Promise<void> {
+    return serialized(async () => {
+      if (current.value?.accountId === accountId) await closeCurrent(true)
+      else await deleteAccountDatabase(accountId)
+    })
   }
 
   async function closeCurrent(deleteData: boolean): Promise<void> {
@@ -44,5 +51,5 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     await workspace?.close({ deleteData })
   }
 
-  return { current, error, open, closeAndDelete }
+  return { current, error, open, forget }
 })

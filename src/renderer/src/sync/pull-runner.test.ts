@@ -1,0 +1,60 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import type { PullOutcome } from './puller'
+import { createPullRunner, type PullRunnerState } from './pull-runner'
+import type { pullContacts } from './puller'
+
+const completed: PullOutcome = { status: 'completed', consistent: true, total: 3, deleted: 0, passes: 1, requests: 1 }
+
+/** A pull the test finishes by hand, reporting one progress step. */
+function manualPull() {
+  const finishers: ((outcome: PullOutcome) => void)[] = []
+  const signals: AbortSignal[] = []
+  const pull = vi.fn(((_db, _bridge, options = {}) => {
+    signals.push(options.signal as AbortSignal)
+    options.onProgress?.({ pass: 1, pagesDone: 1, pagesTotal: 2, contacts: 100, etaMs: 500 })
+    return new Promise<PullOutcome>((resolve) => {
+      finishers.push(resolve)
+      options.signal?.addEventListener('abort', () => resolve({ status: 'aborted', requests: 1 }))
+    })
+  }) as typeof pullContacts)
+  return { pull, finishers, signals }
+}
+
+afterEach(() => vi.useRealTimers())
+
+describe('pull runner', () => {
+  it('runs one pull at a time, one more if asked meanwhile, and reports progress', async () => {
+    const { pull, finishers } = manualPull()
+    const states: PullRunnerState[] = []
+    const onCompleted = vi.fn()
+    const runner = createPullRunner({ db: {} as never, bridge: {} as never, onChange: (state) => states.push(state), onCompleted, pull })
+    runner.request()
+    runner.request()
+    runner.request()
+    expect(pull).toHaveBeenCalledTimes(1)
+    expect(states.at(-1)).toMatchObject({ running: true, progress: { pagesDone: 1, pagesTotal: 2 } })
+    finishers[0](completed)
+    await vi.waitFor(() => expect(pull).toHaveBeenCalledTimes(2))
+    finishers[1](completed)
+    await vi.waitFor(() => expect(states.at(-1)).toMatchObject({ running: false, progress: null, last: completed }))
+    expect(onCompleted).toHaveBeenCalledTimes(2)
+    await runner.stop()
+  })
+
+  it('pulls again on its timer, and stop aborts the running pull for good', async () => {
+    vi.useFakeTimers()
+    const { pull, finishers, signals } = manualPull()
+    // The pull is faked, so no database is touched (fake timers would stall fake-indexeddb).
+    const runner = createPullRunner({ db: {} as never, bridge: {} as never, onChange: () => {}, pull, intervalMs: 1000 })
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(pull).toHaveBeenCalledTimes(1)
+    finishers[0](completed)
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(pull).toHaveBeenCalledTimes(2)
+    await runner.stop()
+    expect(signals[1].aborted).toBe(true)
+    runner.request()
+    await vi.advanceTimersByTimeAsync(5000)
+    expect(pull).toHaveBeenCalledTimes(2)
+  })
+})

@@ -1,0 +1,82 @@
+// Keeps one account's mirror in step with the server: pulls, replays the outbox, notices going offline and back.
+import type { SkylightBridge } from '../../../shared/contract'
+import type { ContactsDb } from '../db/database'
+import type { SearchClient } from '../db/search/search-client'
+import { createConnectivity, observeBridge, type Connectivity } from './connectivity'
+import { retryAllNow } from './outbox/queue'
+import { createReplayer, type Replayer, type ReplayerOptions } from './outbox/replayer'
+import { createPullRunner, type PullRunner, type PullRunnerOptions, type PullRunnerState } from './pull-runner'
+import { createReconnectProbe, type ReconnectProbe } from './reconnect-probe'
+
+export interface SyncSession {
+  readonly connectivity: Connectivity
+  /** The bridge whose answers tell `connectivity` whether the API is there. */
+  readonly bridge: SkylightBridge
+  readonly pulls: PullRunner
+  readonly replayer: Replayer
+  /** Ctrl/Cmd+R: pull now, send what waits now (skipping backoffs), probe at once when offline. */
+  syncNow(): void
+  stop(): Promise<void>
+}
+
+export interface SyncSessionOptions {
+  db: ContactsDb
+  search: Pick<SearchClient, 'saveSnapshot'>
+  bridge: SkylightBridge
+  onPullChange: (state: PullRunnerState) => void
+  pull?: Pick<PullRunnerOptions, 'pull' | 'intervalMs' | 'pullOptions'>
+  replay?: Omit<ReplayerOptions, 'db' | 'bridge'>
+  probeDelayMs?: number
+}
+
+export function startSyncSession(options: SyncSessionOptions): SyncSession {
+  const { db } = options
+  const connectivity = createConnectivity()
+  const bridge = observeBridge(options.bridge, connectivity)
+  const pulls = createPullRunner({
+    db,
+    bridge,
+    onChange: options.onPullChange,
+    onCompleted: () => options.search.saveSnapshot().catch(() => {}),
+    ...options.pull,
+  })
+  const replayer = createReplayer({ db, bridge, ...options.replay })
+  const probe: ReconnectProbe = createReconnectProbe({
+    connectivity,
+    probe: () => bridge['contacts.list']({ page: 1, per_page: 1 }),
+    firstDelayMs: options.probeDelayMs,
+  })
+
+  let previous = connectivity.state
+  const unsubscribe = connectivity.subscribe((state) => {
+    const reconnected = state === 'online' && (previous === 'offline' || previous === 'unauthorized')
+    previous = state
+    if (!reconnected) return
+    // Back online: catch up with the server and send what waited, without waiting out backoffs.
+    pulls.request()
+    void retryAllNow(db)
+  })
+  const onOsOnline = () => probe.now()
+  globalThis.addEventListener?.('online', onOsOnline)
+
+  replayer.start()
+  pulls.request()
+
+  return {
+    connectivity,
+    bridge,
+    pulls,
+    replayer,
+    syncNow() {
+      if (connectivity.state === 'offline') probe.now()
+      pulls.request()
+      void retryAllNow(db)
+    },
+    async stop() {
+      unsubscribe()
+      globalThis.removeEventListener?.('online', onOsOnline)
+      probe.stop()
+      await Promise.all([pulls.stop(), replayer.stop()])
+    },
+  }
+}
