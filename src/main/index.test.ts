@@ -1,11 +1,12 @@
 import { fileURLToPath } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { CHANNELS, ipcName } from '../shared/contract'
+import { CHANNELS, MENU_COMMAND_EVENT, ipcName } from '../shared/contract'
 
 // The Electron module replaced by a double: plain event emitters that record what the glue asks for.
 vi.mock('electron', async () => {
   const { EventEmitter } = await import('node:events')
   class WebContents extends EventEmitter {
+    send = vi.fn()
     windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null
     setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
       this.windowOpenHandler = handler
@@ -43,6 +44,7 @@ vi.mock('electron', async () => {
     session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() } },
     safeStorage: { isEncryptionAvailable: () => true },
     dialog: { showErrorBox: vi.fn() },
+    Menu: { buildFromTemplate: vi.fn((template: unknown) => ({ template })), setApplicationMenu: vi.fn() },
     contextBridge: { exposeInMainWorld: vi.fn() },
     ipcRenderer: { invoke: vi.fn() },
   }
@@ -80,12 +82,13 @@ const importElectronDouble = async () => {
     shell: { openExternal: ReturnType<typeof vi.fn> }
     session: { defaultSession: Record<'setPermissionRequestHandler' | 'setPermissionCheckHandler', ReturnType<typeof vi.fn>> }
     dialog: { showErrorBox: ReturnType<typeof vi.fn> }
+    Menu: Record<'buildFromTemplate' | 'setApplicationMenu', ReturnType<typeof vi.fn>>
     safeStorage: unknown
   }
 }
 type FakeWindow = import('node:events').EventEmitter & {
   options: { webPreferences: Record<string, unknown> } & Record<string, unknown>
-  webContents: import('node:events').EventEmitter & { windowOpenHandler: (details: { url: string }) => { action: string } }
+  webContents: import('node:events').EventEmitter & { windowOpenHandler: (details: { url: string }) => { action: string }; send: ReturnType<typeof vi.fn> }
   minimized: boolean
 } & Record<'show' | 'focus' | 'restore' | 'loadURL' | 'loadFile', ReturnType<typeof vi.fn>>
 
@@ -227,6 +230,16 @@ describe('main process glue', () => {
     expect(electron.app.whenReady).not.toHaveBeenCalled()
     expect(electron.BrowserWindow.instances).toHaveLength(0)
     expect(electron.ipcMain.handle).not.toHaveBeenCalled()
+  })
+
+  it('sets the app menu from the keymap, and a click sends its command to the page', async () => {
+    const { electron, window } = await launch()
+    expect(electron.Menu.setApplicationMenu).toHaveBeenCalledTimes(1)
+    const { template } = electron.Menu.setApplicationMenu.mock.calls[0]![0] as { template: { label?: string; submenu: { id?: string; click?: () => void }[] }[] }
+    expect(template.map((menu) => menu.label)).toEqual(['File', 'Edit', 'View', 'Contacts', 'Help'])
+    const help = template.find((menu) => menu.label === 'Help')!.submenu.find((item) => item.id === 'help.open')!
+    help.click!()
+    expect(window.webContents.send).toHaveBeenCalledWith(MENU_COMMAND_EVENT, 'help.open')
   })
 
   it('prevents navigation away from our page', async () => {

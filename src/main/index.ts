@@ -1,14 +1,15 @@
 // Electron glue only: app lifecycle, single-instance lock, the hardened window and IPC wiring.
 import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { app, BrowserWindow, dialog, ipcMain, safeStorage, session as electronSession, shell, type WebContents } from 'electron'
-import { CHANNELS, ipcName } from '../shared/contract'
+import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session as electronSession, shell, type WebContents } from 'electron'
+import { CHANNELS, MENU_COMMAND_EVENT, ipcName } from '../shared/contract'
 import { createSkylightClient } from './api/client'
 import { dispatch } from './ipc/dispatch'
 import { createHandlers, type HandlerTable } from './ipc/handlers'
 import { startSandbox } from './sandbox/server'
 import { chooseSecretStore } from './secrets/choose-store'
 import { createSession, type Session } from './session/session'
+import { appMenuTemplate } from './window/app-menu'
 import { appPaths } from './window/app-paths'
 import { allowedExternalUrl } from './window/external-links'
 import { createIsOwnPage } from './window/own-page'
@@ -37,6 +38,7 @@ async function start(): Promise<void> {
   denyPermissions()
   const session = await openSession()
   registerIpc(createHandlers({ session, openExternal: (url) => shell.openExternal(url) }))
+  setAppMenu()
   disposeOnQuit(session)
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow()
@@ -84,6 +86,16 @@ function registerIpc(table: HandlerTable): void {
   for (const channel of CHANNELS) {
     ipcMain.handle(ipcName(channel), (event, args: unknown) => dispatch(table, channel, args, event.senderFrame?.url, isOwnPage))
   }
+}
+
+/** File, Edit, View, Contacts, Help from the keymap; a click is run by the page like its keys. */
+function setAppMenu(): void {
+  const template = appMenuTemplate({
+    run: (id) => mainWindow?.webContents.send(MENU_COMMAND_EVENT, id),
+    isMac: process.platform === 'darwin',
+    devTools: !app.isPackaged,
+  })
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template))
 }
 
 function denyPermissions(): void {

@@ -1,19 +1,23 @@
 import { describe, expect, it, vi } from 'vitest'
-import { CHANNELS, ipcName, type SkylightBridge } from '../shared/contract'
+import { CHANNELS, MENU_COMMAND_EVENT, ipcName, type SkylightBridge, type SkylightEvents } from '../shared/contract'
 
 vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: vi.fn() },
-  ipcRenderer: { invoke: vi.fn(async (name: string, args: unknown) => ({ ok: true, data: { name, args } })), send: vi.fn(), on: vi.fn() },
+  ipcRenderer: {
+    invoke: vi.fn(async (name: string, args: unknown) => ({ ok: true, data: { name, args } })),
+    send: vi.fn(),
+    on: vi.fn(),
+    removeListener: vi.fn(),
+  },
 }))
 
 describe('preload', () => {
-  it('exposes exactly the contract as window.skylight, each method invoking its own channel', async () => {
+  it('exposes exactly the contract as window.skylight, each method invoking its own channel, and the menu events', async () => {
     const { contextBridge, ipcRenderer } = await import('electron')
     await import('./index')
     const expose = vi.mocked(contextBridge.exposeInMainWorld)
-    expect(expose).toHaveBeenCalledTimes(1)
-    const [key, api] = expose.mock.calls[0]! as [string, SkylightBridge]
-    expect(key).toBe('skylight')
+    expect(expose.mock.calls.map(([key]) => key)).toEqual(['skylight', 'skylightEvents'])
+    const api = expose.mock.calls[0]![1] as SkylightBridge
     expect(Object.keys(api).sort()).toEqual([...CHANNELS].sort())
     for (const channel of CHANNELS) {
       const args = { probe: channel }
@@ -24,5 +28,17 @@ describe('preload', () => {
     expect(ipcRenderer.invoke).toHaveBeenCalledTimes(CHANNELS.length)
     expect(ipcRenderer.send).not.toHaveBeenCalled()
     expect(ipcRenderer.on).not.toHaveBeenCalled()
+
+    // The events object listens only when the page asks, and only to the menu channel; the page never sees the IPC event.
+    const events = expose.mock.calls[1]![1] as SkylightEvents
+    expect(Object.keys(events)).toEqual(['onMenuCommand'])
+    const heard: string[] = []
+    const off = events.onMenuCommand((id) => heard.push(id))
+    const [channel, listener] = vi.mocked(ipcRenderer.on).mock.calls[0]! as unknown as [string, (event: unknown, payload: unknown) => void]
+    expect(channel).toBe(MENU_COMMAND_EVENT)
+    listener({ sender: 'secret' }, 'help.open')
+    expect(heard).toEqual(['help.open'])
+    off()
+    expect(ipcRenderer.removeListener).toHaveBeenCalledWith(MENU_COMMAND_EVENT, listener)
   })
 })

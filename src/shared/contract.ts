@@ -1,5 +1,6 @@
 // The IPC contract: every channel main answers, with zod schemas of its argument and its result.
 import { z } from 'zod'
+import type { CommandId } from './keymap'
 import {
   blacklistState,
   contact,
@@ -72,3 +73,12 @@ export const ipcName = (channel: Channel): string => `skylight:${channel}`
 
 /** `window.skylight`: one async method per channel, exactly the contract. */
 export type SkylightBridge = { [C in Channel]: (args: ArgsOf<C>) => Promise<Result<DataOf<C>>> }
+
+/** Main → page: the user clicked an app menu item; the page runs that keymap command. */
+export const MENU_COMMAND_EVENT = 'skylight:menu-command'
+
+/** `window.skylightEvents`: what main tells the page unasked (only menu clicks). */
+export interface SkylightEvents {
+  /** Calls `listener` with each clicked command; returns the unsubscribe. */
+  onMenuCommand(listener: (id: CommandId) => void): () => void
+}
