@@ -34,7 +34,7 @@ async function start(): Promise<{ states: PullRunnerState[]; snapshots: () => nu
   session = startSyncSession({
     db,
     bridge: testBridge(client).bridge as unknown as SkylightBridge,
-    search: { saveSnapshot: async () => ++saved },
+    search: { saveSnapshot: async () => ++saved, ready: Promise.resolve() },
     onPullChange: (state) => states.push(state),
     pull: { pullOptions: { retryBaseMs: 20, maxRetries: 1 } },
     replay: { locks: inProcessLocks(), timing: { baseMs: 20, capMs: 200 }, idleCheckMs: 50 },

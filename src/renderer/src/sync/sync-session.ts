@@ -8,6 +8,9 @@ import { createReplayer, type Replayer, type ReplayerOptions } from './outbox/re
 import { createPullRunner, type PullRunner, type PullRunnerOptions, type PullRunnerState } from './pull-runner'
 import { createReconnectProbe, type ReconnectProbe } from './reconnect-probe'
 
+/** Syncing waits for the search index at launch, but never longer than this. */
+const START_DELAY_CAP_MS = 5_000
+
 export interface SyncSession {
   readonly connectivity: Connectivity
   /** The bridge whose answers tell `connectivity` whether the API is there. */
@@ -21,7 +24,7 @@ export interface SyncSession {
 
 export interface SyncSessionOptions {
   db: ContactsDb
-  search: Pick<SearchClient, 'saveSnapshot'>
+  search: Pick<SearchClient, 'saveSnapshot' | 'ready'>
   bridge: SkylightBridge
   onPullChange: (state: PullRunnerState) => void
   pull?: Pick<PullRunnerOptions, 'pull' | 'intervalMs' | 'pullOptions'>
@@ -59,8 +62,14 @@ export function startSyncSession(options: SyncSessionOptions): SyncSession {
   const onOsOnline = () => probe.now()
   globalThis.addEventListener?.('online', onOsOnline)
 
-  replayer.start()
-  pulls.request()
+  // The search index comes first at launch: a 100k-row pull competing for the CPU would delay it.
+  let stopped = false
+  const settled = options.search.ready.catch(() => {})
+  void Promise.race([settled, new Promise((resolve) => setTimeout(resolve, START_DELAY_CAP_MS))]).then(() => {
+    if (stopped) return
+    replayer.start()
+    pulls.request()
+  })
 
   return {
     connectivity,
@@ -73,6 +82,7 @@ export function startSyncSession(options: SyncSessionOptions): SyncSession {
       void retryAllNow(db)
     },
     async stop() {
+      stopped = true
       unsubscribe()
       globalThis.removeEventListener?.('online', onOsOnline)
       probe.stop()

@@ -1,0 +1,31 @@
+import 'fake-indexeddb/auto'
+import { randomUUID } from 'node:crypto'
+import { describe, expect, it, vi } from 'vitest'
+import { openAccountDatabase } from '../db/database'
+import { fakeBridge } from '../fake-bridge'
+import { inProcessLocks } from './outbox/locks'
+import type { pullContacts } from './puller'
+import { startSyncSession } from './sync-session'
+
+describe('sync session start', () => {
+  it('waits for the search index before the first pull, so launch is not slowed by it', async () => {
+    const db = await openAccountDatabase(`start-${randomUUID()}`)
+    let markReady: () => void = () => {}
+    const ready = new Promise<void>((resolve) => (markReady = resolve))
+    const pull = vi.fn((async () => ({ status: 'completed', consistent: true, total: 0, deleted: 0, passes: 1, requests: 1 })) as unknown as typeof pullContacts)
+    const session = startSyncSession({
+      db,
+      bridge: fakeBridge({}),
+      search: { saveSnapshot: async () => 0, ready },
+      onPullChange: () => {},
+      pull: { pull },
+      replay: { locks: inProcessLocks() },
+    })
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(pull).not.toHaveBeenCalled()
+    markReady()
+    await vi.waitFor(() => expect(pull).toHaveBeenCalledTimes(1))
+    await session.stop()
+    db.close()
+  })
+})
