@@ -78,6 +78,37 @@ describe.skipIf(chromiumSkipReason())('contacts screen', () => {
     await expect.poll(() => contactsSummary(page).textContent()).toBe(`${CONTACTS} contacts`)
   })
 
+  it('shows at the contact why the server refused a change (422), with the field', async () => {
+    const { page } = app
+    const taken = sandbox.store.all().find((contact) => contact.type === 'whatsapp' && contact.phone)!.phone as string
+    await searchBox(page).press('ArrowDown')
+    await page.keyboard.press('n')
+    await page.waitForFunction(() => Boolean(document.activeElement?.closest('[data-test="contact-form"]')))
+    await page.keyboard.type('Dora Duplicate')
+    await page.keyboard.press('Enter')
+    await page.keyboard.press('ArrowRight')
+    await page.keyboard.press('Tab')
+    await page.keyboard.press('Tab')
+    await page.keyboard.type(taken)
+    await page.keyboard.press('Control+Enter')
+    await page.locator('[data-test="details-name"]', { hasText: 'Dora Duplicate' }).waitFor({ timeout: 10_000 })
+    const state = page.locator('[data-test="contact-sync-state"]')
+    await state.waitFor({ timeout: 10_000 })
+    await expect.poll(() => state.textContent(), { timeout: 20_000 }).toContain('Refused')
+    expect(await page.locator('[data-test="contact-field-errors"]').textContent()).toMatch(/^phone: /)
+    await settled(page)
+    await page.screenshot({ path: docsFile('screenshot-refused.png') })
+
+    // The user fixes it: `e`, a phone nobody has, Ctrl+Enter; the corrected creation goes through.
+    await page.locator('[data-test="details-edit"]').focus()
+    await page.keyboard.press('e')
+    await page.waitForFunction(() => Boolean(document.activeElement?.closest('[data-test="contact-form"]')))
+    await page.locator('[data-test="contact-form"] input[placeholder^="Like +1"]').fill('+14155550199')
+    await page.keyboard.press('Control+Enter')
+    await expect.poll(() => sandbox.store.all().find((contact) => contact.name === 'Dora Duplicate')?.phone, { timeout: 20_000 }).toBe('+14155550199')
+    await state.waitFor({ state: 'detached', timeout: 10_000 })
+  })
+
   it('opens a contact with every field fetched from the server, and says when the server is unreachable', async () => {
     const { page } = app
     await searchBox(page).press('ArrowDown')

@@ -50,6 +50,22 @@ describe('saving a contact form through the outbox', () => {
     expect(await db.contacts.get(40)).toMatchObject({ name: 'Bo B' })
   })
 
+  it('fixes a creation the server refused (422) and sends it again, rather than queueing an update', async () => {
+    await saveContact(db, { mode: 'create', fields: { name: 'Léa', type: 'telegram', phone: '+33611223344' } })
+    const [create] = await listQueue(db)
+    await db.outbox.put({
+      ...create,
+      status: 'invalid',
+      lastError: { kind: 'validation', message: 'The given data was invalid.', fields: { phone: ['The phone has already been taken.'] } },
+    })
+    const saved = await saveContact(db, { mode: 'edit', id: -1, patch: { phone: '+33699887766', email: 'lea@example.com' } })
+    expect(saved).toEqual({ ok: true, data: { contactId: -1, queued: 1 } })
+    expect(await listQueue(db)).toMatchObject([
+      { kind: 'create', contactId: -1, status: 'pending', attempts: 0, fields: { name: 'Léa', type: 'telegram', phone: '+33699887766', email: 'lea@example.com' } },
+    ])
+    expect(await db.contacts.get(-1)).toMatchObject({ phone: '+33699887766', email: 'lea@example.com' })
+  })
+
   it('says so when the contact left the offline copy', async () => {
     expect(await saveContact(db, { mode: 'edit', id: 99, patch: { name: 'X' } })).toMatchObject({ ok: false, error: { kind: 'not_found' } })
   })
