@@ -1,6 +1,7 @@
 // The contacts with edits not yet on the server, kept current as the outbox changes: the table's badges.
 import { onBeforeUnmount, shallowRef, watch, type ShallowRef } from 'vue'
 import { pendingContactIds } from '../db/pending-edits'
+import { unlessClosed } from '../db/unless-closed'
 import { outboxEvents } from '../sync/outbox/outbox-events'
 import type { Workspace } from '../workspace/workspace'
 
@@ -17,7 +18,7 @@ export function usePendingIds(workspace: () => Workspace | null): ShallowRef<Rea
       let reading = 0
       const read = () => {
         const mine = ++reading
-        void pendingContactIds(current.db).then((found) => mine === reading && (ids.value = found))
+        void unlessClosed(pendingContactIds(current.db)).then((found) => found && mine === reading && (ids.value = found))
       }
       stop = outboxEvents(current.db).subscribe((event) => event.type === 'changed' && read())
       read()

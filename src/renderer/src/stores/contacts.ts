@@ -4,6 +4,7 @@ import { computed, ref, shallowRef } from 'vue'
 import type { ContactRow } from '../../../shared/contact'
 import { getBridge } from '../bridge'
 import { RowWindow } from '../contacts/row-window'
+import { unlessClosed } from '../db/unless-closed'
 import type { SearchFilters } from '../db/search/search-client'
 import { outboxEvents } from '../sync/outbox/outbox-events'
 import { searchWhilePulling } from '../sync/search-while-pulling'
@@ -158,7 +159,7 @@ export const useContactsStore = defineStore('contacts', () => {
       const abort = new AbortController()
       remoteAbort = abort
       remoteSearching.value = true
-      void searchWhilePulling(current.db, bridge, text.value, abort.signal).finally(() => {
+      void unlessClosed(searchWhilePulling(current.db, bridge, text.value, abort.signal)).finally(() => {
         if (remoteAbort === abort) {
           remoteAbort = null
           remoteSearching.value = false

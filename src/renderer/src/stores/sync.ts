@@ -2,6 +2,7 @@
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import { getBridge } from '../bridge'
+import { unlessClosed } from '../db/unless-closed'
 import type { Reachability } from '../sync/connectivity'
 import { outboxEvents } from '../sync/outbox/outbox-events'
 import { listQueue } from '../sync/outbox/queue'
@@ -57,7 +58,7 @@ export const useSyncStore = defineStore('sync', () => {
       bridge,
       onPullChange: (state) => {
         pull.value = state
-        if (!state.running && state.last?.status === 'completed') void readLastSyncedAt(db).then((at) => (lastSyncedAt.value = at))
+        if (!state.running && state.last?.status === 'completed') void unlessClosed(readLastSyncedAt(db)).then((at) => at !== undefined && (lastSyncedAt.value = at))
       },
       ...tuning,
     })
@@ -83,8 +84,8 @@ export const useSyncStore = defineStore('sync', () => {
   }
 
   async function count(workspace: Workspace): Promise<void> {
-    const queue = await listQueue(workspace.db)
-    if (attached !== workspace) return
+    const queue = await unlessClosed(listQueue(workspace.db))
+    if (attached !== workspace || !queue) return
     unsynced.value = queue.length
     needsAttention.value = queue.filter((intent) => intent.status !== 'pending').length
   }
