@@ -3,10 +3,10 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { Browser, Page } from 'playwright-core'
 import type { Contact } from '../src/shared/contact'
 import { foldForSearch } from '../src/main/sandbox/store'
-import { startSandbox, type Sandbox } from '../src/main/sandbox/server'
+import type { Sandbox } from '../src/main/sandbox/server'
 import { chromiumSkipReason, launchChromium } from './support/chromium'
-import { openApp, type AppPage } from './support/app'
-import { contactRows, contactsSummary, docsFile, onboardingCard, searchBox, settled, signIn } from './support/screens'
+import { openSignedIn, type AppPage } from './support/app'
+import { contactRows, contactsSummary, docsFile, searchBox, settled } from './support/screens'
 
 const CONTACTS = 600
 
@@ -25,11 +25,9 @@ describe.skipIf(chromiumSkipReason())('contacts screen', () => {
     await browser?.close()
   })
   beforeEach(async () => {
-    sandbox = await startSandbox({ port: 0, contacts: CONTACTS })
-    app = await openApp(browser)
-    await onboardingCard(app.page).waitFor()
-    await signIn(app.page, sandbox.baseUrl, sandbox.apiKey)
-    await expect.poll(() => contactsSummary(app.page).textContent(), { timeout: 30_000 }).toBe(`${CONTACTS} contacts`)
+    const signedIn = await openSignedIn(browser, CONTACTS)
+    sandbox = signedIn.sandbox
+    app = signedIn.app
   })
   afterEach(async () => {
     await app?.close()

@@ -1,10 +1,10 @@
 // The keyboard-first workspace in Chromium: search, range-select, bulk tag, blacklist, undo, open; no mouse.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { startSandbox, type Sandbox } from '../src/main/sandbox/server'
+import type { Sandbox } from '../src/main/sandbox/server'
 import { chromiumSkipReason, launchChromium } from './support/chromium'
-import { openApp, type AppPage } from './support/app'
-import { contactRows, contactsSummary, docsFile, onboardingCard, searchBox, settled, signIn } from './support/screens'
+import { openSignedIn, type AppPage } from './support/app'
+import { contactsSummary, docsFile, searchBox, settled } from './support/screens'
 
 const notification = (page: Page) => page.locator('.n-notification').last()
 
@@ -41,12 +41,9 @@ describe.skipIf(chromiumSkipReason())('keyboard workspace', () => {
     await browser?.close()
   })
   beforeEach(async () => {
-    sandbox = await startSandbox({ port: 0, contacts: 400 })
-    app = await openApp(browser)
-    await onboardingCard(app.page).waitFor()
-    await signIn(app.page, sandbox.baseUrl, sandbox.apiKey)
-    await contactRows(app.page).first().waitFor({ timeout: 30_000 })
-    await expect.poll(() => contactsSummary(app.page).textContent(), { timeout: 30_000 }).toBe('400 contacts')
+    const signedIn = await openSignedIn(browser, 400)
+    sandbox = signedIn.sandbox
+    app = signedIn.app
   })
   afterEach(async () => {
     await app?.close()

@@ -1,6 +1,9 @@
 // One running app for a test: the e2e host plus a fresh browser page on it.
 import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { expect } from 'vitest'
+import { startSandbox, type Sandbox } from '../../src/main/sandbox/server'
 import { startHost, type Host } from '../host/server'
+import { contactsSummary, onboardingCard, signIn } from './screens'
 
 export type AppPage = {
   host: Host
@@ -37,4 +40,16 @@ export async function openApp(browser: Browser, options: AppOptions = {}): Promi
       await host.close()
     },
   }
+}
+
+export type SignedIn = { sandbox: Sandbox; app: AppPage }
+
+/** A sandbox of `contacts`, the app signed in to it, and its first sync done ("N contacts" shown). */
+export async function openSignedIn(browser: Browser, contacts: number): Promise<SignedIn> {
+  const sandbox = await startSandbox({ port: 0, contacts })
+  const app = await openApp(browser)
+  await onboardingCard(app.page).waitFor()
+  await signIn(app.page, sandbox.baseUrl, sandbox.apiKey)
+  await expect.poll(() => contactsSummary(app.page).textContent(), { timeout: 30_000 }).toBe(`${contacts.toLocaleString('en')} contacts`)
+  return { sandbox, app }
 }
