@@ -1,0 +1,77 @@
+// The API key never reaches the page: after a session with a known key, nothing the page stored or received holds it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { chromiumSkipReason, launchChromium } from './support/chromium'
+import { openSignedIn } from './support/app'
+import { searchBox } from './support/screens'
+
+/** Every record of every IndexedDB database of the page, as JSON text. */
+const indexedDbDump = (page: Page) =>
+  page.evaluate(async () => {
+    const dumps: string[] = []
+    for (const info of await indexedDB.databases()) {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open(info.name as string)
+        request.onsuccess = () => resolve(request.result)
+        request.onerror = () => reject(request.error)
+      })
+      for (const store of Array.from(db.objectStoreNames)) {
+        const rows = await new Promise<unknown[]>((resolve, reject) => {
+          const request = db.transaction(store).objectStore(store).getAll()
+          request.onsuccess = () => resolve(request.result)
+          request.onerror = () => reject(request.error)
+        })
+        dumps.push(`${info.name}/${store}: ${JSON.stringify(rows)}`)
+      }
+      db.close()
+    }
+    return dumps
+  })
+
+const webStorageDump = (page: Page) =>
+  page.evaluate(() => JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage } }))
+
+describe.skipIf(chromiumSkipReason())('secrets', () => {
+  let browser: Browser
+  beforeAll(async () => {
+    browser = await launchChromium()
+  })
+  afterAll(async () => {
+    await browser?.close()
+  })
+
+  it('keeps the key out of IndexedDB, web storage and every answer the page got', async () => {
+    const answers: string[] = []
+    const { sandbox, app } = await openSignedIn(browser, 300)
+    try {
+      const { page } = app
+      page.on('response', (response) => {
+        // A body the reload discarded cannot be read any more; every other one is checked.
+        if (new URL(response.url()).pathname.startsWith('/rpc/')) void response.text().then((text) => answers.push(text), () => {})
+      })
+      // Use the app a little: a search, an edit synced to the server, a note, a reload.
+      await searchBox(page).press('ArrowDown')
+      await page.keyboard.press('t')
+      await page.waitForFunction(() => Boolean(document.activeElement?.closest('[data-test="tag-picker"]')))
+      await page.keyboard.type('leak-check')
+      await page.keyboard.press('Enter')
+      await page.keyboard.press('Control+Enter')
+      await expect.poll(() => sandbox.store.all().filter((contact) => contact.tags.includes('leak-check')).length, { timeout: 15_000 }).toBe(1)
+      await page.reload()
+      await searchBox(page).waitFor()
+      await page.keyboard.press('Control+r')
+      await expect.poll(() => answers.length, { timeout: 15_000 }).toBeGreaterThan(3)
+
+      const key = sandbox.apiKey
+      const stored = await indexedDbDump(page)
+      expect(stored.length).toBeGreaterThan(0)
+      expect(stored.join('\n')).toContain('leak-check')
+      for (const text of [...stored, await webStorageDump(page), ...answers]) expect(text).not.toContain(key)
+      // The hint the app shows is the key's last characters, never the key.
+      expect(answers.join('\n')).toContain(key.slice(-4))
+    } finally {
+      await app.close()
+      await sandbox.close()
+    }
+  })
+})
