@@ -1,3 +1,6 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { CHANNELS, MENU_COMMAND_EVENT, ipcName } from '../shared/contract'
@@ -21,6 +24,9 @@ vi.mock('electron', async () => {
     focus = vi.fn()
     restore = vi.fn()
     isMinimized = vi.fn(() => this.minimized)
+    maximize = vi.fn()
+    isMaximized = vi.fn(() => false)
+    getNormalBounds = vi.fn(() => ({ x: 40, y: 30, width: 1100, height: 720 }))
     loadURL = vi.fn(async () => {})
     loadFile = vi.fn(async () => {})
     constructor(public options: Record<string, unknown>) {
@@ -44,6 +50,7 @@ vi.mock('electron', async () => {
     session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() } },
     safeStorage: { isEncryptionAvailable: () => true },
     dialog: { showErrorBox: vi.fn() },
+    screen: { getAllDisplays: vi.fn(() => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }]) },
     Menu: { buildFromTemplate: vi.fn((template: unknown) => ({ template })), setApplicationMenu: vi.fn() },
     contextBridge: { exposeInMainWorld: vi.fn() },
     ipcRenderer: { invoke: vi.fn() },
@@ -90,7 +97,7 @@ type FakeWindow = import('node:events').EventEmitter & {
   options: { webPreferences: Record<string, unknown> } & Record<string, unknown>
   webContents: import('node:events').EventEmitter & { windowOpenHandler: (details: { url: string }) => { action: string }; send: ReturnType<typeof vi.fn> }
   minimized: boolean
-} & Record<'show' | 'focus' | 'restore' | 'loadURL' | 'loadFile', ReturnType<typeof vi.fn>>
+} & Record<'show' | 'focus' | 'restore' | 'loadURL' | 'loadFile' | 'maximize' | 'isMaximized' | 'getNormalBounds', ReturnType<typeof vi.fn>>
 
 const DEV_URL = 'http://localhost:5173'
 const rendererHtml = fileURLToPath(new URL('../renderer/index.html', import.meta.url))
@@ -138,6 +145,21 @@ describe('main process glue', () => {
       preload,
     })
     expect(window.options).toMatchObject({ width: 1280, height: 800, title: 'SkyLight Contacts', show: false })
+  })
+
+  it('remembers the window size and place on close, and opens there next time', async () => {
+    const userData = await mkdtemp(join(tmpdir(), 'glue-window-'))
+    const usingTempDir = (electron: Electron) => electron.app.getPath.mockImplementation(() => userData)
+    try {
+      const first = await launch(usingTempDir)
+      expect(first.window.options).toMatchObject({ width: 1280, height: 800 })
+      first.window.emit('close')
+      await vi.waitFor(async () => expect(JSON.parse(await readFile(join(userData, 'window-state.json'), 'utf8'))).toMatchObject({ bounds: { x: 40, width: 1100 } }))
+      const second = await launch(usingTempDir)
+      expect(second.window.options).toMatchObject({ x: 40, y: 30, width: 1100, height: 720 })
+    } finally {
+      await rm(userData, { recursive: true, force: true })
+    }
   })
 
   it('shows the window only when it is ready to show', async () => {

@@ -1,7 +1,7 @@
 // Electron glue only: app lifecycle, single-instance lock, the hardened window and IPC wiring.
 import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session as electronSession, shell, type WebContents } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, screen, session as electronSession, shell, type WebContents } from 'electron'
 import { CHANNELS, MENU_COMMAND_EVENT, ipcName } from '../shared/contract'
 import { createSkylightClient } from './api/client'
 import { dispatch } from './ipc/dispatch'
@@ -15,6 +15,7 @@ import { allowedExternalUrl } from './window/external-links'
 import { createIsOwnPage } from './window/own-page'
 import { isPermissionGranted } from './window/permissions'
 import { mainWindowOptions } from './window/window-options'
+import { placeWindow, readWindowState, writeWindowState, type WindowState } from './window/window-state'
 
 const paths = appPaths(dirname(fileURLToPath(import.meta.url)))
 // Only an unpackaged app follows the dev server: in a release, an environment variable must not
@@ -40,10 +41,11 @@ async function start(): Promise<void> {
   registerIpc(createHandlers({ session, openExternal: (url) => shell.openExternal(url) }))
   setAppMenu()
   disposeOnQuit(session)
+  let saved = await readWindowState(app.getPath('userData'))
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow()
+    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow(saved, (state) => (saved = state))
   })
-  mainWindow = createWindow()
+  mainWindow = createWindow(saved, (state) => (saved = state))
 }
 
 function failToStart(error: unknown): void {
@@ -117,10 +119,20 @@ function disposeOnQuit(session: Session): void {
   })
 }
 
-function createWindow(): BrowserWindow {
-  const window = new BrowserWindow(mainWindowOptions(paths.preload))
+/** Opens where the user left it (if that screen is still there); remembers size and place on close. */
+function createWindow(saved: WindowState | null, remember: (state: WindowState) => void): BrowserWindow {
+  const place = placeWindow(saved, screen.getAllDisplays().map((display) => display.workArea))
+  const window = new BrowserWindow({ ...mainWindowOptions(paths.preload), ...place.bounds })
   harden(window.webContents)
-  window.once('ready-to-show', () => window.show())
+  window.once('ready-to-show', () => {
+    if (place.maximized) window.maximize()
+    window.show()
+  })
+  window.on('close', () => {
+    const state = { bounds: window.getNormalBounds(), maximized: window.isMaximized() }
+    remember(state)
+    void writeWindowState(app.getPath('userData'), state).catch(() => {})
+  })
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null
   })
