@@ -61,6 +61,8 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     openExternal: async (url) => {
       opened.push(url)
     },
+    // The host has no quit to hold back.
+    setUnsynced: () => {},
   })
 
   let origin = ''

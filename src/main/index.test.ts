@@ -49,7 +49,7 @@ vi.mock('electron', async () => {
     shell: { openExternal: vi.fn(async () => {}) },
     session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() } },
     safeStorage: { isEncryptionAvailable: () => true },
-    dialog: { showErrorBox: vi.fn() },
+    dialog: { showErrorBox: vi.fn(), showMessageBoxSync: vi.fn(() => 0) },
     screen: { getAllDisplays: vi.fn(() => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }]) },
     Menu: { buildFromTemplate: vi.fn((template: unknown) => ({ template })), setApplicationMenu: vi.fn() },
     contextBridge: { exposeInMainWorld: vi.fn() },
@@ -88,7 +88,7 @@ const importElectronDouble = async () => {
     ipcMain: { handle: ReturnType<typeof vi.fn> }
     shell: { openExternal: ReturnType<typeof vi.fn> }
     session: { defaultSession: Record<'setPermissionRequestHandler' | 'setPermissionCheckHandler', ReturnType<typeof vi.fn>> }
-    dialog: { showErrorBox: ReturnType<typeof vi.fn> }
+    dialog: Record<'showErrorBox' | 'showMessageBoxSync', ReturnType<typeof vi.fn>>
     Menu: Record<'buildFromTemplate' | 'setApplicationMenu', ReturnType<typeof vi.fn>>
     safeStorage: unknown
   }
@@ -303,6 +303,25 @@ describe('main process glue', () => {
       expect(callback, permission).toHaveBeenCalledWith(false)
       expect(check({}, permission), permission).toBe(false)
     }
+  })
+
+  it('says how many edits are unsynced when quitting, and stays if the user asks', async () => {
+    const { electron } = await launch()
+    const setUnsynced = electron.ipcMain.handle.mock.calls.find(([name]) => name === ipcName('app.setUnsynced'))![1] as (event: unknown, args: unknown) => Promise<unknown>
+    const quit = () => {
+      const event = { preventDefault: vi.fn() }
+      electron.app.emit('before-quit', event)
+      return event.preventDefault
+    }
+    expect(quit()).not.toHaveBeenCalled()
+    expect(electron.dialog.showMessageBoxSync).not.toHaveBeenCalled()
+
+    await setUnsynced({ senderFrame: { url: `${DEV_URL}/` } }, { count: 3 })
+    electron.dialog.showMessageBoxSync.mockReturnValueOnce(1)
+    expect(quit()).toHaveBeenCalled()
+    expect(electron.dialog.showMessageBoxSync.mock.calls[0]![1]).toMatchObject({ message: '3 edits have not reached SkyLight yet' })
+    electron.dialog.showMessageBoxSync.mockReturnValueOnce(0)
+    expect(quit()).not.toHaveBeenCalled()
   })
 
   it('disposes the session before the app quits', async () => {

@@ -15,6 +15,7 @@ import { allowedExternalUrl } from './window/external-links'
 import { createIsOwnPage } from './window/own-page'
 import { isPermissionGranted } from './window/permissions'
 import { mainWindowOptions } from './window/window-options'
+import { quitPrompt } from './window/quit-prompt'
 import { placeWindow, readWindowState, writeWindowState, type WindowState } from './window/window-state'
 
 const paths = appPaths(dirname(fileURLToPath(import.meta.url)))
@@ -24,6 +25,8 @@ const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_
 const isOwnPage = createIsOwnPage({ rendererHtml: paths.rendererHtml, devServerUrl })
 
 let mainWindow: BrowserWindow | null = null
+/** Edits the page says have not reached the server yet. */
+let unsynced = 0
 
 if (!app.requestSingleInstanceLock()) {
   app.quit()
@@ -38,7 +41,8 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   denyPermissions()
   const session = await openSession()
-  registerIpc(createHandlers({ session, openExternal: (url) => shell.openExternal(url) }))
+  registerIpc(createHandlers({ session, openExternal: (url) => shell.openExternal(url), setUnsynced: (count) => (unsynced = count) }))
+  confirmQuitWithUnsynced()
   setAppMenu()
   disposeOnQuit(session)
   let saved = await readWindowState(app.getPath('userData'))
@@ -98,6 +102,18 @@ function setAppMenu(): void {
     devTools: !app.isPackaged,
   })
   Menu.setApplicationMenu(Menu.buildFromTemplate(template))
+}
+
+/** Quitting with edits not yet synced says how many, and that they sync next time; the user may stay. */
+function confirmQuitWithUnsynced(): void {
+  let confirmed = false
+  app.on('before-quit', (event) => {
+    const prompt = quitPrompt(unsynced)
+    if (confirmed || !prompt || !mainWindow) return
+    const choice = dialog.showMessageBoxSync(mainWindow, { type: 'info', ...prompt, defaultId: 0, cancelId: 1, noLink: true })
+    if (choice === 1) event.preventDefault()
+    else confirmed = true
+  })
 }
 
 function denyPermissions(): void {

@@ -56,6 +56,8 @@ export const channels = {
   'lists.add': { args: z.object({ id: contactId, list_id: z.number().int().positive() }).strict(), result: done },
   'segments.add': { args: z.object({ id: contactId, segment_id: z.number().int().positive() }).strict(), result: done },
   'shell.openExternal': { args: z.object({ url: z.string().max(2048) }).strict(), result: z.null() },
+  /** The page tells main how many edits wait to sync, so quitting can say so. */
+  'app.setUnsynced': { args: z.object({ count: z.number().int().nonnegative().max(10_000_000) }).strict(), result: z.null() },
 } as const
 
 export type Channels = typeof channels

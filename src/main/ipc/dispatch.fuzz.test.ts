@@ -65,6 +65,7 @@ function findValid(channel: (typeof CHANNELS)[number]): Record<string, unknown> 
     { id: 1, list_id: 2 },
     { id: 1, segment_id: 2 },
     { url: 'https://wa.me/1' },
+    { count: 1 },
   ]
   return candidates.find((candidate) => channels[channel].args.safeParse(candidate).success) ?? null
 }

@@ -25,6 +25,7 @@ const validArgs: { [C in Channel]: ArgsOf<C> } = {
   'lists.add': { id: 42, list_id: 7 },
   'segments.add': { id: 42, segment_id: 9 },
   'shell.openExternal': { url: 'tel:+14155551234' },
+  'app.setUnsynced': { count: 3 },
 }
 
 const badIds = [
@@ -98,6 +99,12 @@ const badArgs: { [C in Channel]: ReadonlyArray<readonly [string, unknown]> } = {
     ['missing url', {}],
     ['numeric url', { url: 42 }],
     ['over-long url', { url: `https://wa.me/${'1'.repeat(2048)}` }],
+  ],
+  'app.setUnsynced': [
+    ['missing count', {}],
+    ['negative count', { count: -1 }],
+    ['fractional count', { count: 1.5 }],
+    ['text count', { count: '3' }],
   ],
 }
 

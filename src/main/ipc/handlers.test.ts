@@ -83,6 +83,7 @@ const validArgs: { [C in Channel]: ArgsOf<C> } = {
   'lists.add': { id: 42, list_id: 7 },
   'segments.add': { id: 42, segment_id: 9 },
   'shell.openExternal': { url: 'https://wa.me/14155551234' },
+  'app.setUnsynced': { count: 3 },
 }
 
 const CONTACT_CHANNELS = CHANNELS.filter((c) => /^(contacts|notes|lists|segments)\./.test(c))
@@ -91,13 +92,15 @@ describe('createHandlers', () => {
   let client: ReturnType<typeof fakeClient>
   let session: Session
   let openExternal: ReturnType<typeof vi.fn<(url: string) => Promise<void>>>
+  let setUnsynced: ReturnType<typeof vi.fn<(count: number) => void>>
   const call = (channel: string, args: unknown) =>
-    dispatch(createHandlers({ session, openExternal }), channel, args, OWN_PAGE, isOwnPage)
+    dispatch(createHandlers({ session, openExternal, setUnsynced }), channel, args, OWN_PAGE, isOwnPage)
 
   beforeEach(() => {
     client = fakeClient()
     session = fakeSession(client)
     openExternal = vi.fn(async () => {})
+    setUnsynced = vi.fn()
   })
 
   it.each(CHANNELS)('answers %s with a result that matches the contract', async (channel) => {
@@ -107,7 +110,13 @@ describe('createHandlers', () => {
   })
 
   it('covers exactly the contract channels', () => {
-    expect(Object.keys(createHandlers({ session, openExternal })).sort()).toEqual([...CHANNELS].sort())
+    expect(Object.keys(createHandlers({ session, openExternal, setUnsynced })).sort()).toEqual([...CHANNELS].sort())
+  })
+
+  it('passes the count of unsynced edits to main, refusing nonsense', async () => {
+    expect(await call('app.setUnsynced', { count: 12 })).toEqual({ ok: true, data: null })
+    expect(setUnsynced).toHaveBeenCalledWith(12)
+    expect(await call('app.setUnsynced', { count: -1 })).toMatchObject({ ok: false, error: { kind: 'validation' } })
   })
 
   it('forwards each contact call to the matching client method with its arguments', async () => {

@@ -10,6 +10,8 @@ export type HandlerTable = { [C in Channel]: (args: ParsedArgsOf<C>) => Promise<
 export type HandlerDeps = {
   session: Session
   openExternal: (url: string) => Promise<void>
+  /** The page's count of edits not yet synced, for the quit prompt. */
+  setUnsynced: (count: number) => void
 }
 
 const SIGNED_OUT: ApiError = { kind: 'signed_out', message: 'Sign in or start the demo first.' }
@@ -48,6 +50,10 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
       const allowed = allowedExternalUrl(url)
       if (!allowed) return fail(REFUSED_LINK)
       await deps.openExternal(allowed)
+      return ok(null)
+    },
+    'app.setUnsynced': async ({ count }) => {
+      deps.setUnsynced(count)
       return ok(null)
     },
   }

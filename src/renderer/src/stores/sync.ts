@@ -1,7 +1,7 @@
 // Sync store: what the header says about syncing (reachability, pull progress, last sync, unsynced edits) and "sync now".
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
-import { getBridge } from '../bridge'
+import { callBridge, getBridge } from '../bridge'
 import { unlessClosed } from '../db/unless-closed'
 import type { Reachability } from '../sync/connectivity'
 import { outboxEvents } from '../sync/outbox/outbox-events'
@@ -43,6 +43,8 @@ export const useSyncStore = defineStore('sync', () => {
     session.value = null
     reachability.value = 'unknown'
     pull.value = { running: false, progress: null, last: null }
+    // Another account (or none): main must not warn about edits that are not this one's.
+    if (unsynced.value !== 0) void callBridge('app.setUnsynced', { count: 0 })
     unsynced.value = 0
     needsAttention.value = 0
     replayer.value = 'stopped'
@@ -86,6 +88,7 @@ export const useSyncStore = defineStore('sync', () => {
   async function count(workspace: Workspace): Promise<void> {
     const queue = await unlessClosed(listQueue(workspace.db))
     if (attached !== workspace || !queue) return
+    if (unsynced.value !== queue.length) void callBridge('app.setUnsynced', { count: queue.length })
     unsynced.value = queue.length
     needsAttention.value = queue.filter((intent) => intent.status !== 'pending').length
   }
