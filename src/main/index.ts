@@ -1,10 +1,11 @@
 // Electron glue only: app lifecycle, single-instance lock, the hardened window and IPC wiring.
-import { dirname } from 'node:path'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, screen, session as electronSession, shell, type WebContents } from 'electron'
 import { CHANNELS, MENU_COMMAND_EVENT, ipcName } from '../shared/contract'
 import { createSkylightClient } from './api/client'
 import { dispatch } from './ipc/dispatch'
+import { createRotatingLog, logConsole } from './log/rotating-log'
 import { createHandlers, type HandlerTable } from './ipc/handlers'
 import { startSandbox } from './sandbox/server'
 import { chooseSecretStore } from './secrets/choose-store'
@@ -39,6 +40,8 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 async function start(): Promise<void> {
+  // Warnings and errors also go to userData/logs/main.log (rotated, keys redacted) for support.
+  logConsole(createRotatingLog({ dir: join(app.getPath('userData'), 'logs') }))
   denyPermissions()
   const session = await openSession()
   registerIpc(createHandlers({ session, openExternal: (url) => shell.openExternal(url), setUnsynced: (count) => (unsynced = count) }))
