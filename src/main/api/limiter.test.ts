@@ -109,6 +109,26 @@ describe('createRateLimiter', () => {
     expect(peakDuringProbe).toBe(1)
   })
 
+  it('counts a spent window from its first call, not from the moment it ran out', async () => {
+    const limiter = createRateLimiter({ maxConcurrent: 1, fallbackHoldMs: 300 })
+    const before = Date.now()
+    const starts: number[] = []
+    // Three calls of 100 ms each spend the window: 2, 1, then 0 left.
+    const remaining = ['2', '1', '0', '9']
+    await Promise.all(
+      remaining.map((left) =>
+        limiter.run(async () => {
+          starts.push(Date.now() - before)
+          await sleep(100)
+          return { value: 0, status: 200, headers: new Headers({ 'X-RateLimit-Remaining': left }) }
+        }),
+      ),
+    )
+    // The window opened at 0 and ran out at ~300: the next call waits until ~350 (300 + a margin), not ~600.
+    expect(starts[3]).toBeGreaterThanOrEqual(340)
+    expect(starts[3]).toBeLessThan(500)
+  })
+
   it('keeps a burst under a fixed-window limit: at most one 429 per window, every call done', async () => {
     const server = fakeServer(5, 300)
     const limiter = createRateLimiter({ maxConcurrent: 6 })

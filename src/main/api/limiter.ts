@@ -22,6 +22,9 @@ export interface RateLimiterOptions {
   fallbackHoldMs?: number
 }
 
+/** Slack after a spent window, for the server's clock and the trip there. */
+const WINDOW_MARGIN_MS = 50
+
 /**
  * Holds every new call while the server asks us to wait (Retry-After, or X-RateLimit-Remaining
  * spent), so a burst costs at most one 429 instead of a storm of them.
@@ -36,12 +39,15 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
   // at 1: the first call learns how much of the window is left before a burst follows it.
   let budget: number | null = 1
   let heldUntil = 0
+  /** When the first call of the current window went out: a spent window is waited out from there. */
+  let windowStartedAt: number | null = null
   let timer: ReturnType<typeof setTimeout> | undefined
 
-  function holdFor(ms: number): void {
-    heldUntil = Math.max(heldUntil, Date.now() + ms)
+  function holdFor(ms: number, from: number = Date.now()): void {
+    heldUntil = Math.max(heldUntil, from + ms)
     // After a hold we do not know the new window: one probe call learns it before the rest follow.
     budget = 1
+    windowStartedAt = null
   }
 
   function settle(seq: number, status: number | undefined, headers: Headers | undefined): void {
@@ -63,9 +69,10 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
     for (const other of inFlight) if (other > seq) startedLater++
     budget = remaining - startedLater
     if (budget <= 0 && startedLater === 0) {
-      // The window is spent and no reset time is known: wait a window, then probe.
+      // The window is spent and no reset time is known: wait out a window counted from its first
+      // call (not from now, which would waste the time the burst took), then probe.
       if (Date.now() < heldUntil) budget = 1
-      else holdFor(fallbackHoldMs)
+      else holdFor(fallbackHoldMs + WINDOW_MARGIN_MS, windowStartedAt ?? Date.now())
     }
   }
 
@@ -78,6 +85,7 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
     }
     while (queue.length > 0 && inFlight.size < maxConcurrent && (budget === null || budget > 0)) {
       const seq = nextSeq++
+      windowStartedAt ??= Date.now()
       inFlight.add(seq)
       if (budget !== null) budget--
       queue.shift()!(seq)
