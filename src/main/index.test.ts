@@ -137,12 +137,18 @@ describe('main process glue', () => {
 
   it('opens one hardened window: isolated, sandboxed, no Node, no webviews, our CommonJS preload', async () => {
     const { window } = await launch()
-    expect(window.options.webPreferences).toMatchObject({
+    expect(window.options.webPreferences).toEqual({
+      preload,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
       webviewTag: false,
-      preload,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      disableBlinkFeatures: 'Auxclick',
     })
     expect(window.options).toMatchObject({ width: 1280, height: 800, title: 'SkyLight Contacts', show: false })
   })

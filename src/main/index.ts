@@ -15,7 +15,7 @@ import { appPaths } from './window/app-paths'
 import { allowedExternalUrl } from './window/external-links'
 import { createIsOwnPage } from './window/own-page'
 import { isPermissionGranted } from './window/permissions'
-import { mainWindowOptions } from './window/window-options'
+import { mainWindowFrame } from './window/window-options'
 import { quitPrompt } from './window/quit-prompt'
 import { placeWindow, readWindowState, writeWindowState, type WindowState } from './window/window-state'
 
@@ -141,7 +141,25 @@ function disposeOnQuit(session: Session): void {
 /** Opens where the user left it (if that screen is still there); remembers size and place on close. */
 function createWindow(saved: WindowState | null, remember: (state: WindowState) => void): BrowserWindow {
   const place = placeWindow(saved, screen.getAllDisplays().map((display) => display.workArea))
-  const window = new BrowserWindow({ ...mainWindowOptions(paths.preload), ...place.bounds })
+  const window = new BrowserWindow({
+    ...mainWindowFrame,
+    ...place.bounds,
+    // Electron's security checklist: an isolated, sandboxed page with no Node and no webviews,
+    // talking only through the preload; middle-click cannot open windows either.
+    webPreferences: {
+      preload: paths.preload,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webviewTag: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      disableBlinkFeatures: 'Auxclick',
+    },
+  })
   harden(window.webContents)
   window.once('ready-to-show', () => {
     if (place.maximized) window.maximize()
