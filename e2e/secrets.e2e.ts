@@ -1,4 +1,6 @@
-// The API key never reaches the page: after a session with a known key, nothing the page stored or received holds it.
+// The API key never leaks: after a session with a known key, nothing the page stored or received, nor main's log, holds it.
+import { readdir, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { chromiumSkipReason, launchChromium } from './support/chromium'
@@ -28,6 +30,12 @@ const indexedDbDump = (page: Page) =>
     return dumps
   })
 
+/** Every file of main's log folder, current and rotated. */
+const logDump = async (dir: string) => {
+  const files = await readdir(dir)
+  return (await Promise.all(files.map((file) => readFile(join(dir, file), 'utf8')))).join('\n')
+}
+
 const webStorageDump = (page: Page) =>
   page.evaluate(() => JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage } }))
 
@@ -40,7 +48,7 @@ describe.skipIf(chromiumSkipReason())('secrets', () => {
     await browser?.close()
   })
 
-  it('keeps the key out of IndexedDB, web storage and every answer the page got', async () => {
+  it('keeps the key out of IndexedDB, web storage, every answer the page got and the log', async () => {
     const answers: string[] = []
     const { sandbox, app } = await openSignedIn(browser, 300)
     try {
@@ -63,10 +71,12 @@ describe.skipIf(chromiumSkipReason())('secrets', () => {
       await expect.poll(() => answers.length, { timeout: 15_000 }).toBeGreaterThan(3)
 
       const key = sandbox.apiKey
+      const logged = await logDump(app.host.logDir)
+      expect(logged).toContain(`signed in to ${sandbox.baseUrl} with the key sk_test_…${key.slice(-4)}`)
       const stored = await indexedDbDump(page)
       expect(stored.length).toBeGreaterThan(0)
       expect(stored.join('\n')).toContain('leak-check')
-      for (const text of [...stored, await webStorageDump(page), ...answers]) expect(text).not.toContain(key)
+      for (const text of [...stored, await webStorageDump(page), ...answers, logged]) expect(text).not.toContain(key)
       // The hint the app shows is the key's last characters, never the key.
       expect(answers.join('\n')).toContain(key.slice(-4))
     } finally {

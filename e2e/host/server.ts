@@ -8,7 +8,9 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createSkylightClient } from '../../src/main/api/client'
 import { dispatch } from '../../src/main/ipc/dispatch'
+import { withActivityLog } from '../../src/main/ipc/activity-log'
 import { createHandlers, type HandlerTable } from '../../src/main/ipc/handlers'
+import { createRotatingLog } from '../../src/main/log/rotating-log'
 import { startSandbox } from '../../src/main/sandbox/server'
 import { createMemoryStore } from '../../src/main/secrets/memory-store'
 import { createSession } from '../../src/main/session/session'
@@ -34,6 +36,8 @@ export type Host = {
   url: string
   /** Links the app asked to open with `shell.openExternal`, in order (the host opens nothing). */
   opened: readonly string[]
+  /** Where main's log goes, as the app's goes to userData/logs. */
+  logDir: string
   close(): Promise<void>
 }
 
@@ -48,15 +52,17 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
 
   const tempDataDir = options.dataDir ? null : await mkdtemp(join(tmpdir(), 'skylight-host-'))
   const opened: string[] = []
+  const dataDir = options.dataDir ?? (tempDataDir as string)
+  const log = createRotatingLog({ dir: join(dataDir, 'logs') })
   const session = createSession({
     // No keychain here: the memory store keeps the host free of any state between runs.
     store: createMemoryStore(),
-    dataDir: options.dataDir ?? (tempDataDir as string),
+    dataDir,
     createClient: createSkylightClient,
     startSandbox: () => startSandbox({ port: 0 }),
   })
   await session.restore()
-  const table = createHandlers({
+  const handlers = createHandlers({
     session,
     openExternal: async (url) => {
       opened.push(url)
@@ -64,6 +70,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     // The host has no quit to hold back.
     setUnsynced: () => {},
   })
+  const table = withActivityLog(handlers, log.write)
 
   let origin = ''
   const isOwnPage = (url: string): boolean => {
@@ -107,6 +114,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
   return {
     url: origin,
     opened,
+    logDir: join(dataDir, 'logs'),
     async close() {
       server.closeAllConnections()
       await new Promise<void>((done) => server.close(() => done()))

@@ -242,6 +242,19 @@ describe('main process glue', () => {
     await expect(handler({ senderFrame: { url: `${DEV_URL}/` } }, { extra: 1 })).resolves.toMatchObject({ ok: false, error: { kind: 'validation' } })
   })
 
+  it('writes failed calls to userData/logs/main.log for support', async () => {
+    const userData = await mkdtemp(join(tmpdir(), 'glue-log-'))
+    try {
+      const { electron } = await launch((double) => double.app.getPath.mockImplementation(() => userData))
+      const handler = electron.ipcMain.handle.mock.calls.find(([name]) => name === ipcName('contacts.get'))![1] as (event: unknown, args: unknown) => Promise<unknown>
+      // The double's session has no client: the call fails as signed out, and the log says so.
+      await expect(handler({ senderFrame: { url: `${DEV_URL}/` } }, { id: 7 })).resolves.toMatchObject({ ok: false, error: { kind: 'signed_out' } })
+      expect(await readFile(join(userData, 'logs', 'main.log'), 'utf8')).toMatch(/ WARN contacts\.get failed: signed_out: /)
+    } finally {
+      await rm(userData, { recursive: true, force: true })
+    }
+  })
+
   it('requests the single-instance lock and focuses the existing window on a second launch', async () => {
     const { electron, window } = await launch()
     expect(electron.app.requestSingleInstanceLock).toHaveBeenCalledTimes(1)

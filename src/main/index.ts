@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, screen, session as electronSession, shell, type WebContents } from 'electron'
 import { CHANNELS, MENU_COMMAND_EVENT, ipcName } from '../shared/contract'
 import { createSkylightClient } from './api/client'
+import { withActivityLog } from './ipc/activity-log'
 import { dispatch } from './ipc/dispatch'
 import { createRotatingLog, logConsole } from './log/rotating-log'
 import { createHandlers, type HandlerTable } from './ipc/handlers'
@@ -40,11 +41,13 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 async function start(): Promise<void> {
-  // Warnings and errors also go to userData/logs/main.log (rotated, keys redacted) for support.
-  logConsole(createRotatingLog({ dir: join(app.getPath('userData'), 'logs') }))
+  // For support: sign-ins, failed calls, warnings and errors in userData/logs/main.log (rotated, keys redacted).
+  const log = createRotatingLog({ dir: join(app.getPath('userData'), 'logs') })
+  logConsole(log)
   denyPermissions()
   const session = await openSession()
-  registerIpc(createHandlers({ session, openExternal: (url) => shell.openExternal(url), setUnsynced: (count) => (unsynced = count) }))
+  const handlers = createHandlers({ session, openExternal: (url) => shell.openExternal(url), setUnsynced: (count) => (unsynced = count) })
+  registerIpc(withActivityLog(handlers, log.write))
   confirmQuitWithUnsynced()
   setAppMenu()
   disposeOnQuit(session)
