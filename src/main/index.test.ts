@@ -324,23 +324,31 @@ describe('main process glue', () => {
     }
   })
 
-  it('says how many edits are unsynced when quitting, and stays if the user asks', async () => {
-    const { electron } = await launch()
+  it('says how many edits are unsynced when the window closes (a quit closes it too), and stays if the user asks', async () => {
+    const { electron, window } = await launch()
     const setUnsynced = electron.ipcMain.handle.mock.calls.find(([name]) => name === ipcName('app.setUnsynced'))![1] as (event: unknown, args: unknown) => Promise<unknown>
-    const quit = () => {
+    const close = () => {
       const event = { preventDefault: vi.fn() }
-      electron.app.emit('before-quit', event)
+      window.emit('close', event)
       return event.preventDefault
     }
-    expect(quit()).not.toHaveBeenCalled()
-    expect(electron.dialog.showMessageBoxSync).not.toHaveBeenCalled()
-
     await setUnsynced({ senderFrame: { url: `${DEV_URL}/` } }, { count: 3 })
     electron.dialog.showMessageBoxSync.mockReturnValueOnce(1)
-    expect(quit()).toHaveBeenCalled()
+    expect(close()).toHaveBeenCalled()
     expect(electron.dialog.showMessageBoxSync.mock.calls[0]![1]).toMatchObject({ message: '3 edits have not reached SkyLight yet' })
     electron.dialog.showMessageBoxSync.mockReturnValueOnce(0)
-    expect(quit()).not.toHaveBeenCalled()
+    expect(close()).not.toHaveBeenCalled()
+    // Confirmed once: the quit that follows the close does not ask again.
+    expect(close()).not.toHaveBeenCalled()
+    expect(electron.dialog.showMessageBoxSync).toHaveBeenCalledTimes(2)
+  })
+
+  it('closes without asking when every edit is synced', async () => {
+    const { electron, window } = await launch()
+    const event = { preventDefault: vi.fn() }
+    window.emit('close', event)
+    expect(event.preventDefault).not.toHaveBeenCalled()
+    expect(electron.dialog.showMessageBoxSync).not.toHaveBeenCalled()
   })
 
   it('disposes the session before the app quits', async () => {

@@ -48,7 +48,6 @@ async function start(): Promise<void> {
   const session = await openSession()
   const handlers = createHandlers({ session, openExternal: (url) => shell.openExternal(url), setUnsynced: (count) => (unsynced = count) })
   registerIpc(withActivityLog(handlers, log.write))
-  confirmQuitWithUnsynced()
   setAppMenu()
   disposeOnQuit(session)
   let saved = await readWindowState(app.getPath('userData'))
@@ -110,16 +109,17 @@ function setAppMenu(): void {
   Menu.setApplicationMenu(Menu.buildFromTemplate(template))
 }
 
-/** Quitting with edits not yet synced says how many, and that they sync next time; the user may stay. */
-function confirmQuitWithUnsynced(): void {
-  let confirmed = false
-  app.on('before-quit', (event) => {
-    const prompt = quitPrompt(unsynced)
-    if (confirmed || !prompt || !mainWindow) return
-    const choice = dialog.showMessageBoxSync(mainWindow, { type: 'info', ...prompt, defaultId: 0, cancelId: 1, noLink: true })
-    if (choice === 1) event.preventDefault()
-    else confirmed = true
-  })
+/**
+ * Closing the window (which quits on Windows and Linux, and is how a quit closes it everywhere)
+ * with edits not yet synced says how many, and that they sync next time; the user may stay.
+ */
+function confirmCloseWithUnsynced(window: BrowserWindow, event: Electron.Event): boolean {
+  const prompt = quitPrompt(unsynced)
+  if (!prompt) return true
+  const choice = dialog.showMessageBoxSync(window, { type: 'info', ...prompt, defaultId: 0, cancelId: 1, noLink: true })
+  if (choice === 0) return true
+  event.preventDefault()
+  return false
 }
 
 function denyPermissions(): void {
@@ -168,7 +168,10 @@ function createWindow(saved: WindowState | null, remember: (state: WindowState) 
     if (place.maximized) window.maximize()
     window.show()
   })
-  window.on('close', () => {
+  let closeConfirmed = false
+  window.on('close', (event) => {
+    if (!closeConfirmed && !confirmCloseWithUnsynced(window, event)) return
+    closeConfirmed = true
     const state = { bounds: window.getNormalBounds(), maximized: window.isMaximized() }
     remember(state)
     void writeWindowState(app.getPath('userData'), state).catch(() => {})
