@@ -30,4 +30,8 @@ export async function settled(page: Page): Promise<void> {
   await page.mouse.move(0, 0)
   // A spinning loader renders its transition wrapper; an idle one (a select's arrow) does not.
   await page.waitForFunction(() => document.querySelectorAll('.n-base-loading__transition-wrapper').length === 0)
+  // Drawers and dialogs slide in: wait until every finite transition has ended (a pulsing dot never does).
+  await page.waitForFunction(() =>
+    document.getAnimations().every((animation) => animation.playState !== 'running' || animation.effect?.getComputedTiming().iterations === Infinity),
+  )
 }
