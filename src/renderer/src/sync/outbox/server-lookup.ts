@@ -19,9 +19,14 @@ function matchesCreate(row: ContactRow, fields: ContactCreate): boolean {
   return (Object.keys(expect) as (keyof typeof expect)[]).every((key) => row[key] === undefined || row[key] === expect[key])
 }
 
+/** Search pages read at most for one lost create: 5,000 look-alikes before we give up and send again. */
+export const MAX_LOOKUP_PAGES = 50
+
 /**
  * The contact a lost create made, or null when the server has none. Searches by phone (unique
- * per account), else email, else name, then checks the full contact of each candidate.
+ * per account), else email, else name, within the create's channel type, and checks the full
+ * contact of each candidate. The search matches substrings, so a common name has many pages:
+ * the newest contacts sort last, so pages are read from the last one back.
  * `madeByOthers` are contacts our other creates made: two identical creates must not both
  * claim the same contact.
  */
@@ -31,10 +36,28 @@ export async function findCreatedContact(
   sentAt: string,
   madeByOthers: ReadonlySet<number>,
 ): Promise<Result<ContactRow | null>> {
-  const search = fields.phone ?? fields.email ?? fields.name
-  const page = await bridge['contacts.list']({ search, per_page: 100 })
-  if (!page.ok) return page
-  for (const row of page.data.data) {
+  const query = { search: fields.phone ?? fields.email ?? fields.name, type: fields.type, per_page: 100 }
+  const first = await bridge['contacts.list']({ ...query, page: 1 })
+  if (!first.ok) return first
+  const lastPage = first.data.meta.last_page
+  for (let page = lastPage, read = 0; page >= 1 && read < MAX_LOOKUP_PAGES; page -= 1, read += 1) {
+    const rows = page === 1 ? first : await bridge['contacts.list']({ ...query, page })
+    if (!rows.ok) return rows
+    const found = await claimFrom(bridge, rows.data.data, fields, sentAt, madeByOthers)
+    if (!found.ok || found.data) return found
+  }
+  return ok(null)
+}
+
+/** The first row of `rows` that is our create, checked against its full contact; null to keep looking. */
+async function claimFrom(
+  bridge: OutboxBridge,
+  rows: ContactRow[],
+  fields: ContactCreate,
+  sentAt: string,
+  madeByOthers: ReadonlySet<number>,
+): Promise<Result<ContactRow | null>> {
+  for (const row of [...rows].reverse()) {
     if (madeByOthers.has(row.id) || !matchesCreate(row, fields)) continue
     const full = await bridge['contacts.get']({ id: row.id })
     if (!full.ok) {
