@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { openAccountDatabase, type ContactsDb } from '../db/database'
+import { enqueue } from '../sync/outbox/enqueue'
 import { useWorkspaceStore } from '../stores/workspace'
 import type { Workspace } from '../workspace/workspace'
 import ContactForm from './ContactForm.vue'
@@ -57,5 +58,21 @@ describe('the contact form dialog', () => {
     expect(wrapper!.emitted('saved')).toBeUndefined()
     expect(form.find('[data-test="form-general"]').text()).toBe('No account is open: sign in again, then save.')
     expect((form.find('[data-field="name"] input').element as HTMLInputElement).value).toBe('Léa Martin')
+  })
+
+  it('shows the server\'s refusal of a queued create at its field when the contact is edited', async () => {
+    useWorkspaceStore().current = { accountId: 'a', db } as unknown as Workspace
+    const queued = await enqueue(db, { kind: 'create', fields: { name: 'Dora', type: 'whatsapp', phone: '+33611223344' } })
+    if (!queued.ok) throw new Error(queued.error.message)
+    const [row] = await db.outbox.toArray()
+    await db.outbox.update(row!.seq, { status: 'invalid', lastError: { kind: 'validation', message: 'The phone has already been taken.', fields: { phone: ['The phone has already been taken.'] } } })
+    const contact = (await db.contacts.get(-1))!
+    wrapper = mount(ContactFormDialog, { props: { show: true, contact, knownTags: [] }, attachTo: document.body })
+    const phoneFeedback = () => wrapper!.findComponent(ContactForm).find('[data-field="phone"]').text()
+    for (let i = 0; i < 50 && !phoneFeedback().includes('already been taken'); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 10))
+      await flushPromises()
+    }
+    expect(phoneFeedback()).toContain('The phone has already been taken.')
   })
 })
