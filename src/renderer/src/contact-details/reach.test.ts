@@ -36,6 +36,7 @@ describe('links that reach a contact', () => {
     ['an unknown phone', { phone: undefined }, 'telegram', 'This contact has no phone number.'],
     ['a phone not in E.164', { phone: '0612345678' }, 'call', 'The saved phone number is not in international format.'],
     ['no email', { email: null }, 'email', 'This contact has no email address.'],
+    ['an unknown email', { email: undefined }, 'email', 'The email address is not loaded yet.'],
     ['no Instagram username', {}, 'instagram', 'SkyLight gives no Instagram username for this contact.'],
   ] as const)('says why it cannot link with %s', (_, change, kind, why) => {
     const contact = { ...sarah, ...change }

@@ -29,12 +29,14 @@ export function reachLinks(contact: Reachable): ReachLink[] {
   const noPhone = contact.phone ? 'The saved phone number is not in international format.' : 'This contact has no phone number.'
   const handle = contact.name?.trim().match(INSTAGRAM_HANDLE)?.[1] ?? null
   const email = contact.email && ADDRESS.test(contact.email) ? contact.email : null
+  // List rows leave the email out: unknown is not the same as none.
+  const noEmail = contact.email === undefined ? 'The email address is not loaded yet.' : 'This contact has no email address.'
   return [
     link('whatsapp', 'WhatsApp', digits && `https://wa.me/${digits}`, noPhone),
     link('telegram', 'Telegram', digits && `https://t.me/+${digits}`, noPhone),
     link('instagram', 'Instagram', handle && `https://instagram.com/${handle}`, 'SkyLight gives no Instagram username for this contact.'),
     link('call', 'Call', phone && `tel:${phone}`, noPhone),
-    link('email', 'Email', email && `mailto:${email.split('@').map(encodeURIComponent).join('@')}`, 'This contact has no email address.'),
+    link('email', 'Email', email && `mailto:${email.split('@').map(encodeURIComponent).join('@')}`, noEmail),
   ]
 }
 

@@ -2,14 +2,16 @@ import 'fake-indexeddb/auto'
 import { randomUUID } from 'node:crypto'
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { ContactRow } from '../../../shared/contact'
+import type { Contact, ContactRow } from '../../../shared/contact'
 import { setBridge } from '../bridge'
 import { mergeRows } from '../db/contacts-repo'
 import { InProcessWorker } from '../db/search/in-process-worker'
 import { fakeBridge, type CallLog } from '../fake-bridge'
 import { outboxEvents } from '../sync/outbox/outbox-events'
+import { recordSyncedAt } from '../sync/sync-state'
 import { openWorkspace, type Workspace } from '../workspace/workspace'
-import { useContactsStore } from './contacts'
+import { REMOTE_SEARCH_DEBOUNCE_MS, useContactsStore } from './contacts'
+import { useSyncStore } from './sync'
 
 const person = (id: number, name: string, extra: Partial<ContactRow> = {}): ContactRow => ({
   id,
@@ -105,6 +107,56 @@ describe('contacts store', () => {
     store.setText('quentin')
     await vi.waitFor(() => expect(store.rowAt(0)?.name).toBe('Quentin Remote'), { timeout: 3000 })
     expect(log).toEqual([{ channel: 'contacts.list', args: { search: 'quentin', page: 1, per_page: 50 } }])
+    expect(store.remoteSearching).toBe(false)
+  })
+
+  it('after the first pull, asks the server only for a query aimed at an email, and finds the emails it learns', async () => {
+    await recordSyncedAt(workspace.db, new Date())
+    const quentin: Contact = {
+      id: 9000,
+      name: 'Quentin Remote',
+      type: 'whatsapp',
+      email: 'quentin@remote-corp.com',
+      phone: null,
+      status: 'active',
+      blacklisted: false,
+      tags: [],
+      last_message_at: null,
+      created_at: '2026-03-04T10:00:00.000000Z',
+      updated_at: '2026-03-04T10:00:00.000000Z',
+    }
+    setBridge(
+      fakeBridge(
+        {
+          // A list row, as the reference shows it: no email.
+          'contacts.list': async () => ({
+            ok: true,
+            data: { data: [person(9000, 'Quentin Remote')], meta: { current_page: 1, last_page: 1, per_page: 50, total: 1 } },
+          }),
+          'contacts.get': async () => ({ ok: true, data: quentin }),
+        },
+        log,
+      ),
+    )
+    const store = await attached()
+    store.setText('walker')
+    await new Promise((resolve) => setTimeout(resolve, REMOTE_SEARCH_DEBOUNCE_MS + 50))
+    expect(log).toEqual([])
+    store.setText('remote-corp.com')
+    await vi.waitFor(() => expect(store.rowAt(0)?.email).toBe('quentin@remote-corp.com'), { timeout: 3000 })
+    expect(log).toEqual([
+      { channel: 'contacts.list', args: { search: 'remote-corp.com', page: 1, per_page: 50 } },
+      { channel: 'contacts.get', args: { id: 9000 } },
+    ])
+  })
+
+  it('does not ask the server while it is known to be unreachable', async () => {
+    setBridge(fakeBridge({}, log))
+    useSyncStore().reachability = 'offline'
+    const store = await attached()
+    store.setText('quentin')
+    await new Promise((resolve) => setTimeout(resolve, REMOTE_SEARCH_DEBOUNCE_MS + 50))
+    expect(log).toEqual([])
     expect(store.remoteSearching).toBe(false)
   })
 

@@ -7,8 +7,10 @@ import { RowWindow } from '../contacts/row-window'
 import { unlessClosed } from '../db/unless-closed'
 import type { SearchFilters } from '../db/search/search-client'
 import { outboxEvents } from '../sync/outbox/outbox-events'
-import { searchWhilePulling } from '../sync/search-while-pulling'
+import { searchRemotely } from '../sync/remote-search'
 import type { Workspace } from '../workspace/workspace'
+import { useSelectionStore } from './selection'
+import { useSyncStore } from './sync'
 
 /** The server is asked only once typing pauses: a word typed in one go is one request. */
 export const REMOTE_SEARCH_DEBOUNCE_MS = 300
@@ -16,6 +18,7 @@ export const REMOTE_SEARCH_DEBOUNCE_MS = 300
 export const REFRESH_THROTTLE_MS = 150
 
 export const useContactsStore = defineStore('contacts', () => {
+  const sync = useSyncStore()
   const text = ref('')
   const filters = ref<SearchFilters>({})
   const total = ref(0)
@@ -25,7 +28,7 @@ export const useContactsStore = defineStore('contacts', () => {
   /** Bumped whenever rows changed: the table re-reads `rowAt` for what it shows. */
   const version = ref(0)
   const error = ref<string | null>(null)
-  /** The server is being asked too, because the first pull has not finished. */
+  /** The server is being asked too: the first pull has not finished, or the query aims at emails the mirror lacks. */
   const remoteSearching = ref(false)
   const focusIndex = ref(0)
   const openId = ref<number | null>(null)
@@ -81,9 +84,11 @@ export const useContactsStore = defineStore('contacts', () => {
     )
     window = current
     const stopListening = search.onIndexChanged(scheduleRefresh)
-    // A contact created offline got its server id: the open details follow it.
+    // A contact created offline got its server id: the open details and the selection follow it.
     const stopIds = outboxEvents(next.db).subscribe((event) => {
-      if (event.type === 'idChanged' && openId.value === event.from) openId.value = event.to
+      if (event.type !== 'idChanged') return
+      if (openId.value === event.from) openId.value = event.to
+      useSelectionStore().replaceId(event.from, event.to)
     })
     // The preview rows are replaced by ranked ones the moment the index is ready.
     void search.ready.then(
@@ -149,17 +154,20 @@ export const useContactsStore = defineStore('contacts', () => {
     remoteSearching.value = false
   }
 
-  /** Until the first pull completes, typed text also asks the API; matches land in the mirror, then the table. */
+  /**
+   * Typed text also asks the API when the mirror may miss its matches (sync/remote-search-rule.ts);
+   * matches land in the mirror, then the table. Not while the API is known to be unreachable.
+   */
   function scheduleRemoteSearch(): void {
     cancelRemote()
     const bridge = getBridge()
     const current = workspace.value
-    if (!bridge || !current || text.value.trim() === '') return
+    if (!bridge || !current || text.value.trim() === '' || sync.reachability === 'offline') return
     remoteTimer = setTimeout(() => {
       const abort = new AbortController()
       remoteAbort = abort
       remoteSearching.value = true
-      void unlessClosed(searchWhilePulling(current.db, bridge, text.value, abort.signal)).finally(() => {
+      void unlessClosed(searchRemotely(current.db, bridge, text.value, abort.signal)).finally(() => {
         if (remoteAbort === abort) {
           remoteAbort = null
           remoteSearching.value = false

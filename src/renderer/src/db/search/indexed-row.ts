@@ -15,7 +15,8 @@ export interface IndexedRow {
   tags: string[]
   type: string | undefined
   blacklisted: boolean
-  status: string
+  /** Undefined when unknown (list rows leave it out): then it matches no status filter. */
+  status: string | undefined
 }
 
 export function indexRow(row: ContactRow): IndexedRow {
@@ -33,8 +34,7 @@ export function indexRow(row: ContactRow): IndexedRow {
     tags,
     type: row.type,
     blacklisted: row.blacklisted ?? false,
-    // A partial list row does not say; the API's default is active.
-    status: row.status ?? 'active',
+    status: row.status,
   }
 }
 

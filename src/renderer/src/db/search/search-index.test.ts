@@ -68,6 +68,17 @@ describe('SearchIndex', () => {
     expect(find('', { status: 'inactive' })).toEqual([6])
   })
 
+  it('matches a status filter only where the status is known: list rows leave it out', () => {
+    // Only Sarah (active) and John Johnston (inactive) have a known status.
+    expect(find('', { status: 'active' })).toEqual([1])
+    expect(find('', { status: 'inactive' })).toEqual([6])
+    expect(find('sara', { status: 'active' })).toEqual([1])
+    const live = new SearchIndex(people)
+    live.upsert([{ id: 7, name: 'Sara Jonas', status: 'active' }, { id: 99, name: 'Sara Unknown' }])
+    expect(live.search('sara', { status: 'active' }).ids).toEqual([7, 1])
+    expect(live.search('sara', { status: 'inactive' }).ids).toEqual([])
+  })
+
   it('lists everyone by name for an empty query, with the total', () => {
     const result = index.search('', {}, 3)
     expect(result.ids).toEqual([6, 8, 2])

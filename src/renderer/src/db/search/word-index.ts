@@ -17,7 +17,7 @@ export interface WordIndex {
   nameWordsByLength: number[][]
   /** Filter fields by row number, read without touching row objects (see row-candidates.ts). */
   types: (string | undefined)[]
-  statuses: string[]
+  statuses: (string | undefined)[]
   blacklisted: Uint8Array
   /** Every row's phone digits joined by `|`, and where each row starts in it. */
   phoneText: string
