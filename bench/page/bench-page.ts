@@ -6,7 +6,7 @@ import { deleteAccountDatabase, openAccountDatabase } from '../../src/renderer/s
 import { loadMirrorRows, writeSnapshot } from '../../src/renderer/src/db/snapshot'
 import { createSearchClient } from '../../src/renderer/src/db/search/search-client'
 import { SearchIndex } from '../../src/renderer/src/db/search/search-index'
-import { pullContacts, type ListBridge } from '../../src/renderer/src/sync/puller'
+import { pullContacts, type PullBridge } from '../../src/renderer/src/sync/puller'
 import { enqueueMany } from '../../src/renderer/src/sync/outbox/enqueue'
 import { pendingCount } from '../../src/renderer/src/sync/outbox/queue'
 import { createReplayer } from '../../src/renderer/src/sync/outbox/replayer'
@@ -55,12 +55,14 @@ const bench = {
     await deleteAccountDatabase(scratchId)
     const db = await open(scratchId)
     const lastPage = Math.ceil(rows.length / PAGE)
-    const memoryBridge: ListBridge = {
+    const memoryBridge: PullBridge = {
       'contacts.list': async (query) => {
         const page = query.page ?? 1
         const data = rows.slice((page - 1) * PAGE, page * PAGE)
         return { ok: true, data: { data, meta: { current_page: page, last_page: lastPage, per_page: PAGE, total: rows.length } } }
       },
+      // The scratch mirror starts empty: no row is ever unseen, so no contact is asked about.
+      'contacts.get': async () => ({ ok: false, error: { kind: 'not_found', message: 'Contact not found.' } }),
     }
     const [outcome, ms] = await timed(() => pullContacts(db, memoryBridge))
     const count = await db.contacts.count()

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Contact, ContactRow } from '../../../shared/contact'
 import { openAccountDatabase, type ContactsDb } from './database'
-import { allRows, countRows, deleteMissing, firstRowsByName, mergeRows } from './contacts-repo'
+import { allRows, countRows, deleteRows, firstRowsByName, mergeRows, unseenIds } from './contacts-repo'
 
 let db: ContactsDb
 beforeEach(async () => {
@@ -87,22 +87,29 @@ describe('reads', () => {
   })
 })
 
-describe('deleteMissing', () => {
-  it('deletes rows the server no longer has, with their notes, but never protected or temporary ids', async () => {
-    await db.contacts.bulkPut([{ id: -1 }, { id: 1 }, { id: 2 }, { id: 3 }, { id: 4 }])
+describe('unseenIds', () => {
+  it('lists stored server ids neither seen nor protected, ascending, never temporary ids', async () => {
+    await db.contacts.bulkPut([{ id: 4 }, { id: -1 }, { id: 1 }, { id: 2 }, { id: 3 }, { id: -7 }])
+    expect(await unseenIds(db, new Set([1]), new Set([3]))).toEqual([2, 4])
+    expect(await unseenIds(db, new Set([1, 2, 3, 4]), new Set())).toEqual([])
+  })
+})
+
+describe('deleteRows', () => {
+  it('deletes the given rows with their notes, keeps the others, and counts only rows that were stored', async () => {
+    await db.contacts.bulkPut([{ id: -1 }, { id: 1 }, { id: 2 }, { id: 3 }])
     await db.notes.bulkPut([
       { id: 10, contactId: 2, content: 'gone with 2' },
       { id: 11, contactId: 1, content: 'kept' },
     ])
-    const deleted = await deleteMissing(db, new Set([1]), new Set([3]))
-    expect(deleted).toBe(2)
-    expect((await db.contacts.toCollection().primaryKeys()).sort()).toEqual([-1, 1, 3])
+    expect(await deleteRows(db, [2, 3, 99])).toBe(2)
+    expect((await db.contacts.toCollection().primaryKeys()).sort()).toEqual([-1, 1])
     expect((await db.notes.toArray()).map((note) => note.id)).toEqual([11])
   })
 
-  it('deletes nothing when every row is kept', async () => {
+  it('deletes nothing when given no ids', async () => {
     await db.contacts.bulkPut([{ id: 1 }, { id: 2 }])
-    expect(await deleteMissing(db, new Set([1, 2]))).toBe(0)
+    expect(await deleteRows(db, [])).toBe(0)
     expect(await countRows(db)).toBe(2)
   })
 })

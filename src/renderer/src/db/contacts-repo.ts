@@ -64,23 +64,24 @@ export function countRows(db: ContactsDb): Promise<number> {
   return db.contacts.count()
 }
 
+/** Stored server ids (positive: temporary ids are not on the server yet) outside `seen` and `protectedIds`, ascending. */
+export async function unseenIds(db: ContactsDb, seen: ReadonlySet<number>, protectedIds: ReadonlySet<number>): Promise<number[]> {
+  const ids = (await db.contacts.where(':id').above(0).primaryKeys()) as number[]
+  return ids.filter((id) => !seen.has(id) && !protectedIds.has(id))
+}
+
 /**
- * Deletes rows whose id is not in `keepIds` (with their notes), except `protectedIds` and
- * negative (temporary, not yet created) ids, and marks them dirty for the snapshot. Returns
- * how many rows were deleted.
+ * Deletes these rows with their notes and marks them dirty for the snapshot; returns how many
+ * were stored. Joins the caller's transaction when one spans `contacts`, `notes` and `meta`.
  */
-export async function deleteMissing(
-  db: ContactsDb,
-  keepIds: ReadonlySet<number>,
-  protectedIds: ReadonlySet<number> = new Set(),
-): Promise<number> {
+export async function deleteRows(db: ContactsDb, ids: readonly number[]): Promise<number> {
+  if (ids.length === 0) return 0
   return db.transaction('rw', db.contacts, db.notes, db.meta, async () => {
-    const ids = (await db.contacts.toCollection().primaryKeys()) as number[]
-    const gone = ids.filter((id) => id > 0 && !keepIds.has(id) && !protectedIds.has(id))
-    if (gone.length === 0) return 0
-    await markSnapshotDirty(db, gone)
-    await db.contacts.bulkDelete(gone)
-    await db.notes.where('contactId').anyOf(gone).delete()
-    return gone.length
+    const keys = [...ids]
+    const stored = (await db.contacts.bulkGet(keys)).filter((row) => row !== undefined).length
+    await markSnapshotDirty(db, keys)
+    await db.contacts.bulkDelete(keys)
+    await db.notes.where('contactId').anyOf(keys).delete()
+    return stored
   })
 }

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto'
 import { randomUUID } from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ContactRow } from '../../../shared/contact'
-import { allRows, deleteMissing, mergeRows } from './contacts-repo'
+import { allRows, deleteRows, mergeRows } from './contacts-repo'
 import { openAccountDatabase, type ContactsDb } from './database'
 import { SNAPSHOT_CHUNK_ROWS, loadMirrorRows, markSnapshotDirty, writeSnapshot } from './snapshot'
 
@@ -39,7 +39,7 @@ describe('loadMirrorRows', () => {
     await writeSnapshot(db)
     // A partial row keeps the stored fields; the snapshot must show the merged row.
     await mergeRows(db, [{ id: 3, name: 'Renamed Three' }, row(41), row(42)])
-    await deleteMissing(db, new Set(rowsUpTo(42).map((r) => r.id).filter((id) => id !== 5 && id !== 41)))
+    await deleteRows(db, [5, 41])
     const load = await loadMirrorRows(db)
     expect(load.source).toBe('snapshot')
     const table = await allRows(db)
@@ -73,7 +73,7 @@ describe('loadMirrorRows', () => {
     await mergeRows(db, rowsUpTo(25))
     await writeSnapshot(db)
     await mergeRows(db, [row(1, 'Changed')])
-    await deleteMissing(db, new Set(rowsUpTo(12).map((r) => r.id)))
+    await deleteRows(db, rowsUpTo(25).slice(12).map((r) => r.id))
     await writeSnapshot(db)
     const load = await loadMirrorRows(db)
     expect(load).toMatchObject({ source: 'snapshot', dirty: 0 })

@@ -16,19 +16,27 @@ const pass = { pass: 1, startedAt: at.toISOString(), perPage: 100, startTotal: 2
 describe('pull checkpoint', () => {
   it('returns the header and the ids of every recorded page', async () => {
     await startPass(db, pass)
-    await recordPage(db, 1, [1, 2])
-    await recordPage(db, 3, [9])
+    await recordPage(db, 1, [1, 2], 250)
+    await recordPage(db, 3, [9], 250)
     const checkpoint = await loadCheckpoint(db, at, 60_000)
     expect(checkpoint?.header).toMatchObject(pass)
     expect([...(checkpoint?.pages ?? [])]).toEqual([
       [1, [1, 2]],
       [3, [9]],
     ])
+    expect(checkpoint?.totalChanged).toBe(false)
+  })
+
+  it('remembers that a merged page reported another total, so a resume still sees the drift', async () => {
+    await startPass(db, pass)
+    await recordPage(db, 1, [1, 2], 250)
+    await recordPage(db, 2, [3], 251)
+    expect((await loadCheckpoint(db, at, 60_000))?.totalChanged).toBe(true)
   })
 
   it('forgets the previous pass\u2019s pages when a new pass starts', async () => {
     await startPass(db, pass)
-    await recordPage(db, 2, [5])
+    await recordPage(db, 2, [5], 250)
     await startPass(db, { ...pass, pass: 2 })
     const checkpoint = await loadCheckpoint(db, at, 60_000)
     expect(checkpoint?.header.pass).toBe(2)
@@ -42,7 +50,7 @@ describe('pull checkpoint', () => {
     await db.meta.put({ key: 'pull.checkpoint', value: { format: 0, pass: 'one' } })
     expect(await loadCheckpoint(db, at, 60_000)).toBeNull()
     await startPass(db, pass)
-    await recordPage(db, 1, [1])
+    await recordPage(db, 1, [1], 250)
     await clearCheckpoint(db)
     expect(await loadCheckpoint(db, at, 60_000)).toBeNull()
     expect(await db.meta.count()).toBe(0)

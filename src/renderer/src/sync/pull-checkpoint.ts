@@ -5,7 +5,7 @@ import type { ContactsDb } from '../db/database'
 const HEADER_KEY = 'pull.checkpoint'
 const PAGE_PREFIX = 'pull.page.'
 /** Bump when the stored shape changes: an unreadable checkpoint only costs a fresh pull. */
-const FORMAT = 1
+const FORMAT = 2
 
 const header = z.object({
   format: z.literal(FORMAT),
@@ -20,12 +20,15 @@ const header = z.object({
 })
 export type PullCheckpointHeader = z.infer<typeof header>
 
-const pageRecord = z.object({ page: z.number().int().positive(), ids: z.array(z.number().int()) })
+/** `total` is the page's `meta.total`: drift seen before a quit must still count after the resume. */
+const pageRecord = z.object({ page: z.number().int().positive(), ids: z.array(z.number().int()), total: z.number().int().nonnegative() })
 
 export interface PullCheckpoint {
   header: PullCheckpointHeader
   /** Pages already merged in this pass, with the ids each one held. */
   pages: Map<number, number[]>
+  /** Whether a merged page reported a total other than the pass's `startTotal`. */
+  totalChanged: boolean
 }
 
 const pageKey = (page: number): string => PAGE_PREFIX + String(page).padStart(7, '0')
@@ -37,13 +40,15 @@ export async function loadCheckpoint(db: ContactsDb, now: Date, maxAgeMs: number
   const age = now.getTime() - Date.parse(parsed.data.startedAt)
   if (!(age >= 0 && age <= maxAgeMs)) return null
   const pages = new Map<number, number[]>()
+  let totalChanged = false
   const records = await db.meta.where('key').startsWith(PAGE_PREFIX).toArray()
   for (const record of records) {
     const page = pageRecord.safeParse(record.value)
     if (!page.success) return null
     pages.set(page.data.page, page.data.ids)
+    if (page.data.total !== parsed.data.startTotal) totalChanged = true
   }
-  return { header: parsed.data, pages }
+  return { header: parsed.data, pages, totalChanged }
 }
 
 /** Starts a pass: forgets the previous pass's pages and saves the new header. */
@@ -57,8 +62,8 @@ export async function startPass(db: ContactsDb, value: Omit<PullCheckpointHeader
 }
 
 /** Marks a page merged; call it in the transaction that merges the page, so both land or neither. */
-export async function recordPage(db: ContactsDb, page: number, ids: number[]): Promise<void> {
-  await db.meta.put({ key: pageKey(page), value: { page, ids } })
+export async function recordPage(db: ContactsDb, page: number, ids: number[], total: number): Promise<void> {
+  await db.meta.put({ key: pageKey(page), value: { page, ids, total } })
 }
 
 /** Drops the checkpoint: the next pull starts fresh. Joins the caller's transaction when one spans `meta`. */

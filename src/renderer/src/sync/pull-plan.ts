@@ -21,9 +21,9 @@ export interface PassEvidence {
 /**
  * A pass saw exactly the server's set when the total never moved and it saw that many
  * distinct ids: a create or delete during the pass shifts offsets (a row missed or read
- * twice) and moves the total, so the pass is read again. A create and a delete that
- * cancel out between two page reads, both behind the read position, are not detectable
- * without an `updated_since` filter; the next pull corrects them.
+ * twice) and moves the total, so the pass is read again. As many creates as deletes between
+ * two page reads leave every count right while rows are missed: that is why a consistent pass
+ * still deletes a row only once the server confirms it gone (see unseen-rows.ts).
  */
 export function isPassConsistent(evidence: PassEvidence): boolean {
   return (

@@ -1,6 +1,6 @@
 // Runs pulls one at a time: on request (start, reconnect, Ctrl/Cmd+R) and on a timer; says how far it is.
 import type { ContactsDb } from '../db/database'
-import { pullContacts, type ListBridge, type PullOptions, type PullOutcome, type PullProgress } from './puller'
+import { pullContacts, type PullBridge, type PullOptions, type PullOutcome, type PullProgress } from './puller'
 
 /** A full re-read every few minutes keeps the mirror close to what other users change. */
 export const PULL_INTERVAL_MS = 5 * 60_000
@@ -22,7 +22,7 @@ export interface PullRunner {
 
 export interface PullRunnerOptions {
   db: ContactsDb
-  bridge: ListBridge
+  bridge: PullBridge
   onChange: (state: PullRunnerState) => void
   /** After a pull that read every page: the search worker folds the changes and saves its snapshot. */
   onCompleted?: (outcome: Extract<PullOutcome, { status: 'completed' }>) => Promise<unknown> | void

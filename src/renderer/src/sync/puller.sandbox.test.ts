@@ -8,7 +8,7 @@ import { createRateLimiter } from '../../../main/api/limiter'
 import { startSandbox, type Sandbox, type SandboxKnobs } from '../../../main/sandbox/server'
 import { openAccountDatabase, type ContactsDb } from '../db/database'
 import { allRows } from '../db/contacts-repo'
-import { pullContacts, type ListBridge } from './puller'
+import { pullContacts, type PullBridge } from './puller'
 
 let db: ContactsDb
 let sandbox: Sandbox | undefined
@@ -36,16 +36,26 @@ async function start(contacts: number, knobs: Partial<SandboxKnobs> = {}): Promi
   return { sandbox, client }
 }
 
-/** The bridge main would expose, with a hook run (and awaited) before each list call. */
-function bridgeOf(client: SkylightClient, before: (call: number, query: ContactQuery) => Promise<void> | void = () => {}): ListBridge {
+/** The bridge main would expose, with hooks run (and awaited) before each list call and each get. */
+function bridgeOf(
+  client: SkylightClient,
+  before: (call: number, query: ContactQuery) => Promise<void> | void = () => {},
+  beforeGet: (id: number) => Promise<void> | void = () => {},
+): PullBridge {
   let calls = 0
+  const seen = <T extends { ok: boolean }>(result: T & ({ ok: true } | { ok: false; error: { kind: string } })): T => {
+    if (!result.ok) errorsSeen.push(result.error.kind)
+    return result
+  }
   return {
     'contacts.list': async (query) => {
       calls += 1
       await before(calls, query)
-      const result = await client.listContacts(query)
-      if (!result.ok) errorsSeen.push(result.error.kind)
-      return result
+      return seen(await client.listContacts(query))
+    },
+    'contacts.get': async ({ id }) => {
+      await beforeGet(id)
+      return seen(await client.getContact(id))
     },
   }
 }
@@ -54,6 +64,10 @@ const byId = (a: ContactRow, b: ContactRow) => a.id - b.id
 const mirror = async () => (await allRows(db)).sort(byId)
 const listRequests = (s: Sandbox) => s.stats.byRoute['GET /api/v1/contacts'] ?? 0
 const fast = { retryBaseMs: 5 }
+/** One page read at a time: the drift below is then exactly the balanced case that counts cannot see. */
+const oneAtATime = { ...fast, concurrency: 1 }
+const getRequests = (s: Sandbox) => s.stats.byRoute['GET /api/v1/contacts/{id}'] ?? 0
+const idsOf = (rows: readonly ContactRow[]) => rows.map((row) => row.id).sort((a, b) => a - b)
 
 describe('pull against the sandbox', () => {
   it('mirrors 2,345 contacts exactly, ids and fields', async () => {
@@ -169,5 +183,118 @@ describe('pull against the sandbox', () => {
     const wrongKey = createSkylightClient({ baseUrl: sandbox.baseUrl, apiKey: 'sk_test_wrong', limiter: createRateLimiter(), retry: { attempts: 1, baseDelayMs: 10 } })
     const outcome = await pullContacts(db, bridgeOf(wrongKey), fast)
     expect(outcome).toMatchObject({ status: 'failed', error: { kind: 'unauthorized' }, requests: 1 })
+  })
+})
+
+describe('deleting only what the server confirms gone', () => {
+  it('keeps every live contact when as many are created as deleted during the pass', async () => {
+    const { sandbox, client } = await start(1200)
+    const before = sandbox.store.all()
+    await db.contacts.bulkPut(before)
+    // Before page 4: two rows already read and one row ahead are deleted, three are created at the end.
+    // The total never moves, yet page 4 onwards shift back two places: two live rows are never read.
+    const bridge = bridgeOf(client, (call) => {
+      if (call !== 4) return
+      for (const index of [10, 150, 900]) sandbox.store.remove(before[index].id)
+      for (let i = 0; i < 3; i += 1) sandbox.store.create({ name: `Balanced ${i}`, type: 'instagram' })
+    })
+    const outcome = await pullContacts(db, bridge, oneAtATime)
+    // The confirmations find the missed rows alive, which proves drift: the set is read again, and that
+    // second pass no longer sees the two rows deleted after their page was read, so they go too.
+    expect(outcome).toMatchObject({ status: 'completed', consistent: true, passes: 2, deleted: 3, total: 1200 })
+    expect(await mirror()).toEqual(sandbox.store.all())
+  })
+
+  it('with one pass allowed, keeps every live contact and, of the deleted, only those read before their delete', async () => {
+    const { sandbox, client } = await start(1200)
+    const before = sandbox.store.all()
+    await db.contacts.bulkPut(before)
+    const readThenDeleted = [before[10].id, before[150].id]
+    const bridge = bridgeOf(client, (call) => {
+      if (call !== 4) return
+      for (const id of [...readThenDeleted, before[900].id]) sandbox.store.remove(id)
+      for (let i = 0; i < 3; i += 1) sandbox.store.create({ name: `Balanced ${i}`, type: 'instagram' })
+    })
+    const outcome = await pullContacts(db, bridge, { ...oneAtATime, maxPasses: 1 })
+    // Drift proven on the last pass allowed: the pull says it is not consistent, yet it deleted the row the server confirmed gone.
+    expect(outcome).toMatchObject({ status: 'completed', consistent: false, passes: 1, deleted: 1 })
+    const rows = await mirror()
+    // Exactly the server's set plus the rows deleted after their page was read; every live row as the server has it.
+    expect(idsOf(rows)).toEqual(idsOf([...sandbox.store.all(), ...before.filter((c) => readThenDeleted.includes(c.id))]))
+    expect(rows.filter((row) => !readThenDeleted.includes(row.id))).toEqual(sandbox.store.all())
+  })
+
+  it('keeps every live contact when the server changed while the app was closed mid-pull', async () => {
+    const { sandbox, client } = await start(1200)
+    const before = sandbox.store.all()
+    await db.contacts.bulkPut(before)
+    const quit = new AbortController()
+    const aborted = await pullContacts(db, bridgeOf(client), {
+      ...oneAtATime,
+      signal: quit.signal,
+      onProgress: (progress) => progress.pagesDone >= 5 && quit.abort(),
+    })
+    expect(aborted.status).toBe('aborted')
+    // While closed: three rows already read are deleted and three created; the unread pages shift back three places.
+    for (const index of [20, 220, 420]) sandbox.store.remove(before[index].id)
+    for (let i = 0; i < 3; i += 1) sandbox.store.create({ name: `While closed ${i}`, type: 'telegram', phone: `+4420700000${i}0` })
+    const resumed = await pullContacts(db, bridgeOf(client), oneAtATime)
+    expect(resumed).toMatchObject({ status: 'completed', consistent: true, passes: 2, deleted: 3, total: 1200 })
+    expect(await mirror()).toEqual(sandbox.store.all())
+  })
+
+  it('never deletes a contact created (its temporary id swapped) after the pass read its place', async () => {
+    const { sandbox, client } = await start(250)
+    const before = sandbox.store.all()
+    await db.contacts.bulkPut([...before, { id: -1, name: 'Created offline', type: 'instagram' }])
+    // Call 4 is the check of page 1 after the last page: the replayer's create lands now, and one row
+    // already read is deleted, so the total at the end is the total at the start.
+    const bridge = bridgeOf(client, async (call) => {
+      if (call !== 4) return
+      const created = await client.createContact({ name: 'Created offline', type: 'instagram' })
+      if (!created.ok) throw new Error('the create failed')
+      await db.transaction('rw', db.contacts, async () => {
+        await db.contacts.delete(-1)
+        await db.contacts.put(created.data)
+      })
+      sandbox.store.remove(before[5].id)
+    })
+    const outcome = await pullContacts(db, bridge, oneAtATime)
+    expect(outcome).toMatchObject({ status: 'completed', consistent: true, deleted: 1 })
+    expect(await mirror()).toEqual(sandbox.store.all())
+  })
+
+  it.each([
+    ['the API is unreachable', { down: true }, 'offline'],
+    ['the server fails beyond every retry', { errorRate: 1 }, 'server'],
+  ] as const)('keeps an unseen row whose confirmation fails (%s), and deletes it once the server confirms', async (_, knobs, kind) => {
+    const { sandbox, client } = await start(300)
+    await db.contacts.bulkPut(sandbox.store.all())
+    const gone = sandbox.store.all()[42]
+    sandbox.store.remove(gone.id)
+    const failing = bridgeOf(client, () => {}, () => void Object.assign(sandbox.knobs, knobs))
+    const outcome = await pullContacts(db, failing, { ...fast, maxRetries: 2 })
+    expect(outcome).toMatchObject({ status: 'completed', consistent: true, deleted: 0 })
+    expect(await db.contacts.get(gone.id)).toEqual(gone)
+    expect(errorsSeen.filter((seen) => seen === kind)).toHaveLength(3)
+
+    Object.assign(sandbox.knobs, { down: false, errorRate: 0 })
+    const later = await pullContacts(db, bridgeOf(client), fast)
+    expect(later).toMatchObject({ status: 'completed', consistent: true, deleted: 1 })
+    expect(await mirror()).toEqual(sandbox.store.all())
+  })
+
+  it('confirms at most maxConfirmations rows per pull, and later pulls confirm the rest', async () => {
+    const { sandbox, client } = await start(300)
+    await db.contacts.bulkPut(sandbox.store.all())
+    for (const contact of sandbox.store.all().slice(100, 125)) sandbox.store.remove(contact.id)
+    const pull = () => pullContacts(db, bridgeOf(client), { ...fast, maxConfirmations: 10 })
+    expect(await pull()).toMatchObject({ status: 'completed', consistent: true, deleted: 10 })
+    expect(getRequests(sandbox)).toBe(10)
+    expect(await db.contacts.count()).toBe(290)
+    expect(await pull()).toMatchObject({ deleted: 10 })
+    expect(await pull()).toMatchObject({ deleted: 5 })
+    expect(getRequests(sandbox)).toBe(25)
+    expect(await mirror()).toEqual(sandbox.store.all())
   })
 })

@@ -6,7 +6,7 @@ import type { ApiError } from '../../../shared/result'
 import { openAccountDatabase, type ContactsDb } from '../db/database'
 import { allRows } from '../db/contacts-repo'
 import { loadCheckpoint } from './pull-checkpoint'
-import { pullContacts, type ListBridge, type PullProgress } from './puller'
+import { pullContacts, type PullBridge, type PullProgress } from './puller'
 import { isFirstPullComplete, readLastSyncedAt } from './sync-state'
 
 const contactNumber = (id: number): Contact => ({
@@ -23,7 +23,7 @@ const contactNumber = (id: number): Contact => ({
   updated_at: '2026-03-04T10:00:00.000000Z',
 })
 
-/** An in-memory `contacts.list` paging by id like a Laravel back end, with hooks to inject faults and drift. */
+/** An in-memory `contacts.list` paging by id like a Laravel back end, and `contacts.get`, with hooks to inject faults and drift. */
 class FakeServer {
   contacts: Contact[]
   queries: ContactQuery[] = []
@@ -32,6 +32,10 @@ class FakeServer {
   maxInFlight = 0
   /** Runs before answering request number `n` (1-based); may change the set or return an error. */
   hook: (n: number, query: ContactQuery) => ApiError | void = () => {}
+  /** Ids asked for with `contacts.get`, in order. */
+  gets: number[] = []
+  /** Runs before answering a get; may change the set or the mirror, or return an error. */
+  getHook: (id: number) => Promise<ApiError | void> | ApiError | void = () => {}
   private nextId: number
 
   constructor(count: number) {
@@ -47,7 +51,14 @@ class FakeServer {
     this.contacts = this.contacts.filter((c) => !ids.includes(c.id))
   }
 
-  readonly bridge: ListBridge = {
+  readonly bridge: PullBridge = {
+    'contacts.get': async ({ id }) => {
+      this.gets.push(id)
+      const error = await this.getHook(id)
+      if (error) return { ok: false, error }
+      const contact = this.contacts.find((c) => c.id === id)
+      return contact ? { ok: true, data: { ...contact } } : { ok: false, error: { kind: 'not_found', message: 'Contact not found.' } }
+    },
     'contacts.list': async (query) => {
       const n = this.queries.push(query)
       this.inFlight += 1
@@ -72,6 +83,22 @@ class FakeServer {
 }
 
 const fast = { retryBaseMs: 1 }
+/** One page read at a time, so a drift hook lands between known pages. */
+const oneAtATime = { ...fast, concurrency: 1 }
+
+/**
+ * Before list request 4 (pages 1–3 read) contact 10 is deleted and one contact created: the
+ * total holds, yet page 4 onwards shift back one place, so contact 301 is never read.
+ */
+function missContact301(server: FakeServer): void {
+  server.hook = (n) => {
+    if (n !== 4) return
+    server.remove([10])
+    server.create(1)
+  }
+}
+const queuedBlacklist = (contactId: number, blacklisted: boolean) =>
+  db.outbox.add({ kind: 'setBlacklisted', contactId, blacklisted, status: 'pending', attempts: 0, createdAt: '2026-03-04T10:00:00.000Z' })
 const byId = (a: ContactRow, b: ContactRow) => a.id - b.id
 const mirror = async (db: ContactsDb) => (await allRows(db)).sort(byId)
 const idsOf = (rows: ContactRow[]) => rows.map((row) => row.id)
@@ -240,7 +267,74 @@ describe('pullContacts', () => {
     const server = new FakeServer(0)
     await db.contacts.bulkPut([{ id: 1 }, { id: 2 }])
     const outcome = await pullContacts(db, server.bridge, fast)
-    expect(outcome).toMatchObject({ status: 'completed', consistent: true, total: 0, deleted: 2, requests: 2 })
+    expect(outcome).toMatchObject({ status: 'completed', consistent: true, total: 0, deleted: 2, requests: 4 })
     expect(await db.contacts.count()).toBe(0)
+    expect(server.gets).toEqual([1, 2])
+  })
+
+  it('keeps a live row that balanced drift hid from the pass, merged from its full answer with queued intents re-applied', async () => {
+    const server = new FakeServer(1000)
+    server.partial = true
+    await db.contacts.bulkPut(server.contacts.map(({ id }) => ({ id, name: 'Old name' })))
+    missContact301(server)
+    // The user blacklists 301 again while the pull asks for it.
+    server.getHook = async (id) => void (id === 301 && (await queuedBlacklist(301, false)))
+    const outcome = await pullContacts(db, server.bridge, { ...oneAtATime, maxPasses: 1 })
+    // Counts consistent, but a missed row found alive proves drift: not consistent, and contact 10 (read before its delete) stays.
+    expect(outcome).toMatchObject({ status: 'completed', consistent: false, passes: 1, deleted: 0 })
+    expect(server.gets).toEqual([301])
+    expect(await db.contacts.get(301)).toEqual({ ...contactNumber(301), blacklisted: false })
+    expect(idsOf(await mirror(db))).toEqual([...idsOf(server.contacts), 10].sort((a, b) => a - b))
+  })
+
+  it('reads the set again once drift is proven, and then deletes what went unseen behind it', async () => {
+    const server = new FakeServer(1000)
+    await db.contacts.bulkPut(server.contacts)
+    missContact301(server)
+    const outcome = await pullContacts(db, server.bridge, oneAtATime)
+    expect(outcome).toMatchObject({ status: 'completed', consistent: true, passes: 2, deleted: 1 })
+    expect(server.gets).toEqual([301, 10])
+    expect(await mirror(db)).toEqual(server.contacts)
+  })
+
+  it('never writes back a row deleted here while its confirmation was in flight', async () => {
+    const server = new FakeServer(1000)
+    await db.contacts.bulkPut(server.contacts)
+    missContact301(server)
+    server.getHook = async (id) => void (id === 301 && (await db.contacts.delete(301)))
+    await pullContacts(db, server.bridge, { ...oneAtATime, maxPasses: 1 })
+    expect(await db.contacts.get(301)).toBeUndefined()
+  })
+
+  it('keeps a row whose confirmation is uncertain and asks for no more this pull', async () => {
+    const server = new FakeServer(50)
+    await db.contacts.bulkPut([{ id: 7001 }, { id: 7002 }, { id: 7003 }])
+    server.getHook = () => ({ kind: 'timeout', message: 'Timed out' })
+    const outcome = await pullContacts(db, server.bridge, { ...oneAtATime, maxRetries: 1 })
+    expect(outcome).toMatchObject({ status: 'completed', consistent: true, deleted: 0 })
+    expect(server.gets).toEqual([7001, 7001])
+    expect(await db.contacts.count()).toBe(53)
+  })
+
+  it('asks for at most maxConfirmations unseen rows per pull', async () => {
+    const server = new FakeServer(50)
+    await db.contacts.bulkPut([{ id: 7001 }, { id: 7002 }, { id: 7003 }, { id: 7004 }, { id: 7005 }])
+    const outcome = await pullContacts(db, server.bridge, { ...fast, maxConfirmations: 3 })
+    expect(outcome).toMatchObject({ status: 'completed', consistent: true, deleted: 3 })
+    expect(server.gets).toEqual([7001, 7002, 7003])
+    expect(idsOf(await mirror(db))).toEqual([...idsOf(server.contacts), 7004, 7005])
+  })
+
+  it('still reads the set again after a resume when a page before the quit saw the total move', async () => {
+    const server = new FakeServer(1000)
+    const quit = new AbortController()
+    server.hook = (n) => void (n === 3 && server.create(1))
+    await pullContacts(db, server.bridge, { ...oneAtATime, signal: quit.signal, onProgress: (p) => p.pagesDone === 4 && quit.abort() })
+    // While closed the total goes back to where the pass started; only the saved evidence shows the drift.
+    server.remove([1001])
+    server.hook = () => {}
+    const resumed = await pullContacts(db, server.bridge, oneAtATime)
+    expect(resumed).toMatchObject({ status: 'completed', consistent: true, passes: 2 })
+    expect(await mirror(db)).toEqual(server.contacts)
   })
 })

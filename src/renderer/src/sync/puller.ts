@@ -1,17 +1,20 @@
 // Pulls every contact from the server into the mirror: paced, resumable, and exact despite offset drift.
 import type { ContactRow } from '../../../shared/contact'
+import type { SkylightBridge } from '../../../shared/contract'
 import type { ApiError } from '../../../shared/result'
 import type { ContactsDb } from '../db/database'
-import { deleteMissing, mergeRows } from '../db/contacts-repo'
-import { pendingContactIds } from '../db/pending-edits'
+import { mergeRows } from '../db/contacts-repo'
 import { withPendingIntents } from './outbox/pull-overlay'
+import { forEachPaced, type CallPolicy } from './paced-calls'
+import { fetchPage } from './page-fetcher'
 import { clearCheckpoint, loadCheckpoint, recordPage, startPass, type PullCheckpointHeader } from './pull-checkpoint'
 import { etaMs, isPassConsistent, pagesLeft } from './pull-plan'
-import { fetchPage, type FetchPolicy, type ListBridge } from './page-fetcher'
 import { RateGate } from './rate-gate'
 import { recordSyncedAt } from './sync-state'
+import { settleUnseenRows } from './unseen-rows'
 
-export type { ListBridge } from './page-fetcher'
+/** What a pull calls: pages, and single contacts to confirm the rows a pass did not see. */
+export type PullBridge = Pick<SkylightBridge, 'contacts.list' | 'contacts.get'>
 
 /** The API's maximum page size: fewest requests for the whole set. */
 export const PER_PAGE = 100
@@ -30,11 +33,14 @@ export interface PullProgress {
 export type PullOutcome =
   | {
       status: 'completed'
-      /** False when drift persisted through every pass: rows were merged, nothing was deleted. */
+      /**
+       * False when drift persisted through every pass (the counts were off, or rows the pass
+       * missed turned out alive): rows were merged, and only rows the server confirmed gone deleted.
+       */
       consistent: boolean
       /** The server's total at the end. */
       total: number
-      /** Local rows removed because the server no longer has them. */
+      /** Local rows removed because the server answered `not_found` for them. */
       deleted: number
       passes: number
       requests: number
@@ -56,6 +62,8 @@ export interface PullOptions {
   maxRateLimitWaits?: number
   /** First retry delay, doubled per retry (with jitter) up to 15 s. Default 500 ms. */
   retryBaseMs?: number
+  /** Rows a consistent pass did not see, asked for by id before any is deleted, at most per pull; the rest wait for later pulls. Default 1,000. */
+  maxConfirmations?: number
   /** A checkpoint older than this is dropped and the pull starts over. Default 24 h. */
   checkpointMaxAgeMs?: number
   now?: () => Date
@@ -74,10 +82,12 @@ interface PassState {
 
 interface PullContext {
   db: ContactsDb
-  bridge: ListBridge
-  policy: FetchPolicy
+  bridge: PullBridge
+  policy: CallPolicy
   stop: AbortController
   maxPasses: number
+  /** Confirmations by id this pull may still make. */
+  confirmationsLeft: number
   now: () => Date
   emit: (state: PassState) => void
 }
@@ -85,10 +95,10 @@ interface PullContext {
 /**
  * Reads every page (`per_page` 100) into the mirror, merging partial rows without erasing
  * known fields. Re-reads the set (up to `maxPasses`) until a pass is consistent; only a
- * consistent pull deletes local rows the server no longer has, never rows with queued
- * intents nor temporary (negative) ids. Never throws.
+ * consistent pass deletes local rows, each one only once the server answers `not_found` for
+ * it, never rows with queued intents nor temporary (negative) ids. Never throws.
  */
-export async function pullContacts(db: ContactsDb, bridge: ListBridge, options: PullOptions = {}): Promise<PullOutcome> {
+export async function pullContacts(db: ContactsDb, bridge: PullBridge, options: PullOptions = {}): Promise<PullOutcome> {
   const stop = new AbortController()
   const onAbort = () => stop.abort()
   if (options.signal?.aborted) stop.abort()
@@ -103,6 +113,7 @@ export async function pullContacts(db: ContactsDb, bridge: ListBridge, options: 
     stop,
     now,
     maxPasses: options.maxPasses ?? 3,
+    confirmationsLeft: options.maxConfirmations ?? 1_000,
     policy: {
       gate: new RateGate(options.concurrency ?? 4),
       signal: stop.signal,
@@ -148,11 +159,13 @@ async function run(ctx: PullContext, checkpoint: Awaited<ReturnType<typeof loadC
   if (checkpoint) {
     const seen = new Set<number>()
     for (const ids of checkpoint.pages.values()) for (const id of ids) seen.add(id)
-    state = { header: checkpoint.header, lastPage: checkpoint.header.lastPage, done: new Set(checkpoint.pages.keys()), seen, totalChanged: false }
+    const { header, pages, totalChanged } = checkpoint
+    state = { header, lastPage: header.lastPage, done: new Set(pages.keys()), seen, totalChanged }
   } else {
     if (ctx.stop.signal.aborted) return { status: 'aborted' }
     state = await beginPass(ctx, 1, ctx.now().toISOString())
   }
+  let deleted = 0
   for (;;) {
     if ('status' in state) return state
     const stopped = await readPages(ctx, state)
@@ -161,18 +174,28 @@ async function run(ctx: PullContext, checkpoint: Awaited<ReturnType<typeof loadC
     if (end.status !== 'ok') return end
     if (ctx.stop.signal.aborted) return { status: 'aborted' }
     await ctx.db.transaction('rw', [ctx.db.contacts, ctx.db.meta, ctx.db.outbox], async () => {
-      await mergePulled(ctx.db, end.page.data)
+      await mergePulled(ctx.db, end.data.data)
     })
-    for (const row of end.page.data) state.seen.add(row.id)
-    const consistent = isPassConsistent({
+    for (const row of end.data.data) state.seen.add(row.id)
+    let consistent = isPassConsistent({
       startTotal: state.header.startTotal,
-      endTotal: end.page.meta.total,
+      endTotal: end.data.meta.total,
       distinctIds: state.seen.size,
       totalChanged: state.totalChanged,
     })
+    if (consistent) {
+      const settled = await settleUnseenRows(ctx.db, ctx.bridge, state.seen, ctx.confirmationsLeft, ctx.policy)
+      if (!settled) return { status: 'aborted' }
+      ctx.confirmationsLeft -= settled.asked
+      deleted += settled.deleted
+      // A live row the pass missed proves drift the counts hid, and a row deleted after its page
+      // was read hides behind that same drift, so the set is read again. Without such proof (no
+      // missed row was in the mirror) that row stays until the next pull.
+      consistent = settled.live === 0
+    }
     if (consistent || state.header.pass >= ctx.maxPasses) {
-      const deleted = await finish(ctx, state.seen, consistent)
-      return { status: 'completed', consistent, total: end.page.meta.total, deleted, passes: state.header.pass }
+      await finish(ctx)
+      return { status: 'completed', consistent, total: end.data.meta.total, deleted, passes: state.header.pass }
     }
     state = await beginPass(ctx, state.header.pass + 1, state.header.startedAt)
   }
@@ -183,10 +206,10 @@ async function beginPass(ctx: PullContext, pass: number, startedAt: string): Pro
   const first = await fetchPage(ctx.bridge, 1, PER_PAGE, ctx.policy)
   if (first.status !== 'ok') return first
   if (ctx.stop.signal.aborted) return { status: 'aborted' }
-  const { meta, data } = first.page
+  const { meta, data } = first.data
   const header = await startPass(ctx.db, { pass, startedAt, perPage: PER_PAGE, startTotal: meta.total, lastPage: meta.last_page })
   const state: PassState = { header, lastPage: meta.last_page, done: new Set(), seen: new Set(), totalChanged: false }
-  await mergePage(ctx, state, 1, data)
+  await mergePage(ctx, state, 1, data, meta.total)
   return state
 }
 
@@ -194,7 +217,7 @@ async function beginPass(ctx: PullContext, pass: number, startedAt: string): Pro
 async function readPages(ctx: PullContext, state: PassState): Promise<Stopped | null> {
   const queue = pagesLeft(state.lastPage, state.done)
   let failure: Stopped | null = null
-  const readOne = async (page: number): Promise<void> => {
+  await forEachPaced(queue, ctx.policy, async (page) => {
     try {
       const fetched = await fetchPage(ctx.bridge, page, PER_PAGE, ctx.policy)
       if (fetched.status === 'failed') {
@@ -203,36 +226,27 @@ async function readPages(ctx: PullContext, state: PassState): Promise<Stopped | 
         return
       }
       if (fetched.status === 'aborted' || ctx.stop.signal.aborted) return
-      const { meta, data } = fetched.page
+      const { meta, data } = fetched.data
       if (meta.total !== state.header.startTotal) state.totalChanged = true
       for (let extra = state.lastPage + 1; extra <= meta.last_page; extra += 1) queue.push(extra)
       state.lastPage = Math.max(state.lastPage, meta.last_page)
-      await mergePage(ctx, state, page, data)
+      await mergePage(ctx, state, page, data, meta.total)
     } catch (cause) {
       const detail = cause instanceof Error ? cause.message : String(cause)
       failure ??= { status: 'failed', error: { kind: 'internal', message: `The local database failed during the pull (${detail}).` } }
       ctx.stop.abort()
     }
-  }
-  const running = new Set<Promise<void>>()
-  while (queue.length > 0 || running.size > 0) {
-    while (!ctx.stop.signal.aborted && running.size < ctx.policy.gate.limit && queue.length > 0) {
-      const task: Promise<void> = readOne(queue.shift() as number).finally(() => running.delete(task))
-      running.add(task)
-    }
-    if (running.size === 0) break
-    await Promise.race(running)
-  }
+  })
   if (failure) return failure
   return ctx.stop.signal.aborted ? { status: 'aborted' } : null
 }
 
 /** Merges a page and marks it done in one transaction, so a crash never loses or half-records it. */
-async function mergePage(ctx: PullContext, state: PassState, page: number, rows: ContactRow[]): Promise<void> {
+async function mergePage(ctx: PullContext, state: PassState, page: number, rows: ContactRow[], total: number): Promise<void> {
   const ids = rows.map((row) => row.id)
   await ctx.db.transaction('rw', [ctx.db.contacts, ctx.db.meta, ctx.db.outbox], async () => {
     await mergePulled(ctx.db, rows)
-    await recordPage(ctx.db, page, ids)
+    await recordPage(ctx.db, page, ids, total)
   })
   state.done.add(page)
   for (const id of ids) state.seen.add(id)
@@ -245,13 +259,10 @@ async function mergePulled(db: ContactsDb, rows: ContactRow[]): Promise<void> {
   await mergeRows(db, shown)
 }
 
-/** Ends the pull in one transaction: deletions (only when consistent), the sync time, the checkpoint dropped. */
-async function finish(ctx: PullContext, seen: ReadonlySet<number>, consistent: boolean): Promise<number> {
-  const { db } = ctx
-  return db.transaction('rw', [db.contacts, db.notes, db.meta, db.outbox], async () => {
-    const deleted = consistent ? await deleteMissing(db, seen, await pendingContactIds(db)) : 0
-    await recordSyncedAt(db, ctx.now())
-    await clearCheckpoint(db)
-    return deleted
+/** Ends the pull in one transaction: the sync time recorded, the checkpoint dropped. */
+async function finish(ctx: PullContext): Promise<void> {
+  await ctx.db.transaction('rw', ctx.db.meta, async () => {
+    await recordSyncedAt(ctx.db, ctx.now())
+    await clearCheckpoint(ctx.db)
   })
 }
