@@ -25,7 +25,10 @@ export const authStatus = z.object({
   mode: z.enum(['signed_out', 'account', 'demo']),
   baseUrl: z.string().nullable(),
   keyHint: z.string().nullable(),
-  /** Stable per account (base URL + key fingerprint); names the renderer's local database. */
+  /**
+   * Names the renderer's local database: the fingerprint of the base URL and the key first signed in
+   * with, kept when a refused key is replaced (`keepAccount`), so queued edits stay with their account.
+   */
   accountId: z.string().nullable(),
   storage: secretStorageKind,
   /** Shown to the user when the key cannot be kept in a keychain (session-only memory store). */
@@ -40,7 +43,14 @@ const done = z.object({ message: z.string().optional() })
 export const channels = {
   'auth.status': { args: none, result: authStatus },
   'auth.setKey': {
-    args: z.object({ apiKey: z.string().trim().min(1, 'Enter your API key.').max(512), baseUrl: z.string().trim().min(1).max(2048) }).strict(),
+    args: z
+      .object({
+        apiKey: z.string().trim().min(1, 'Enter your API key.').max(512),
+        baseUrl: z.string().trim().min(1).max(2048),
+        /** The new key replaces the refused key of the signed-in account at `baseUrl`: same account, same local data. */
+        keepAccount: z.boolean().optional(),
+      })
+      .strict(),
     result: authStatus,
   },
   'auth.clear': { args: none, result: authStatus },

@@ -46,6 +46,10 @@ const badArgs: { [C in Channel]: ReadonlyArray<readonly [string, unknown]> } = {
     ['blank key', { apiKey: '   ', baseUrl: 'https://dashboard.skylightchat.com' }],
     ['numeric key', { apiKey: 123, baseUrl: 'https://dashboard.skylightchat.com' }],
     ['over-long key', { apiKey: 'k'.repeat(513), baseUrl: 'https://dashboard.skylightchat.com' }],
+    ['text keepAccount', { apiKey: 'sk_test_abc', baseUrl: 'https://dashboard.skylightchat.com', keepAccount: 'true' }],
+    ['numeric keepAccount', { apiKey: 'sk_test_abc', baseUrl: 'https://dashboard.skylightchat.com', keepAccount: 1 }],
+    ['null keepAccount', { apiKey: 'sk_test_abc', baseUrl: 'https://dashboard.skylightchat.com', keepAccount: null }],
+    ['keepAccount without a key', { baseUrl: 'https://dashboard.skylightchat.com', keepAccount: true }],
   ],
   'auth.clear': [],
   'demo.start': [],
@@ -156,6 +160,11 @@ describe('dispatch', () => {
   it('hands the handler the parsed arguments, trimmed as the contract says', async () => {
     await dispatch(table, 'auth.setKey', { apiKey: '  sk_test_abc  ', baseUrl: ' https://x.example ' }, OWN_PAGE, isOwnPage)
     expect(table['auth.setKey']).toHaveBeenCalledWith({ apiKey: 'sk_test_abc', baseUrl: 'https://x.example' })
+  })
+
+  it('passes keepAccount on to auth.setKey', async () => {
+    await dispatch(table, 'auth.setKey', { apiKey: 'sk_test_abc', baseUrl: 'https://x.example', keepAccount: true }, OWN_PAGE, isOwnPage)
+    expect(table['auth.setKey']).toHaveBeenCalledWith({ apiKey: 'sk_test_abc', baseUrl: 'https://x.example', keepAccount: true })
   })
 
   it.each(['contacts.nuke', 'toString', '__proto__', 'constructor', '', 'skylight:auth.status'])(

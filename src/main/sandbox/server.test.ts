@@ -67,6 +67,18 @@ describe('startSandbox options', () => {
     }
   })
 
+  it('revokes the old key when its key is changed live', async () => {
+    const sandbox = await startSandbox({ apiKey: 'sk_test_old', contacts: 1 })
+    try {
+      sandbox.apiKey = 'sk_test_new'
+      const api = testClient(sandbox)
+      expect((await api.get('/api/v1/contacts', { key: 'sk_test_old' })).status).toBe(401)
+      expect((await api.get('/api/v1/contacts')).status).toBe(200)
+    } finally {
+      await sandbox.close()
+    }
+  })
+
   it('stops accepting connections once closed', async () => {
     const sandbox = await startSandbox({ contacts: 1 })
     const api = testClient(sandbox)

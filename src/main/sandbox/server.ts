@@ -34,6 +34,7 @@ export interface SandboxStats {
 
 export interface Sandbox {
   baseUrl: string
+  /** The only key accepted. Set it to revoke the old key, as a user does in the SkyLight dashboard. */
   apiKey: string
   port: number
   /** Mutate to change behaviour live. */
@@ -56,7 +57,7 @@ const bearerKey = (request: IncomingMessage): string | null =>
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const seed = options.seed ?? DEFAULT_SEED
-  const apiKey = options.apiKey ?? `sk_test_${randomBytes(16).toString('hex')}`
+  let apiKey = options.apiKey ?? `sk_test_${randomBytes(16).toString('hex')}`
   const knobs: SandboxKnobs = { ...DEFAULT_KNOBS, ...options.knobs }
   const store = new SandboxStore(seedContacts(options.contacts ?? DEFAULT_CONTACTS, seed))
   const stats: SandboxStats = { requests: 0, rateLimited: 0, byRoute: {} }
@@ -125,7 +126,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   return {
     baseUrl: `http://${host}:${port}`,
-    apiKey,
+    get apiKey() {
+      return apiKey
+    },
+    set apiKey(next: string) {
+      apiKey = next
+    },
     port,
     knobs,
     store,

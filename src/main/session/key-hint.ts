@@ -11,7 +11,7 @@ export function keyHint(apiKey: string): string {
   return '…'
 }
 
-/** Names the account's local database: same base URL and key, same id; nothing of the key can be read back. */
+/** The id an account gets at sign-in (it names its local database, and stays when the key is replaced); nothing of the key can be read back. */
 export function accountFingerprint(baseUrl: string, apiKey: string): string {
   return createHash('sha256').update(`${baseUrl}\n${apiKey}`).digest('hex').slice(0, 16)
 }

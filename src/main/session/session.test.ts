@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -177,6 +177,18 @@ describe('session: setKey', () => {
     expect(await readdir(dataDir)).toEqual([])
   })
 
+  it('puts the previous key back when the settings of a new sign-in cannot be written', async () => {
+    const h = harness(dataDir)
+    await signIn(h)
+    await breakSettingsFile()
+    const result = await h.session.setKey({ apiKey: OTHER_GOOD_KEY, baseUrl: BASE })
+    expect(!result.ok && result.error.kind).toBe('internal')
+    expect(await h.store.get(BASE)).toBe(GOOD_KEY)
+    const elsewhere = await h.session.setKey({ apiKey: OTHER_GOOD_KEY, baseUrl: 'https://other.example' })
+    expect(!elsewhere.ok && elsewhere.error.kind).toBe('internal')
+    expect(await h.store.get('https://other.example')).toBeNull()
+  })
+
   it('removes the old account key when switching to another address', async () => {
     const h = harness(dataDir)
     await signIn(h, GOOD_KEY, BASE)
@@ -184,6 +196,89 @@ describe('session: setKey', () => {
     expect(status.baseUrl).toBe('https://other.example')
     expect(await h.store.get(BASE)).toBeNull()
     expect(await h.store.get('https://other.example')).toBe(OTHER_GOOD_KEY)
+  })
+})
+
+/** Makes the next settings write fail: a directory stands where the file is renamed to. */
+const breakSettingsFile = async () => {
+  await rm(join(dataDir, SETTINGS_FILE), { force: true })
+  await mkdir(join(dataDir, SETTINGS_FILE, 'blocker'), { recursive: true })
+}
+
+describe('session: replacing a refused key (keepAccount)', () => {
+  const replace = (h: Harness, apiKey = OTHER_GOOD_KEY, baseUrl = BASE) => h.session.setKey({ apiKey, baseUrl, keepAccount: true })
+
+  it('keeps the account id, so the local data and queued edits stay, and uses the new key from then on', async () => {
+    const h = harness(dataDir)
+    const before = await signIn(h)
+    const oldClient = h.session.client()
+    const result = await replace(h)
+    expect(result.ok && result.data).toEqual({ ...before, keyHint: 'sk_live_…cccc' })
+    expect(await h.store.get(BASE)).toBe(OTHER_GOOD_KEY)
+    expect(h.session.client()).not.toBe(oldClient)
+    expect(h.tried.at(-1)).toEqual({ baseUrl: BASE, apiKey: OTHER_GOOD_KEY })
+  })
+
+  it('keeps the same account id after a restart, and after a second replacement', async () => {
+    const store = createMemoryStore()
+    const h = harness(dataDir, store)
+    const { accountId } = await signIn(h)
+    await replace(h)
+    const after = harness(dataDir, store)
+    await after.session.restore()
+    expect(await after.session.status()).toMatchObject({ mode: 'account', accountId, keyHint: 'sk_live_…cccc' })
+    const again = await replace(after, GOOD_KEY)
+    expect(again.ok && again.data.accountId).toBe(accountId)
+    const restarted = harness(dataDir, store)
+    await restarted.session.restore()
+    expect((await restarted.session.status()).accountId).toBe(accountId)
+    expect(await filesText()).not.toContain(OTHER_GOOD_KEY)
+  })
+
+  it('changes nothing when the new key is refused too', async () => {
+    const h = harness(dataDir)
+    const before = await signIn(h)
+    const settings = await settingsText()
+    const result = await replace(h, WRONG_KEY)
+    expect(!result.ok && result.error.kind === 'validation' && result.error.fields.apiKey?.[0]).toMatch(/refused by skylight\.example/)
+    expect(await h.session.status()).toEqual(before)
+    expect(await h.store.get(BASE)).toBe(GOOD_KEY)
+    expect(await settingsText()).toBe(settings)
+  })
+
+  it('refuses, without sending the key, when no account is signed in at that address', async () => {
+    const signedOut = harness(dataDir)
+    const demo = harness(join(dataDir, 'demo'))
+    await demo.session.startDemo()
+    const elsewhere = harness(join(dataDir, 'elsewhere'))
+    await signIn(elsewhere, GOOD_KEY, 'https://other.example')
+    elsewhere.tried.length = 0
+    for (const h of [signedOut, demo, elsewhere]) {
+      const statusBefore = await h.session.status()
+      const result = await replace(h)
+      expect(!result.ok && result.error.kind === 'validation' && result.error.fields.baseUrl?.[0]).toMatch(/No account is signed in at skylight\.example/)
+      expect(h.tried).toEqual([])
+      expect(await h.session.status()).toEqual(statusBefore)
+    }
+    expect(await signedOut.store.get(BASE)).toBeNull()
+  })
+
+  it('holds the address to the https rule before anything else', async () => {
+    const h = harness(dataDir)
+    await signIn(h)
+    const result = await replace(h, OTHER_GOOD_KEY, 'http://skylight.example')
+    expect(!result.ok && result.error.kind === 'validation' && result.error.fields.baseUrl?.[0]).toMatch(/must use https/)
+    expect(h.tried).toHaveLength(1)
+  })
+
+  it('keeps the old key when the settings cannot be written', async () => {
+    const h = harness(dataDir)
+    const before = await signIn(h)
+    await breakSettingsFile()
+    const result = await replace(h)
+    expect(!result.ok && result.error).toMatchObject({ kind: 'internal', message: expect.stringMatching(/settings could not be saved/) })
+    expect(await h.session.status()).toEqual(before)
+    expect(await h.store.get(BASE)).toBe(GOOD_KEY)
   })
 })
 
@@ -292,6 +387,15 @@ describe('session: restart', () => {
     const afterDemo = harness(join(dataDir, 'other'))
     await afterDemo.session.restore()
     expect((await afterDemo.session.status()).mode).toBe('signed_out')
+  })
+
+  it('reopens the fingerprint account from a settings file written before ids were kept', async () => {
+    const store = createMemoryStore()
+    const before = await signIn(harness(dataDir, store))
+    await writeFile(join(dataDir, SETTINGS_FILE), JSON.stringify({ version: 1, mode: 'account', baseUrl: BASE }))
+    const after = harness(dataDir, store)
+    await after.session.restore()
+    expect(await after.session.status()).toEqual(before)
   })
 
   it('ignores a settings file edited to point at plain http', async () => {

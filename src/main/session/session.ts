@@ -7,7 +7,7 @@ import type { SecretStore } from '../secrets/secret-store'
 import { hostOf, normaliseBaseUrl } from './base-url'
 import { accountFingerprint, keyHint } from './key-hint'
 import { clearSettings, readSettings, writeSettings } from './settings-file'
-import { apiKeyProblem, refusalFor } from './sign-in-errors'
+import { apiKeyProblem, notReplaceable, refusalFor } from './sign-in-errors'
 
 /** The part of the sandbox the session needs: where it listens, its key, and how to stop it. */
 export type DemoSandbox = Pick<Sandbox, 'baseUrl' | 'apiKey' | 'close'>
@@ -24,8 +24,11 @@ export interface Session {
   /** At start-up: reopens the remembered account if its key is still in the store. */
   restore(): Promise<void>
   status(): Promise<AuthStatus>
-  /** Tests the key with one real call first; a refused key changes nothing. */
-  setKey(input: { apiKey: string; baseUrl: string }): Promise<Result<AuthStatus>>
+  /**
+   * Tests the key with one real call first; a refused key changes nothing. With `keepAccount` the key
+   * replaces the signed-in account's (same base URL), which keeps its account id and so its local data.
+   */
+  setKey(input: KeyInput): Promise<Result<AuthStatus>>
   /** Forgets everything: the stored key, the settings and a running demo. */
   clear(): Promise<AuthStatus>
   startDemo(): Promise<Result<AuthStatus>>
@@ -33,9 +36,11 @@ export interface Session {
   dispose(): Promise<void>
 }
 
+export type KeyInput = { apiKey: string; baseUrl: string; keepAccount?: boolean }
+
 type Active =
-  | { mode: 'account'; baseUrl: string; apiKey: string; client: SkylightClient }
-  | { mode: 'demo'; baseUrl: string; apiKey: string; client: SkylightClient; sandbox: DemoSandbox }
+  | { mode: 'account'; baseUrl: string; apiKey: string; accountId: string; client: SkylightClient }
+  | { mode: 'demo'; baseUrl: string; apiKey: string; accountId: 'demo'; client: SkylightClient; sandbox: DemoSandbox }
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error))
 const internal = (message: string): ApiError => ({ kind: 'internal', message })
@@ -59,7 +64,7 @@ export function createSession(deps: SessionDeps): Session {
     mode: active?.mode ?? 'signed_out',
     baseUrl: active?.baseUrl ?? rememberedBaseUrl,
     keyHint: active ? keyHint(active.apiKey) : null,
-    accountId: !active ? null : active.mode === 'demo' ? 'demo' : accountFingerprint(active.baseUrl, active.apiKey),
+    accountId: active?.accountId ?? null,
     storage: store.kind,
     storageWarning: store.warning,
   })
@@ -77,47 +82,89 @@ export function createSession(deps: SessionDeps): Session {
   async function restoreNow(): Promise<void> {
     try {
       const settings = await readSettings(dataDir)
+      if (!settings) return
       // The file may have been edited by hand: hold it to the same rules as the sign-in form.
-      const checked = settings && normaliseBaseUrl(settings.baseUrl)
-      if (!checked?.ok) return
+      const checked = normaliseBaseUrl(settings.baseUrl)
+      if (!checked.ok) return
       const baseUrl = checked.data
       rememberedBaseUrl = baseUrl
       const apiKey = await store.get(baseUrl)
-      if (apiKey) active = { mode: 'account', baseUrl, apiKey, client: deps.createClient({ baseUrl, apiKey }) }
+      if (!apiKey) return
+      // The saved id wins: after a key was replaced, the new key's fingerprint names no database.
+      const accountId = settings.accountId ?? accountFingerprint(baseUrl, apiKey)
+      active = { mode: 'account', baseUrl, apiKey, accountId, client: deps.createClient({ baseUrl, apiKey }) }
     } catch (error) {
       // A keychain or disk that fails at start-up leaves the user signed out, able to sign in again.
       console.warn(`Could not reopen the saved session: ${messageOf(error)}`)
     }
   }
 
-  async function setKeyNow(input: { apiKey: string; baseUrl: string }): Promise<Result<AuthStatus>> {
+  /** The typed address and key, held to the sign-in rules before the key is sent anywhere. */
+  function readKeyInput(input: KeyInput): Result<{ baseUrl: string; apiKey: string }> {
     const normalised = normaliseBaseUrl(input.baseUrl)
     if (!normalised.ok) return normalised
-    const baseUrl = normalised.data
     const apiKey = input.apiKey.trim()
     const problem = apiKeyProblem(apiKey)
-    if (problem) return fail(problem)
+    return problem ? fail(problem) : ok({ baseUrl: normalised.data, apiKey })
+  }
 
+  /** One real call with the key: its client when the server accepts it, the reason otherwise. */
+  async function tryKey(baseUrl: string, apiKey: string): Promise<Result<SkylightClient>> {
     const client = deps.createClient({ baseUrl, apiKey })
     const tried = await client.listContacts({ per_page: 1 })
-    if (!tried.ok) return fail(refusalFor(tried.error, hostOf(baseUrl)))
+    return tried.ok ? ok(client) : fail(refusalFor(tried.error, hostOf(baseUrl)))
+  }
+
+  async function setKeyNow(input: KeyInput): Promise<Result<AuthStatus>> {
+    const read = readKeyInput(input)
+    if (!read.ok) return read
+    return input.keepAccount ? replaceKeyNow(read.data.baseUrl, read.data.apiKey) : signInNow(read.data.baseUrl, read.data.apiKey)
+  }
+
+  async function replaceKeyNow(baseUrl: string, apiKey: string): Promise<Result<AuthStatus>> {
+    const current = active
+    if (current?.mode !== 'account' || current.baseUrl !== baseUrl) return fail(notReplaceable(hostOf(baseUrl)))
+    const tried = await tryKey(baseUrl, apiKey)
+    if (!tried.ok) return tried
+    // The id is saved before the key: a crash in between restarts on the old key, still in this account.
+    try {
+      await writeSettings(dataDir, { version: 1, mode: 'account', baseUrl, accountId: current.accountId })
+    } catch (error) {
+      return fail(internal(`The key works, but the settings could not be saved: ${messageOf(error)}`))
+    }
+    try {
+      await store.set(baseUrl, apiKey)
+    } catch (error) {
+      return fail(internal(`The key works, but could not be saved: ${messageOf(error)}`))
+    }
+    active = { ...current, apiKey, client: tried.data }
+    return ok(statusNow())
+  }
+
+  async function signInNow(baseUrl: string, apiKey: string): Promise<Result<AuthStatus>> {
+    const tried = await tryKey(baseUrl, apiKey)
+    if (!tried.ok) return tried
+    const client = tried.data
+    const accountId = accountFingerprint(baseUrl, apiKey)
 
     const saved = await readSettings(dataDir).catch(() => null)
+    const keyBefore = await store.get(baseUrl).catch(() => null)
     try {
       await store.set(baseUrl, apiKey)
     } catch (error) {
       return fail(internal(`The key works, but could not be saved: ${messageOf(error)}`))
     }
     try {
-      await writeSettings(dataDir, { version: 1, mode: 'account', baseUrl })
+      await writeSettings(dataDir, { version: 1, mode: 'account', baseUrl, accountId })
     } catch (error) {
-      // The previous session stays; only a key stored for a new address would be left orphaned.
-      if (saved?.baseUrl !== baseUrl) await forgetKeys([baseUrl])
+      // The previous session stays, so does the key its settings go with: the new key must not pair with its account id.
+      if (keyBefore === null) await forgetKeys([baseUrl])
+      else await store.set(baseUrl, keyBefore).catch(() => undefined)
       return fail(internal(`The key works, but the settings could not be saved: ${messageOf(error)}`))
     }
 
     const previous = active
-    active = { mode: 'account', baseUrl, apiKey, client }
+    active = { mode: 'account', baseUrl, apiKey, accountId, client }
     rememberedBaseUrl = baseUrl
     await stopDemo(previous)
     const oldAccounts = [saved?.baseUrl, previous?.mode === 'account' ? previous.baseUrl : undefined]
@@ -152,6 +199,7 @@ export function createSession(deps: SessionDeps): Session {
       mode: 'demo',
       baseUrl: sandbox.baseUrl,
       apiKey: sandbox.apiKey,
+      accountId: 'demo',
       client: deps.createClient({ baseUrl: sandbox.baseUrl, apiKey: sandbox.apiKey }),
       sandbox,
     }

@@ -19,6 +19,13 @@ describe('settings file', () => {
     expect((await stat(join(dataDir, SETTINGS_FILE))).mode & 0o777).toBe(0o600)
   })
 
+  it('keeps the account id, and refuses one that is not a 16-hex fingerprint', async () => {
+    await writeSettings(dataDir, { version: 1, mode: 'account', baseUrl: 'https://a.example', accountId: '0123456789abcdef' })
+    expect((await readSettings(dataDir))?.accountId).toBe('0123456789abcdef')
+    await writeFile(join(dataDir, SETTINGS_FILE), '{"version":1,"mode":"account","baseUrl":"https://a.example","accountId":"../other"}')
+    expect(await readSettings(dataDir)).toBeNull()
+  })
+
   it('writes only the known fields, even if handed more', async () => {
     const withKey = { version: 1, mode: 'account', baseUrl: 'https://a.example', apiKey: 'sk_live_secret' } as SessionSettings
     await writeSettings(dataDir, withKey)

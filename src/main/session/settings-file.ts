@@ -10,6 +10,8 @@ export const sessionSettings = z.object({
   version: z.literal(1),
   mode: z.literal('account'),
   baseUrl: z.string().min(1),
+  /** The account's id (see `accountFingerprint`); absent in files written before it was kept. */
+  accountId: z.string().regex(/^[0-9a-f]{16}$/).optional(),
 })
 export type SessionSettings = z.infer<typeof sessionSettings>
 

@@ -31,3 +31,8 @@ export function refusalFor(error: ApiError, host: string): ApiError {
       return error
   }
 }
+
+/** `keepAccount` replaces the key of the account signed in at that address: there must be one. */
+export function notReplaceable(host: string): ApiError {
+  return onField('baseUrl', `No account is signed in at ${host} whose key this could replace. Sign out, then sign in with this key.`)
+}

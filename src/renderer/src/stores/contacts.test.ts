@@ -11,6 +11,7 @@ import { outboxEvents } from '../sync/outbox/outbox-events'
 import { recordSyncedAt } from '../sync/sync-state'
 import { openWorkspace, type Workspace } from '../workspace/workspace'
 import { REMOTE_SEARCH_DEBOUNCE_MS, useContactsStore } from './contacts'
+import { useSelectionStore } from './selection'
 import { useSyncStore } from './sync'
 
 const person = (id: number, name: string, extra: Partial<ContactRow> = {}): ContactRow => ({
@@ -165,6 +166,14 @@ describe('contacts store', () => {
     store.open(-3)
     outboxEvents(workspace.db).emit({ type: 'idChanged', from: -3, to: 4242 })
     expect(store.openId).toBe(4242)
+  })
+
+  it('keeps the selected contacts across a temporary id becoming a server id', async () => {
+    await attached()
+    const selection = useSelectionStore()
+    selection.selectAll([-3, 2])
+    outboxEvents(workspace.db).emit({ type: 'idChanged', from: -3, to: 4242 })
+    expect([...selection.ids].sort((a, b) => a - b)).toEqual([2, 4242])
   })
 
   it('clamps the focus to the matches and forgets everything on detach', async () => {

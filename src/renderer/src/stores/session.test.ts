@@ -64,6 +64,27 @@ describe('session store', () => {
     expect(session.pending).toBeNull()
   })
 
+  it('replaces a refused key for the account signed in, at its own address', async () => {
+    const renewed = { ...account, keyHint: 'sk_live_…9999' }
+    setBridge(
+      fakeBridge(
+        {
+          'auth.status': async () => ({ ok: true, data: account }),
+          'auth.setKey': async () => ({ ok: true, data: renewed }),
+        },
+        log,
+      ),
+    )
+    const session = useSessionStore()
+    await session.load()
+    expect(await session.replaceKey('sk_live_new_key_9999')).toBe(true)
+    expect(log.at(-1)).toEqual({
+      channel: 'auth.setKey',
+      args: { apiKey: 'sk_live_new_key_9999', baseUrl: 'https://dashboard.skylightchat.com', keepAccount: true },
+    })
+    expect(session.status).toEqual(renewed)
+  })
+
   it('marks the call in flight so only its button spins', async () => {
     let answer: (value: { ok: true; data: AuthStatus }) => void = () => {}
     setBridge(fakeBridge({ 'demo.start': () => new Promise((resolve) => (answer = resolve)) }))

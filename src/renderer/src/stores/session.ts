@@ -5,7 +5,7 @@ import { callBridge } from '../bridge'
 import type { AuthStatus } from '../../../shared/contract'
 import type { ApiError, Result } from '../../../shared/result'
 
-export type SessionAction = 'status' | 'setKey' | 'demo' | 'signOut'
+export type SessionAction = 'status' | 'setKey' | 'replaceKey' | 'demo' | 'signOut'
 
 export const useSessionStore = defineStore('session', () => {
   const status = ref<AuthStatus | null>(null)
@@ -31,6 +31,9 @@ export const useSessionStore = defineStore('session', () => {
 
   const load = () => run('status', () => callBridge('auth.status', {}))
   const setKey = (apiKey: string, baseUrl: string) => run('setKey', () => callBridge('auth.setKey', { apiKey, baseUrl }))
+  /** The account's key was refused: `apiKey` replaces it for the same account, keeping its offline copy and queue. */
+  const replaceKey = (apiKey: string) =>
+    run('replaceKey', () => callBridge('auth.setKey', { apiKey, baseUrl: status.value?.baseUrl ?? '', keepAccount: true }))
   const startDemo = () => run('demo', () => callBridge('demo.start', {}))
   const signOut = () => run('signOut', () => callBridge('auth.clear', {}))
 
@@ -38,5 +41,5 @@ export const useSessionStore = defineStore('session', () => {
     error.value = null
   }
 
-  return { status, pending, error, signedIn, load, setKey, startDemo, signOut, clearError }
+  return { status, pending, error, signedIn, load, setKey, replaceKey, startDemo, signOut, clearError }
 })

@@ -97,5 +97,10 @@ export const useSyncStore = defineStore('sync', () => {
     session.value?.syncNow()
   }
 
-  return { reachability, pull, lastSyncedAt, unsynced, needsAttention, replayer, session, panelOpen, attach, syncNow }
+  /** The account's refused key was replaced: the paused queue goes on, and the API is asked again. */
+  function keyReplaced(): void {
+    session.value?.keyReplaced()
+  }
+
+  return { reachability, pull, lastSyncedAt, unsynced, needsAttention, replayer, session, panelOpen, attach, syncNow, keyReplaced }
 })

@@ -7,6 +7,7 @@ import { retryAllNow } from './outbox/queue'
 import { createReplayer, type Replayer, type ReplayerOptions } from './outbox/replayer'
 import { createPullRunner, type PullRunner, type PullRunnerOptions, type PullRunnerState } from './pull-runner'
 import { createReconnectProbe, type ReconnectProbe } from './reconnect-probe'
+import { resumeReplayWhenAnswered } from './resume-replay'
 
 /** Syncing waits for the search index at launch, but never longer than this. */
 const START_DELAY_CAP_MS = 5_000
@@ -19,6 +20,8 @@ export interface SyncSession {
   readonly replayer: Replayer
   /** Ctrl/Cmd+R: pull now, send what waits now (skipping backoffs), probe at once when offline. */
   syncNow(): void
+  /** Main accepted a new key for this account: send what the refused key paused, and ask the API at once. */
+  keyReplaced(): void
   stop(): Promise<void>
 }
 
@@ -59,6 +62,7 @@ export function startSyncSession(options: SyncSessionOptions): SyncSession {
     pulls.request()
     void retryAllNow(db)
   })
+  const stopResuming = resumeReplayWhenAnswered(connectivity, replayer)
   const onOsOnline = () => probe.now()
   globalThis.addEventListener?.('online', onOsOnline)
 
@@ -81,9 +85,15 @@ export function startSyncSession(options: SyncSessionOptions): SyncSession {
       pulls.request()
       void retryAllNow(db)
     },
+    keyReplaced() {
+      replayer.resume()
+      // Its answer turns reachability back to online, which pulls and retries as any reconnect does.
+      probe.now()
+    },
     async stop() {
       stopped = true
       unsubscribe()
+      stopResuming()
       globalThis.removeEventListener?.('online', onOsOnline)
       probe.stop()
       await Promise.all([pulls.stop(), replayer.stop()])
