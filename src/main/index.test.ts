@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest'
 import { CHANNELS, MENU_COMMAND_EVENT, ipcName } from '../shared/contract'
 
 // The Electron module replaced by a double: plain event emitters that record what the glue asks for.
@@ -325,7 +325,10 @@ describe('main process glue', () => {
   })
 
   it('says how many edits are unsynced when the window closes (a quit closes it too), and stays if the user asks', async () => {
-    const { electron, window } = await launch()
+    // A close remembers the window's place: in a folder of this test's own.
+    const userData = await mkdtemp(join(tmpdir(), 'glue-close-'))
+    onTestFinished(() => rm(userData, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 }))
+    const { electron, window } = await launch((double) => double.app.getPath.mockImplementation(() => userData))
     const setUnsynced = electron.ipcMain.handle.mock.calls.find(([name]) => name === ipcName('app.setUnsynced'))![1] as (event: unknown, args: unknown) => Promise<unknown>
     const close = () => {
       const event = { preventDefault: vi.fn() }
@@ -344,7 +347,9 @@ describe('main process glue', () => {
   })
 
   it('closes without asking when every edit is synced', async () => {
-    const { electron, window } = await launch()
+    const userData = await mkdtemp(join(tmpdir(), 'glue-close-'))
+    onTestFinished(() => rm(userData, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 }))
+    const { electron, window } = await launch((double) => double.app.getPath.mockImplementation(() => userData))
     const event = { preventDefault: vi.fn() }
     window.emit('close', event)
     expect(event.preventDefault).not.toHaveBeenCalled()

@@ -6,6 +6,7 @@ import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { openAccountDatabase, type ContactsDb } from '../db/database'
 import { enqueue } from '../sync/outbox/enqueue'
+import type { QueuedIntent } from '../sync/outbox/intent'
 import { useWorkspaceStore } from '../stores/workspace'
 import type { Workspace } from '../workspace/workspace'
 import ContactForm from './ContactForm.vue'
@@ -64,8 +65,9 @@ describe('the contact form dialog', () => {
     useWorkspaceStore().current = { accountId: 'a', db } as unknown as Workspace
     const queued = await enqueue(db, { kind: 'create', fields: { name: 'Dora', type: 'whatsapp', phone: '+33611223344' } })
     if (!queued.ok) throw new Error(queued.error.message)
-    const [row] = await db.outbox.toArray()
-    await db.outbox.update(row!.seq, { status: 'invalid', lastError: { kind: 'validation', message: 'The phone has already been taken.', fields: { phone: ['The phone has already been taken.'] } } })
+    const [row] = (await db.outbox.toArray()) as QueuedIntent[]
+    const refusal = { kind: 'validation' as const, message: 'The phone has already been taken.', fields: { phone: ['The phone has already been taken.'] } }
+    await db.outbox.put({ ...row!, status: 'invalid', lastError: refusal })
     const contact = (await db.contacts.get(-1))!
     wrapper = mount(ContactFormDialog, { props: { show: true, contact, knownTags: [] }, attachTo: document.body })
     const phoneFeedback = () => wrapper!.findComponent(ContactForm).find('[data-field="phone"]').text()
