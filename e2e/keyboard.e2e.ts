@@ -1,34 +1,11 @@
 // The keyboard-first workspace in Chromium: search, range-select, bulk tag, blacklist, undo, open; no mouse.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import type { Sandbox } from '../src/main/sandbox/server'
 import { chromiumSkipReason, launchChromium } from './support/chromium'
 import { openSignedIn, type AppPage } from './support/app'
+import { focusedIn, goOffline, goOnline, notification, pressTimes } from './support/keyboard'
 import { contactsSummary, docsFile, searchBox, settled } from './support/screens'
-
-const notification = (page: Page) => page.locator('.n-notification').last()
-
-/** A dialog opened by a key takes the focus within a frame; keys typed after that land in it. */
-async function focusedIn(page: Page, selector: string): Promise<void> {
-  await page.waitForFunction((within) => Boolean(document.activeElement?.closest(within)), selector)
-}
-
-/** The API becomes unreachable (every connection dropped); the app must notice on its own. */
-async function goOffline(page: Page, sandbox: Sandbox): Promise<void> {
-  sandbox.knobs.down = true
-  await page.keyboard.press('Control+r')
-  await expect.poll(() => page.locator('[data-test="sync-text"]').textContent(), { timeout: 15_000 }).toMatch(/^Offline/)
-}
-
-/** The API is back; Ctrl+R asks the app to sync at once rather than at its next probe. */
-async function goOnline(page: Page, sandbox: Sandbox): Promise<void> {
-  sandbox.knobs.down = false
-  await page.keyboard.press('Control+r')
-}
-
-async function pressTimes(page: Page, key: string, times: number): Promise<void> {
-  for (let i = 0; i < times; i++) await page.keyboard.press(key)
-}
 
 describe.skipIf(chromiumSkipReason())('keyboard workspace', () => {
   let browser: Browser

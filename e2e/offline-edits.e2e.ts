@@ -1,0 +1,142 @@
+// The outbox in Chromium: with the API unreachable, create, edit, tag, blacklist and note several
+// contacts by keyboard, reload the page, come back online, and find all of it on the server, once.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import type { Contact } from '../src/shared/contact'
+import { chromiumSkipReason, launchChromium } from './support/chromium'
+import { openSignedIn } from './support/app'
+import { focusedIn, goOffline, goOnline, notification } from './support/keyboard'
+import { contactRows, contactsSummary } from './support/screens'
+
+/** Finds one contact by its phone (unique per account) and leaves the keys on its row. */
+async function focusContact(page: Page, contact: Pick<Contact, 'name' | 'phone'>): Promise<void> {
+  await page.keyboard.press('/')
+  await page.keyboard.press('Control+a')
+  await page.keyboard.type(contact.phone!)
+  await expect.poll(() => contactRows(page).count()).toBe(1)
+  await page.keyboard.press('ArrowDown')
+  await expect.poll(() => page.locator('[data-test="contact-row"].row--focused').getAttribute('aria-label')).toMatch(new RegExp(`^${contact.name}, `))
+}
+
+async function openFocused(page: Page, name: string): Promise<void> {
+  await page.keyboard.press('Enter')
+  await focusedIn(page, '[data-test="contact-details"]')
+  expect(await page.locator('[data-test="details-name"]').textContent()).toBe(name)
+}
+
+/** Esc closes the details and gives the keys back to the table. */
+async function closeDetails(page: Page): Promise<void> {
+  await page.keyboard.press('Escape')
+  await page.locator('[data-test="contact-details"]').waitFor({ state: 'detached' })
+  await focusedIn(page, '[data-test="contact-table"]')
+}
+
+async function tagFocused(page: Page, tag: string): Promise<void> {
+  await page.keyboard.press('t')
+  await focusedIn(page, '[data-test="tag-picker"]')
+  await page.keyboard.type(tag)
+  await page.keyboard.press('Enter')
+  await page.keyboard.press('Control+Enter')
+  await page.locator('[data-test="tag-picker"]').waitFor({ state: 'detached' })
+}
+
+async function notesOf(baseUrl: string, apiKey: string, id: number): Promise<string[]> {
+  const response = await fetch(`${baseUrl}/api/v1/contacts/${id}/notes`, { headers: { authorization: `Bearer ${apiKey}` } })
+  return ((await response.json()) as { data: { content: string }[] }).data.map((note) => note.content)
+}
+
+describe.skipIf(chromiumSkipReason())('offline edits', () => {
+  let browser: Browser
+  beforeAll(async () => {
+    browser = await launchChromium()
+  })
+  afterAll(async () => {
+    await browser?.close()
+  })
+
+  it('reach the server exactly once after a reload: creates, edits, tags, blacklists and notes', async () => {
+    const { sandbox, app } = await openSignedIn(browser, 300)
+    try {
+      const { page } = app
+      await page.mouse.move(0, 0)
+      const targets = sandbox.store
+        .all()
+        .filter((contact) => !contact.blacklisted && contact.phone && !contact.tags.includes('berlin'))
+        .slice(0, 3)
+      expect(targets).toHaveLength(3)
+      await goOffline(page, sandbox)
+
+      // Three existing contacts: each tagged and blacklisted; the first also renamed and noted.
+      for (const target of targets) {
+        await focusContact(page, target)
+        await tagFocused(page, 'berlin')
+        await page.keyboard.press('b')
+        await expect.poll(() => notification(page).textContent()).toContain('1 blacklisted')
+      }
+      await focusContact(page, targets[0]!)
+      await openFocused(page, targets[0]!.name)
+      await page.keyboard.press('a')
+      await focusedIn(page, '[data-test="note-draft"]')
+      await page.keyboard.type('Asked for the autumn price list')
+      await page.keyboard.press('Control+Enter')
+      await expect.poll(() => page.locator('[data-test="note"]').allTextContents()).toContainEqual(expect.stringContaining('autumn price list'))
+      await page.keyboard.press('Tab')
+      await page.keyboard.press('e')
+      await focusedIn(page, '[data-test="contact-form"]')
+      await page.locator('[data-test="contact-form"] [data-field="name"] input').focus()
+      await page.keyboard.press('Control+a')
+      await page.keyboard.type('Renamed Offline')
+      await page.keyboard.press('Control+Enter')
+      await page.locator('[data-test="contact-form"]').waitFor({ state: 'detached' })
+      await closeDetails(page)
+
+      // Two new contacts, the second with a note.
+      for (const [name, phone] of [['Nora Newcomer', '+14155550171'], ['Omar Newcomer', '+14155550172']] as const) {
+        await page.keyboard.press('n')
+        await focusedIn(page, '[data-test="contact-form"]')
+        await page.keyboard.type(name)
+        // Enter goes on to the channel; → picks Telegram, which asks for a phone.
+        await page.keyboard.press('Enter')
+        await page.keyboard.press('ArrowRight')
+        await page.locator('[data-test="contact-form"] input[placeholder^="Like +1"]').fill(phone)
+        await page.keyboard.press('Control+Enter')
+        await expect.poll(() => page.locator('[data-test="details-name"]').textContent()).toBe(name)
+        await closeDetails(page)
+      }
+      await focusContact(page, { name: 'Omar Newcomer', phone: '+14155550172' })
+      await openFocused(page, 'Omar Newcomer')
+      await page.keyboard.press('a')
+      await focusedIn(page, '[data-test="note-draft"]')
+      await page.keyboard.type('Wants WhatsApp updates')
+      await page.keyboard.press('Control+Enter')
+      await expect.poll(() => page.locator('[data-test="note"]').allTextContents()).toContainEqual(expect.stringContaining('WhatsApp updates'))
+      await closeDetails(page)
+
+      // Nothing has reached the server; a reload keeps every edit queued.
+      expect(sandbox.store.all().filter((contact) => contact.tags.includes('berlin'))).toHaveLength(0)
+      await page.reload()
+      await expect.poll(() => contactsSummary(page).textContent(), { timeout: 15_000 }).toBe('302 contacts')
+      await expect.poll(() => page.locator('[data-test="unsynced"]').textContent()).toMatch(/unsynced/)
+
+      await goOnline(page, sandbox)
+      // The server, polled until every queued edit has landed: the newest is the note on a contact created offline.
+      const omar = () => sandbox.store.all().find((contact) => contact.name === 'Omar Newcomer')
+      await expect.poll(async () => (omar() ? notesOf(sandbox.baseUrl, sandbox.apiKey, omar()!.id) : []), { timeout: 30_000 }).toEqual(['Wants WhatsApp updates'])
+      await expect.poll(() => page.locator('[data-test="unsynced"]').count(), { timeout: 30_000 }).toBe(0)
+      for (const target of targets) {
+        const now = sandbox.store.get(target.id)!
+        expect(now.tags).toEqual(expect.arrayContaining([...target.tags, 'berlin']))
+        expect(now.blacklisted).toBe(true)
+      }
+      expect(sandbox.store.get(targets[0]!.id)!.name).toBe('Renamed Offline')
+      expect(await notesOf(sandbox.baseUrl, sandbox.apiKey, targets[0]!.id)).toContain('Asked for the autumn price list')
+      for (const name of ['Nora Newcomer', 'Omar Newcomer']) expect(sandbox.store.all().filter((contact) => contact.name === name)).toHaveLength(1)
+      expect(omar()).toMatchObject({ phone: '+14155550172', type: 'telegram' })
+      expect(sandbox.store.size()).toBe(302)
+      expect(app.errors).toEqual([])
+    } finally {
+      await app.close()
+      await sandbox.close()
+    }
+  })
+})
