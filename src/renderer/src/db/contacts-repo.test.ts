@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Contact, ContactRow } from '../../../shared/contact'
 import { openAccountDatabase, type ContactsDb } from './database'
 import { allRows, countRows, deleteRows, firstRowsByName, mergeRows, unseenIds } from './contacts-repo'
+import { aContact } from '../../../shared/testing/contact-fixture'
 
 let db: ContactsDb
 beforeEach(async () => {
@@ -11,19 +12,7 @@ beforeEach(async () => {
 })
 afterEach(() => db.close())
 
-const full = (id: number, name: string): Contact => ({
-  id,
-  name,
-  email: `c${id}@example.com`,
-  phone: null,
-  type: 'instagram',
-  status: 'active',
-  blacklisted: false,
-  tags: [],
-  last_message_at: null,
-  created_at: '2026-03-04T10:00:00.000000Z',
-  updated_at: '2026-03-04T10:00:00.000000Z',
-})
+const full = (id: number, name: string): Contact => aContact({ id, name, email: `c${id}@example.com` })
 
 describe('mergeRows', () => {
   it('keeps known fields that a partial page does not carry', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Contact, ContactRow } from '../../../shared/contact'
 import { isFullRow, mergeRow } from './merge'
+import { aContact } from '../../../shared/testing/contact-fixture'
 
 const stored: ContactRow = {
   id: 7,
@@ -41,19 +42,7 @@ describe('mergeRow', () => {
 })
 
 describe('isFullRow', () => {
-  const full: Contact = {
-    id: 1,
-    name: 'A',
-    email: null,
-    phone: null,
-    type: 'instagram',
-    status: 'active',
-    blacklisted: false,
-    tags: [],
-    last_message_at: null,
-    created_at: '2026-03-04T10:00:00.000000Z',
-    updated_at: '2026-03-04T10:00:00.000000Z',
-  }
+  const full: Contact = aContact({ id: 1, name: 'A' })
 
   it('accepts a row with every field, nulls included', () => {
     expect(isFullRow(full)).toBe(true)

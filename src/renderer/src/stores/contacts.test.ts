@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto'
 import { randomUUID } from 'node:crypto'
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { Contact, ContactRow } from '../../../shared/contact'
+import type { ContactRow } from '../../../shared/contact'
 import { setBridge } from '../bridge'
 import { mergeRows } from '../db/contacts-repo'
 import { InProcessWorker } from '../db/search/in-process-worker'
@@ -13,6 +13,7 @@ import { openWorkspace, type Workspace } from '../workspace/workspace'
 import { REMOTE_SEARCH_DEBOUNCE_MS, useContactsStore } from './contacts'
 import { useSelectionStore } from './selection'
 import { useSyncStore } from './sync'
+import { aContact } from '../../../shared/testing/contact-fixture'
 
 const person = (id: number, name: string, extra: Partial<ContactRow> = {}): ContactRow => ({
   id,
@@ -113,19 +114,7 @@ describe('contacts store', () => {
 
   it('after the first pull, asks the server only for a query aimed at an email, and finds the emails it learns', async () => {
     await recordSyncedAt(workspace.db, new Date())
-    const quentin: Contact = {
-      id: 9000,
-      name: 'Quentin Remote',
-      type: 'whatsapp',
-      email: 'quentin@remote-corp.com',
-      phone: null,
-      status: 'active',
-      blacklisted: false,
-      tags: [],
-      last_message_at: null,
-      created_at: '2026-03-04T10:00:00.000000Z',
-      updated_at: '2026-03-04T10:00:00.000000Z',
-    }
+    const quentin = aContact({ id: 9000, name: 'Quentin Remote', type: 'whatsapp', email: 'quentin@remote-corp.com' })
     setBridge(
       fakeBridge(
         {

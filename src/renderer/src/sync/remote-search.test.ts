@@ -9,6 +9,7 @@ import { EMAIL_LOOKUP_LIMIT } from './email-lookup'
 import { enqueue } from './outbox/enqueue'
 import { searchRemotely, type RemoteSearchBridge } from './remote-search'
 import { recordSyncedAt } from './sync-state'
+import { aContact } from '../../../shared/testing/contact-fixture'
 
 let db: ContactsDb
 beforeEach(async () => {
@@ -16,19 +17,7 @@ beforeEach(async () => {
 })
 afterEach(() => db.close())
 
-const full = (id: number, name: string, email: string | null): Contact => ({
-  id,
-  name,
-  email,
-  phone: null,
-  type: 'instagram',
-  status: 'active',
-  blacklisted: false,
-  tags: [],
-  last_message_at: null,
-  created_at: '2026-03-04T10:00:00.000000Z',
-  updated_at: '2026-03-04T10:00:00.000000Z',
-})
+const full = (id: number, name: string, email: string | null): Contact => aContact({ id, name, email })
 
 function fakeBridge(answer: (query: ContactQuery) => Result<DataOf<'contacts.list'>>, server: Contact[] = []) {
   const queries: ContactQuery[] = []
