@@ -43,4 +43,14 @@ describe('findCreatedContact', () => {
     const found = await findCreatedContact(bridge, { name: 'Ana', type: 'instagram' }, sentAt, new Set([claimed.id]))
     expect(found).toEqual({ ok: true, data: null })
   })
+
+  it('tells apart two creates alike but for their tags', async () => {
+    const bridge = await setup(0)
+    const sentAt = new Date().toISOString()
+    const tagged = sandbox.store.create({ name: 'Bo', type: 'instagram', tags: ['c'] })
+    sandbox.store.create({ name: 'Bo', type: 'instagram' })
+    const untagged = sandbox.store.all().find((contact) => contact.name === 'Bo' && contact.tags.length === 0)!
+    expect(await findCreatedContact(bridge, { name: 'Bo', type: 'instagram', tags: ['c'] }, sentAt, new Set())).toEqual({ ok: true, data: expect.objectContaining({ id: tagged.id }) })
+    expect(await findCreatedContact(bridge, { name: 'Bo', type: 'instagram' }, sentAt, new Set())).toEqual({ ok: true, data: expect.objectContaining({ id: untagged.id }) })
+  })
 })

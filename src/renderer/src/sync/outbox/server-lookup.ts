@@ -13,11 +13,19 @@ export const CLOCK_SKEW_MS = 10 * 60_000
 const isRecentEnough = (createdAt: string | undefined, sentAt: string): boolean =>
   createdAt === undefined || Date.parse(createdAt) >= Date.parse(sentAt) - CLOCK_SKEW_MS
 
-/** True when `row` (possibly partial) agrees with every field the create set. */
+/**
+ * True when `row` (possibly partial) agrees with every field the create set, tags included as a
+ * set: two creates alike but for their tags must not claim each other's contact. (A tag another
+ * user added in the seconds since makes the lookup miss, and the create is sent again: a visible
+ * duplicate is the lesser harm than edits landing on someone else's contact.)
+ */
 function matchesCreate(row: ContactRow, fields: ContactCreate): boolean {
   const expect = { name: fields.name, type: fields.type, phone: fields.phone ?? null, email: fields.email ?? null }
-  return (Object.keys(expect) as (keyof typeof expect)[]).every((key) => row[key] === undefined || row[key] === expect[key])
+  const sameFields = (Object.keys(expect) as (keyof typeof expect)[]).every((key) => row[key] === undefined || row[key] === expect[key])
+  return sameFields && (row.tags === undefined || sameTags(row.tags, fields.tags ?? []))
 }
+
+const sameTags = (a: readonly string[], b: readonly string[]): boolean => a.length === new Set(b).size && b.every((tag) => a.includes(tag))
 
 /** Search pages read at most for one lost create: 5,000 look-alikes before we give up and send again. */
 export const MAX_LOOKUP_PAGES = 50
