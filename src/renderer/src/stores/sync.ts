@@ -74,6 +74,7 @@ export const useSyncStore = defineStore('sync', () => {
       offOutbox()
     }
     replayer.value = started.replayer.state
+    reachability.value = started.connectivity.state
     void count(workspace)
   }
 

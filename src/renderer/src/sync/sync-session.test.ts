@@ -28,4 +28,26 @@ describe('sync session start', () => {
     await session.stop()
     db.close()
   })
+
+  it('says offline at once when the OS has no network, before any call fails', async () => {
+    const db = await openAccountDatabase(`start-${randomUUID()}`)
+    const start = () =>
+      startSyncSession({
+        db,
+        bridge: fakeBridge({}),
+        search: { saveSnapshot: async () => 0, ready: new Promise<void>(() => {}) },
+        onPullChange: () => {},
+        replay: { locks: inProcessLocks() },
+      })
+    vi.stubGlobal('navigator', { onLine: false })
+    const offline = start()
+    expect(offline.connectivity.state).toBe('offline')
+    await offline.stop()
+    vi.stubGlobal('navigator', { onLine: true })
+    const online = start()
+    expect(online.connectivity.state).toBe('unknown')
+    await online.stop()
+    vi.unstubAllGlobals()
+    db.close()
+  })
 })

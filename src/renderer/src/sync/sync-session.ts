@@ -1,5 +1,6 @@
 // Keeps one account's mirror in step with the server: pulls, replays the outbox, notices going offline and back.
 import type { SkylightBridge } from '../../../shared/contract'
+import type { ApiError } from '../../../shared/result'
 import type { ContactsDb } from '../db/database'
 import type { SearchClient } from '../db/search/search-client'
 import { createConnectivity, observeBridge, type Connectivity } from './connectivity'
@@ -8,6 +9,8 @@ import { createReplayer, type Replayer, type ReplayerOptions } from './outbox/re
 import { createPullRunner, type PullRunner, type PullRunnerOptions, type PullRunnerState } from './pull-runner'
 import { createReconnectProbe, type ReconnectProbe } from './reconnect-probe'
 import { resumeReplayWhenAnswered } from './resume-replay'
+
+const NO_NETWORK: ApiError = { kind: 'offline', message: 'This computer has no network connection.' }
 
 /** Syncing waits for the search index at launch, but never longer than this. */
 const START_DELAY_CAP_MS = 5_000
@@ -65,6 +68,8 @@ export function startSyncSession(options: SyncSessionOptions): SyncSession {
   const stopResuming = resumeReplayWhenAnswered(connectivity, replayer)
   const onOsOnline = () => probe.now()
   globalThis.addEventListener?.('online', onOsOnline)
+  // The OS knows it has no network at all: say so at once, rather than once a first call fails.
+  if (globalThis.navigator?.onLine === false) connectivity.report(NO_NETWORK)
 
   // The search index comes first at launch: a 100k-row pull competing for the CPU would delay it.
   let stopped = false
