@@ -42,6 +42,9 @@ export interface Binding {
   shift?: boolean
 }
 
+/** A text field's own editing, named as `document.execCommand` and Electron's menu roles name it. */
+export type TextEdit = 'undo' | 'redo' | 'selectAll'
+
 export interface Command {
   id: CommandId
   title: string
@@ -49,28 +52,39 @@ export interface Command {
   menu: MenuName
   /** Single-letter shortcuts act on the table; they never fire while typing in a field. */
   whileTyping: boolean
+  /** In a text field the command's keys and menu item do this editing instead (Cmd+Z undoes the typing). */
+  textEdit?: TextEdit
+  /** The app menu's label, when it differs from `title`. */
+  menuLabel?: string
 }
 
-const command = (id: CommandId, title: string, menu: MenuName, bindings: Binding[], whileTyping = false): Command => ({
+interface CommandOptions {
+  whileTyping?: boolean
+  textEdit?: TextEdit
+  menuLabel?: string
+}
+
+const command = (id: CommandId, title: string, menu: MenuName, bindings: Binding[], options: CommandOptions = {}): Command => ({
   id,
   title,
   menu,
   bindings,
-  whileTyping,
+  whileTyping: false,
+  ...options,
 })
 
 export const COMMANDS: readonly Command[] = [
   command('contact.new', 'New contact', 'File', [{ key: 'n' }]),
-  command('sync.now', 'Sync now', 'File', [{ key: 'r', mod: true }], true),
-  command('edit.undo', 'Undo', 'Edit', [{ key: 'z', mod: true }]),
-  command('edit.redo', 'Redo', 'Edit', [{ key: 'z', mod: true, shift: true }]),
-  command('selection.all', 'Select all matching contacts', 'Edit', [{ key: 'a', mod: true }]),
+  command('sync.now', 'Sync now', 'File', [{ key: 'r', mod: true }], { whileTyping: true }),
+  command('edit.undo', 'Undo', 'Edit', [{ key: 'z', mod: true }], { textEdit: 'undo' }),
+  command('edit.redo', 'Redo', 'Edit', [{ key: 'z', mod: true, shift: true }], { textEdit: 'redo' }),
+  command('selection.all', 'Select all matching contacts', 'Edit', [{ key: 'a', mod: true }], { textEdit: 'selectAll', menuLabel: 'Select All' }),
   command('selection.clear', 'Clear selection', 'Edit', [{ key: 'Escape' }]),
   command('selection.toggle', 'Select or unselect the focused contact', 'Edit', [{ key: 'x' }, { key: ' ' }]),
   command('selection.extendDown', 'Extend the selection down', 'Edit', [{ key: 'ArrowDown', shift: true }]),
   command('selection.extendUp', 'Extend the selection up', 'Edit', [{ key: 'ArrowUp', shift: true }]),
   command('search.focus', 'Search', 'View', [{ key: '/' }]),
-  command('palette.open', 'Command palette', 'View', [{ key: 'k', mod: true }], true),
+  command('palette.open', 'Command palette', 'View', [{ key: 'k', mod: true }], { whileTyping: true }),
   command('focus.down', 'Next contact', 'View', [{ key: 'j' }, { key: 'ArrowDown' }]),
   command('focus.up', 'Previous contact', 'View', [{ key: 'k' }, { key: 'ArrowUp' }]),
   command('contact.open', 'Open contact', 'Contacts', [{ key: 'Enter' }]),

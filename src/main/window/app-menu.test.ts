@@ -5,17 +5,60 @@ import { appMenuTemplate } from './app-menu'
 
 const items = (template: MenuItemConstructorOptions[]) =>
   template.flatMap((menu) => (Array.isArray(menu.submenu) ? menu.submenu : [])).filter((item) => item.id !== undefined)
+const submenu = (template: MenuItemConstructorOptions[], label: string) => template.find((menu) => menu.label === label)?.submenu as MenuItemConstructorOptions[]
+/** An Edit menu entry as a word: the command id, the role, or "|" for a separator. */
+const entry = (item: MenuItemConstructorOptions) => item.id ?? item.role ?? (item.type === 'separator' ? '|' : '?')
 
 describe('app menu', () => {
-  it('has File, Edit, View, Contacts and Help, with every keymap command under its menu', () => {
-    const template = appMenuTemplate({ run: vi.fn(), isMac: false, devTools: false })
-    expect(template.map((menu) => menu.label)).toEqual(['File', 'Edit', 'View', 'Contacts', 'Help'])
-    expect(items(template).map((item) => item.id).sort()).toEqual(COMMANDS.map((command) => command.id).sort())
-    const contacts = template.find((menu) => menu.label === 'Contacts')?.submenu as MenuItemConstructorOptions[]
-    expect(contacts.map((item) => item.label)).toContain('Add tags')
+  it('has File, Edit, View, Contacts and Help, with every keymap command once, under its menu', () => {
+    for (const isMac of [false, true]) {
+      const template = appMenuTemplate({ run: vi.fn(), isMac, devTools: false })
+      expect(template.filter((menu) => menu.label).map((menu) => menu.label)).toEqual(['File', 'Edit', 'View', 'Contacts', 'Help'])
+      expect(items(template).map((item) => item.id).sort()).toEqual(COMMANDS.map((command) => command.id).sort())
+      for (const command of COMMANDS) expect(submenu(template, command.menu).some((item) => item.id === command.id), command.id).toBe(true)
+    }
+    expect(submenu(appMenuTemplate({ run: vi.fn(), isMac: false, devTools: false }), 'Contacts').map((item) => item.label)).toContain('Add tags')
   })
 
-  it('shows the keymap accelerators without registering them, and runs the command on click', () => {
+  it('opens the Edit menu with Undo, Redo, Cut, Copy, Paste and Select All on every platform', () => {
+    for (const isMac of [false, true]) {
+      const edit = submenu(appMenuTemplate({ run: vi.fn(), isMac, devTools: false }), 'Edit')
+      expect(edit.map(entry)).toEqual([
+        'edit.undo',
+        'edit.redo',
+        '|',
+        'cut',
+        'copy',
+        'paste',
+        'selection.all',
+        '|',
+        'selection.clear',
+        'selection.toggle',
+        'selection.extendDown',
+        'selection.extendUp',
+      ])
+      expect(edit.slice(0, 7).map((item) => item.label ?? item.role)).toEqual(['Undo', 'Redo', undefined, 'cut', 'copy', 'paste', 'Select All'])
+    }
+  })
+
+  it('gives Undo, Redo and Select All their keymap accelerators, which macOS always keys (the page keeps them elsewhere)', () => {
+    const run = vi.fn()
+    const mac = new Map(items(appMenuTemplate({ run, isMac: true, devTools: false })).map((item) => [item.id, item]))
+    expect(mac.get('edit.undo')).toMatchObject({ accelerator: 'CmdOrCtrl+Z' })
+    expect(mac.get('edit.redo')).toMatchObject({ accelerator: 'CmdOrCtrl+Shift+Z' })
+    expect(mac.get('selection.all')).toMatchObject({ accelerator: 'CmdOrCtrl+A' })
+    // Electron ignores registerAccelerator on macOS; the template does not pretend otherwise.
+    for (const item of mac.values()) expect(item, String(item.id)).not.toHaveProperty('registerAccelerator')
+    const other = new Map(items(appMenuTemplate({ run, isMac: false, devTools: false })).map((item) => [item.id, item]))
+    expect(other.get('edit.undo')).toMatchObject({ accelerator: 'CmdOrCtrl+Z', registerAccelerator: false })
+    expect(other.get('selection.all')).toMatchObject({ accelerator: 'CmdOrCtrl+A', registerAccelerator: false })
+    // A click (or the macOS key equivalent) goes to the page, which decides between the field and the app.
+    const click = mac.get('selection.all')?.click as () => void
+    click()
+    expect(run).toHaveBeenCalledWith('selection.all')
+  })
+
+  it('shows the keymap accelerators without registering them on Windows and Linux, and runs the command on click', () => {
     const run = vi.fn()
     const template = appMenuTemplate({ run, isMac: false, devTools: false })
     const byId = new Map(items(template).map((item) => [item.id, item]))

@@ -1,8 +1,6 @@
 // The app menu (File, Edit, View, Contacts, Help) built from the keymap table: same titles, same accelerators.
 import type { MenuItemConstructorOptions } from 'electron'
-import { COMMANDS, menuAccelerator, type CommandId, type MenuName } from '../../shared/keymap'
-
-const MENUS: readonly MenuName[] = ['File', 'Edit', 'View', 'Contacts', 'Help']
+import { COMMANDS, menuAccelerator, type Command, type CommandId, type MenuName, type TextEdit } from '../../shared/keymap'
 
 export interface MenuOptions {
   /** A menu click: the page runs the command as if its keys were pressed. */
@@ -12,28 +10,46 @@ export interface MenuOptions {
   devTools: boolean
 }
 
+const separator: MenuItemConstructorOptions = { type: 'separator' }
+
 /**
- * Accelerators are shown but not registered: keys reach the page, whose keymap knows when the
- * user is typing (Ctrl+Z in a text field undoes the typing, not the last bulk action).
+ * Keys reach the page first, whose keymap knows when the user is typing. On Windows and Linux the
+ * accelerators are only shown (Chromium edits text fields itself). On macOS `registerAccelerator` is
+ * ignored: every accelerator is a key equivalent, but Electron hands it to the menu only when the page
+ * left the key unhandled — so a command never runs twice, and Cmd+Z, Cmd+Shift+Z and Cmd+A in a text
+ * field (which Chromium leaves to the Edit menu there) reach Undo, Redo and Select All, which the page
+ * turns into the field's own editing.
  */
 export function appMenuTemplate({ run, isMac, devTools }: MenuOptions): MenuItemConstructorOptions[] {
-  const commandItems = (menu: MenuName): MenuItemConstructorOptions[] =>
-    COMMANDS.filter((command) => command.menu === menu).map((command) => {
-      const accelerator = command.bindings.map(menuAccelerator).find((candidate) => candidate !== null)
-      return {
-        id: command.id,
-        label: command.title,
-        ...(accelerator ? { accelerator, registerAccelerator: false } : {}),
-        click: () => run(command.id),
-      }
-    })
-  const extras: Record<MenuName, MenuItemConstructorOptions[]> = {
-    File: [{ type: 'separator' }, isMac ? { role: 'close' } : { role: 'quit' }],
-    Edit: [{ type: 'separator' }, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }],
-    View: [{ type: 'separator' }, { role: 'togglefullscreen' }, ...(devTools ? [{ role: 'toggleDevTools' } as const] : [])],
-    Contacts: [],
-    Help: [],
+  const item = (command: Command): MenuItemConstructorOptions => {
+    const accelerator = command.bindings.map(menuAccelerator).find((candidate) => candidate !== null)
+    return {
+      id: command.id,
+      label: command.menuLabel ?? command.title,
+      ...(accelerator ? { accelerator, ...(isMac ? {} : { registerAccelerator: false }) } : {}),
+      click: () => run(command.id),
+    }
   }
-  const menus = MENUS.map((menu) => ({ label: menu, submenu: [...commandItems(menu), ...extras[menu]] }))
+  const itemsOf = (menu: MenuName) => COMMANDS.filter((command) => command.menu === menu && !command.textEdit).map(item)
+  const editing = (edit: TextEdit) => COMMANDS.filter((command) => command.textEdit === edit).map(item)
+  const submenus: Record<MenuName, MenuItemConstructorOptions[]> = {
+    File: [...itemsOf('File'), separator, isMac ? { role: 'close' } : { role: 'quit' }],
+    // The editing group every app has, in the usual order; then the table's selection commands.
+    Edit: [
+      ...editing('undo'),
+      ...editing('redo'),
+      separator,
+      { role: 'cut' },
+      { role: 'copy' },
+      { role: 'paste' },
+      ...editing('selectAll'),
+      separator,
+      ...itemsOf('Edit'),
+    ],
+    View: [...itemsOf('View'), separator, { role: 'togglefullscreen' }, ...(devTools ? [{ role: 'toggleDevTools' } as const] : [])],
+    Contacts: itemsOf('Contacts'),
+    Help: itemsOf('Help'),
+  }
+  const menus = Object.entries(submenus).map(([label, submenu]) => ({ label, submenu }))
   return isMac ? [{ role: 'appMenu' }, ...menus] : menus
 }

@@ -42,6 +42,21 @@ describe('keymap', () => {
     expect(id(press('r', { ctrlKey: true }), true)).toBe('sync.now')
   })
 
+  it('leaves Undo, Redo and Select All keys to a text field, and gives each a menu accelerator for macOS to route', () => {
+    const editing = COMMANDS.filter((command) => command.textEdit)
+    expect(editing.map((command) => [command.id, command.textEdit])).toEqual([
+      ['edit.undo', 'undo'],
+      ['edit.redo', 'redo'],
+      ['selection.all', 'selectAll'],
+    ])
+    for (const command of editing) {
+      expect(command.whileTyping, command.id).toBe(false)
+      expect(command.bindings.map(menuAccelerator).some(Boolean), command.id).toBe(true)
+    }
+    expect(id(press('z', { metaKey: true }), true, 'mac')).toBeNull()
+    expect(id(press('a', { metaKey: true }), false, 'mac')).toBe('selection.all')
+  })
+
   it('knows which targets take text', () => {
     const element = (tagName: string, extra: object = {}) => ({ tagName, isContentEditable: false, ...extra }) as unknown as EventTarget
     expect(isTypingTarget(element('INPUT', { type: 'text' }))).toBe(true)
