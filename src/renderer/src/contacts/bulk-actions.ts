@@ -3,6 +3,7 @@ import type { ChannelType, ContactRow } from '../../../shared/contact'
 import { ok, type Result } from '../../../shared/result'
 import type { ContactsDb } from '../db/database'
 import { enqueueMany } from '../sync/outbox/enqueue'
+import { swappedIds } from '../sync/outbox/mirror-writes'
 import type { IntentInput } from '../sync/outbox/intent'
 
 export type BulkAction =
@@ -20,8 +21,8 @@ export interface Attention {
   reason: string
 }
 
-/** What one contact looked like before the action, for undo: the fields it touched (the whole row for a delete). */
-export type Before = ContactRow
+/** What one contact looked like before the action, for undo: the fields it touched (the whole row, and its notes, for a delete). */
+export type Before = ContactRow & { notes?: string[] }
 
 export interface BulkOutcome {
   action: BulkAction
@@ -81,8 +82,11 @@ export async function runBulkAction(
   onProgress: (done: number, total: number) => void = () => {},
 ): Promise<Result<BulkOutcome>> {
   const outcome: BulkOutcome = { action, changed: [], unchanged: 0, attention: [], seqs: [] }
-  for (let start = 0; start < ids.length; start += BULK_CHUNK) {
-    const chunk = ids.slice(start, start + BULK_CHUNK)
+  // An id held since before the server gave an offline-created contact its own (a redo, a selection) still finds it.
+  const swapped = ids.some((id) => id < 0) ? await swappedIds(db) : null
+  const targets = swapped ? ids.map((id) => swapped.get(id) ?? id) : ids
+  for (let start = 0; start < targets.length; start += BULK_CHUNK) {
+    const chunk = targets.slice(start, start + BULK_CHUNK)
     const rows = await db.contacts.bulkGet([...chunk])
     const intents: IntentInput[] = []
     const changed: Before[] = []
@@ -99,13 +103,23 @@ export async function runBulkAction(
         changed.push(row)
       }
     })
+    // A deleted contact's notes go with it: keep their words, so undo can write them again.
+    if (action.kind === 'delete') await attachNotes(db, changed)
     const queued = await enqueueMany(db, intents)
     if (!queued.ok) return queued
     outcome.changed.push(...changed)
     outcome.seqs.push(...queued.data.map((item) => item.seq))
-    onProgress(Math.min(ids.length, start + chunk.length), ids.length)
+    onProgress(Math.min(targets.length, start + chunk.length), targets.length)
   }
   return ok(outcome)
+}
+
+async function attachNotes(db: ContactsDb, befores: Before[]): Promise<void> {
+  const notes = await db.notes.where('contactId').anyOf(befores.map((before) => before.id)).sortBy('created_at')
+  for (const before of befores) {
+    const contents = notes.filter((note) => note.contactId === before.id).map((note) => note.content)
+    if (contents.length) before.notes = contents
+  }
 }
 
 const count = new Intl.NumberFormat()

@@ -35,7 +35,7 @@ describe('undoing a bulk action', () => {
     await mergeRows(db, [row(1, { tags: ['old'] }), row(2)])
     const outcome = await run([1, 2], { kind: 'addTags', tags: ['vip'] })
     const result = await undoBulk(db, outcome)
-    expect(result).toEqual({ ok: true, data: { dropped: 2, inverted: 0, impossible: 0 } })
+    expect(result).toEqual({ ok: true, data: { dropped: 2, inverted: 0, impossible: 0, recreated: [] } })
     expect(await queuedIntents(db, null)).toEqual([])
     expect((await db.contacts.get(1))?.tags).toEqual(['old'])
     expect((await db.contacts.get(2))?.tags).toEqual([])
@@ -47,7 +47,7 @@ describe('undoing a bulk action', () => {
     expect(outcome.changed.map((before) => before.id)).toEqual([2])
     await markSent([2])
     const result = await undoBulk(db, outcome)
-    expect(result).toEqual({ ok: true, data: { dropped: 0, inverted: 1, impossible: 0 } })
+    expect(result).toEqual({ ok: true, data: { dropped: 0, inverted: 1, impossible: 0, recreated: [] } })
     const queued = await queuedIntents(db, new Set([2]))
     expect(queued.at(-1)).toMatchObject({ kind: 'setBlacklisted', contactId: 2, blacklisted: true })
     expect((await db.contacts.get(2))?.blacklisted).toBe(true)
@@ -58,10 +58,28 @@ describe('undoing a bulk action', () => {
     const outcome = await run([1, 2], { kind: 'delete' })
     await markSent([2])
     const result = await undoBulk(db, outcome)
-    expect(result.ok && result.data).toEqual({ dropped: 1, inverted: 1, impossible: 0 })
-    expect(await db.contacts.get(1)).toMatchObject({ name: 'Ada Lovelace', tags: ['vip'] })
     const recreated = await db.contacts.filter((contact) => contact.id < 0).toArray()
+    expect(result.ok && result.data).toEqual({ dropped: 1, inverted: 1, impossible: 0, recreated: [{ from: 2, to: recreated[0]!.id }] })
+    expect(await db.contacts.get(1)).toMatchObject({ name: 'Ada Lovelace', tags: ['vip'] })
     expect(recreated).toMatchObject([{ name: 'Alan Turing', type: 'whatsapp' }])
+  })
+
+  it('writes back the blacklist, an inactive status and the notes of a contact whose delete had synced', async () => {
+    await mergeRows(db, [row(3, { name: 'Grace Hopper', blacklisted: true, status: 'inactive' })])
+    await db.notes.bulkPut([
+      { id: 30, contactId: 3, content: 'First call', created_at: '2026-01-01T10:00:00.000000Z' },
+      { id: 31, contactId: 3, content: 'Sent the quote', created_at: '2026-02-01T10:00:00.000000Z' },
+    ])
+    const outcome = await run([3], { kind: 'delete' })
+    await markSent([3])
+    const result = await undoBulk(db, outcome)
+    if (!result.ok) throw new Error(result.error.message)
+    const to = result.data.recreated[0]!.to
+    expect(await db.contacts.get(to)).toMatchObject({ name: 'Grace Hopper', blacklisted: true, status: 'inactive' })
+    expect((await db.notes.where('contactId').equals(to).toArray()).map((note) => note.content).sort()).toEqual(['First call', 'Sent the quote'])
+    // Queued in the order they were written, so the server dates them in that order too.
+    const queued = await queuedIntents(db, new Set([to]))
+    expect(queued.map((intent) => (intent.kind === 'addNote' ? intent.content : intent.kind))).toEqual(['create', 'setBlacklisted', 'update', 'First call', 'Sent the quote'])
   })
 
   it('says which synced list additions cannot be taken back', async () => {
@@ -69,7 +87,7 @@ describe('undoing a bulk action', () => {
     const outcome = await run([1, 2], { kind: 'addToList', listId: 7 })
     await markSent([1])
     const result = await undoBulk(db, outcome)
-    expect(result.ok && result.data).toEqual({ dropped: 1, inverted: 0, impossible: 1 })
+    expect(result.ok && result.data).toEqual({ dropped: 1, inverted: 0, impossible: 1, recreated: [] })
   })
 
   it('inverts only what the action really changed', () => {

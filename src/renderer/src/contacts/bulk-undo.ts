@@ -16,6 +16,8 @@ export interface UndoOutcome {
   inverted: number
   /** Synced list or segment additions: the API has no way to remove them. */
   impossible: number
+  /** Contacts whose synced delete was undone by creating them again, with their new (temporary) ids. */
+  recreated: Array<{ from: number; to: number }>
 }
 
 /** The row as it was, for the fields `action` touched, over what the mirror shows now. */
@@ -63,12 +65,22 @@ export function inverseOf(before: Before, action: BulkAction): IntentInput[] | n
         ...(before.email ? { email: before.email } : {}),
         ...(before.tags?.length ? { tags: before.tags } : {}),
       }
+      // Blacklist, status and notes follow once the new contact has its id: see restoreOnto.
       return [{ kind: 'create', fields }]
     }
     case 'addToList':
     case 'addToSegment':
       return null
   }
+}
+
+/** What a synced delete's undo writes onto the contact created again: its blacklist, an inactive status, its notes. */
+export function restoreOnto(contactId: number, before: Before): IntentInput[] {
+  return [
+    ...(before.blacklisted ? [{ kind: 'setBlacklisted' as const, contactId, blacklisted: true }] : []),
+    ...(before.status === 'inactive' ? [{ kind: 'update' as const, contactId, changes: { status: 'inactive' as const } }] : []),
+    ...(before.notes ?? []).map((content) => ({ kind: 'addNote' as const, contactId, content })),
+  ]
 }
 
 /** Drops what has not been sent, in one transaction; returns the ids of the contacts whose intents were all dropped. */
@@ -91,6 +103,8 @@ async function dropUnsent(db: ContactsDb, outcome: BulkOutcome): Promise<Set<num
 export async function undoBulk(db: ContactsDb, outcome: BulkOutcome): Promise<Result<UndoOutcome>> {
   const dropped = await dropUnsent(db, outcome)
   const inverses: IntentInput[] = []
+  /** The contact each queued create brings back, by the create's place in `inverses`. */
+  const createdFrom = new Map<number, Before>()
   let impossible = 0
   let inverted = 0
   for (const before of outcome.changed) {
@@ -98,14 +112,26 @@ export async function undoBulk(db: ContactsDb, outcome: BulkOutcome): Promise<Re
     const inverse = inverseOf(before, outcome.action)
     if (inverse === null) impossible++
     else if (inverse.length) {
+      for (const intent of inverse) if (intent.kind === 'create') createdFrom.set(inverses.length + inverse.indexOf(intent), before)
       inverses.push(...inverse)
       inverted++
     }
   }
+  const recreated: UndoOutcome['recreated'] = []
   if (inverses.length) {
     const queued = await enqueueMany(db, inverses)
     if (!queued.ok) return queued
+    const restores: IntentInput[] = []
+    for (const [index, before] of createdFrom) {
+      const to = queued.data[index]!.contactId
+      recreated.push({ from: before.id, to })
+      restores.push(...restoreOnto(to, before))
+    }
+    if (restores.length) {
+      const restored = await enqueueMany(db, restores)
+      if (!restored.ok) return restored
+    }
   }
   outboxEvents(db).emit({ type: 'changed' })
-  return ok({ dropped: dropped.size, inverted, impossible })
+  return ok({ dropped: dropped.size, inverted, impossible, recreated })
 }

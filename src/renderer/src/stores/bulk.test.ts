@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ContactRow } from '../../../shared/contact'
 import { mergeRows } from '../db/contacts-repo'
 import { openAccountDatabase, type ContactsDb } from '../db/database'
-import { queuedIntents } from '../sync/outbox/batch'
+import { expandBatches, queuedIntents } from '../sync/outbox/batch'
+import type { SingleRow } from '../sync/outbox/intent'
 import { useBulkStore } from './bulk'
 
 const row = (id: number, tags: string[] = []): ContactRow => ({ id, name: `Contact ${id}`, type: 'whatsapp', blacklisted: false, tags })
@@ -39,6 +40,21 @@ describe('bulk store', () => {
     expect(await tagsOf(3)).toEqual(['vip'])
     expect(bulk.report?.text).toBe('Redone: 2 tagged vip · 1 already was')
     expect([bulk.canUndo, bulk.canRedo]).toEqual([true, false])
+  })
+
+  it('redoes a delete on the contact its undo created again, once the delete had synced', async () => {
+    const bulk = useBulkStore()
+    await mergeRows(db, [{ ...row(4, ['vip']), phone: '+14155550104' }])
+    await bulk.run(db, [4], { kind: 'delete' })
+    // The replayer sent the delete: undo can only create the contact again, under a new id.
+    await expandBatches(db)
+    for (const queued of (await db.outbox.toArray()) as SingleRow[]) await db.outbox.put({ ...queued, sentAt: new Date().toISOString() })
+    await bulk.undo()
+    const [again] = await db.contacts.filter((contact) => contact.id < 0).toArray()
+    expect(again).toMatchObject({ name: 'Contact 4', tags: ['vip'] })
+    await bulk.redo()
+    expect(bulk.report?.text).toBe('Redone: 1 deleted')
+    expect(await db.contacts.get(again!.id)).toBeUndefined()
   })
 
   it('forgets redo after a new action, and everything on forget', async () => {

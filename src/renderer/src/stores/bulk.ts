@@ -66,7 +66,9 @@ export const useBulkStore = defineStore('bulk', () => {
       report.value = { text: `Undo failed: ${result.error.message}`, attention: [], tone: 'error' }
       return
     }
-    redoStack.value = [...redoStack.value, last]
+    // A contact created again has a new id: redoing the delete must reach that one.
+    const renamed = new Map(result.data.recreated.map(({ from, to }) => [from, to]))
+    redoStack.value = [...redoStack.value, { ...last, ids: last.ids.map((id) => renamed.get(id) ?? id) }]
     const { impossible } = result.data
     const note = impossible ? ` · ${impossible} already synced to the server cannot be taken back (the API has no removal)` : ''
     report.value = { text: `Undone: ${summarize(last.outcome)}${note}`, attention: [], tone: 'info' }
