@@ -16,10 +16,10 @@ const account: AuthStatus = {
 /** A table whose every channel answers `answer`. */
 const tableAnswering = (answer: Result<unknown>) => Object.fromEntries(CHANNELS.map((channel) => [channel, async () => answer])) as unknown as HandlerTable
 
-const logged = async (channel: keyof HandlerTable, answer: Result<unknown>) => {
+const logged = async (channel: keyof HandlerTable, answer: Result<unknown>, args: unknown = {}) => {
   const record = vi.fn<RecordLine>()
   const table = withActivityLog(tableAnswering(answer), record)
-  const result = await (table[channel] as (args: unknown) => Promise<Result<unknown>>)({})
+  const result = await (table[channel] as (args: unknown) => Promise<Result<unknown>>)(args)
   expect(result).toBe(answer)
   return record.mock.calls
 }
@@ -27,6 +27,12 @@ const logged = async (channel: keyof HandlerTable, answer: Result<unknown>) => {
 describe('withActivityLog', () => {
   it('records a sign-in with where the key is kept, never the key', async () => {
     expect(await logged('auth.setKey', ok(account))).toEqual([['info', 'signed in to https://api.skylight.example with the key sk_live_…c0de, kept in the OS keychain']])
+  })
+
+  it('records a refused key replaced for the same account', async () => {
+    expect(await logged('auth.setKey', ok(account), { keepAccount: true })).toEqual([
+      ['info', 'replaced the refused key: https://api.skylight.example with the key sk_live_…c0de, kept in the OS keychain'],
+    ])
   })
 
   it('records the demo and a sign-out', async () => {

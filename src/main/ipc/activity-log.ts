@@ -25,8 +25,9 @@ const describeAccount = (status: AuthStatus): string =>
   status.mode === 'demo' ? `demo data at ${status.baseUrl}` : `${status.baseUrl} with the key ${status.keyHint}, kept in ${STORAGE[status.storage]}`
 
 /** Channels whose success is worth a line: the session changed. */
-const SESSION_EVENTS: Partial<{ [C in Channel]: (status: AuthStatus) => string }> = {
-  'auth.setKey': (status) => `signed in to ${describeAccount(status)}`,
+const SESSION_EVENTS: Partial<{ [C in Channel]: (status: AuthStatus, args: unknown) => string }> = {
+  'auth.setKey': (status, args) =>
+    (args as { keepAccount?: boolean }).keepAccount ? `replaced the refused key: ${describeAccount(status)}` : `signed in to ${describeAccount(status)}`,
   'demo.start': (status) => `opened ${describeAccount(status)}`,
   'auth.clear': () => 'signed out',
 }
@@ -45,7 +46,7 @@ export function withActivityLog(table: HandlerTable, record: RecordLine): Handle
         if (!QUIET.has(result.error.kind)) record('warn', `${channel} failed: ${describeError(result.error)}`)
       } else {
         const event = SESSION_EVENTS[channel]
-        if (event) record('info', event(result.data as AuthStatus))
+        if (event) record('info', event(result.data as AuthStatus, args))
       }
       return result
     }
