@@ -233,6 +233,11 @@ class Run {
       // (stamps aside, tags as a set: a local re-add may order them differently until the next pull).
       const stampless = ({ updated_at: _u, tags, ...rest }: Partial<Contact>) => ({ ...rest, tags: [...(tags ?? [])].sort() })
       expect((await allRows(this.db)).sort(byId).map(stampless)).toEqual(server.map(stampless))
+      // Every note the mirror holds is the server's, under the server's id, on the same contact.
+      const serverNotes = new Map(server.map((contact) => [contact.id, this.sandbox.store.notes(contact.id)]))
+      for (const note of await this.db.notes.toArray()) {
+        expect(serverNotes.get(note.contactId)?.find((theirs) => theirs.id === note.id)?.content, `note ${note.id} of contact ${note.contactId}`).toBe(note.content)
+      }
     }
     const pulled = await pullContacts(this.db, this.bridge, { retryBaseMs: 2, maxRetries: 30 })
     expect(pulled).toMatchObject({ status: 'completed', consistent: true })
