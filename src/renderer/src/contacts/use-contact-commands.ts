@@ -65,17 +65,34 @@ export function useContactCommands(hooks: ContactCommandHooks) {
     await run({ kind: 'setBlacklisted', blacklisted: !allBlacklisted }, ids)
   }
 
+  /**
+   * Delete asks first. The dialog is an overlay like the pickers, so while it is open the table's
+   * keys wait: Enter presses the focused button (not "open contact"), Esc cancels without clearing the selection.
+   */
   function confirmDelete(): void {
     const ids = targets()
     if (ids.length === 0) return
     const noun = `${count.format(ids.length)} contact${ids.length === 1 ? '' : 's'}`
+    const confirming = { kind: 'confirm' } as const
+    overlay.open(confirming, ids)
+    const settle = () => {
+      if (overlay.current === confirming) overlay.close()
+    }
     dialog.warning({
       title: `Delete ${noun}?`,
       content: `${noun} will be deleted here at once and on SkyLight when online. Ctrl/⌘+Z brings them back.`,
       positiveText: `Delete ${noun}`,
       negativeText: 'Cancel',
       autoFocus: true,
-      onPositiveClick: () => void run({ kind: 'delete' }, ids),
+      onPositiveClick: () => {
+        settle()
+        void run({ kind: 'delete' }, ids)
+      },
+      onNegativeClick: settle,
+      onClose: settle,
+      onEsc: settle,
+      onMaskClick: settle,
+      onAfterLeave: settle,
     })
   }
 

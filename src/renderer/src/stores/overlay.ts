@@ -1,4 +1,4 @@
-// Overlay store: which dialog of the contacts screen is open (palette, help, a bulk action's picker) and for whom.
+// Overlay store: which dialog of the contacts screen is open (palette, help, a bulk action's picker, a confirmation) and for whom.
 import { defineStore } from 'pinia'
 import { computed, shallowRef } from 'vue'
 import type { ContactRow } from '../../../shared/contact'
@@ -12,6 +12,8 @@ export type Overlay =
   | { kind: 'channel' }
   /** The contact form: a new contact (null) or an edit of this row. */
   | { kind: 'form'; contact: ContactRow | null }
+  /** A confirmation naive-ui's dialog shows (delete): the table's keys wait while it is open. */
+  | { kind: 'confirm' }
 
 export const useOverlayStore = defineStore('overlay', () => {
   const current = shallowRef<Overlay | null>(null)
