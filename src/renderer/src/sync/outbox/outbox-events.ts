@@ -1,4 +1,5 @@
-// Tells the UI and the replayer that the outbox changed, and when a temporary id became a server id.
+// Tells the UI and the replayer that the outbox changed, and when a temporary id became a server id;
+// in every window of the app, as another window's replayer may be the one sending this window's edits.
 import type { ContactsDb } from '../../db/database'
 
 export type OutboxEvent =
@@ -14,15 +15,42 @@ export interface OutboxEvents {
   emit(event: OutboxEvent): void
 }
 
-function createOutboxEvents(): OutboxEvents {
+/** Where windows of one origin hear each other's events about the database `name`. */
+export const outboxChannelName = (name: string) => `skylight-outbox-events:${name}`
+
+/**
+ * Listeners of this window, plus a BroadcastChannel to the other windows on the same database (one
+ * replayer holds the Web Lock for all of them, so the others learn of its progress only this way).
+ * The channel is open while anyone here listens; an event from another window is not sent back out.
+ */
+function createOutboxEvents(name: string): OutboxEvents {
   const listeners = new Set<OutboxListener>()
+  let channel: BroadcastChannel | null = null
+  const deliver = (event: OutboxEvent) => {
+    for (const listener of [...listeners]) listener(event)
+  }
+  function openChannel(): void {
+    if (channel || typeof BroadcastChannel === 'undefined') return
+    channel = new BroadcastChannel(outboxChannelName(name))
+    channel.onmessage = (message: MessageEvent<OutboxEvent>) => deliver(message.data)
+    // Node (unit tests) would otherwise keep running for an open channel.
+    ;(channel as { unref?: () => void }).unref?.()
+  }
   return {
     subscribe(listener) {
       listeners.add(listener)
-      return () => listeners.delete(listener)
+      openChannel()
+      return () => {
+        listeners.delete(listener)
+        if (listeners.size === 0) {
+          channel?.close()
+          channel = null
+        }
+      }
     },
     emit(event) {
-      for (const listener of [...listeners]) listener(event)
+      deliver(event)
+      channel?.postMessage(event)
     },
   }
 }
@@ -33,7 +61,7 @@ const byDb = new WeakMap<ContactsDb, OutboxEvents>()
 export function outboxEvents(db: ContactsDb): OutboxEvents {
   let events = byDb.get(db)
   if (!events) {
-    events = createOutboxEvents()
+    events = createOutboxEvents(db.name)
     byDb.set(db, events)
   }
   return events
