@@ -1,12 +1,14 @@
 // `npm run bench`: 100k seeded contacts through the real app code in Debian Chromium; prints a table, writes results.json.
 import { readFile, writeFile } from 'node:fs/promises'
 import { dirname, extname, join, resolve } from 'node:path'
+import { availableParallelism, loadavg } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { chromium, type Page } from 'playwright-core'
 import { build } from 'vite'
 import { startHost } from '../e2e/host/server'
 import { startSandbox } from '../src/main/sandbox/server'
 import { benchQueries, type BenchQuery } from './queries'
+import type { ScrollPlan, ScrollResult } from './page/scroll-probe'
 import { percentile, table, verdict, type Figure } from './report'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
@@ -19,6 +21,11 @@ const MB = 1024 * 1024
 const BULK_CONTACTS = 10_000
 const REPLAY_INTENTS = 300
 const REPLAY_LIMIT = { limit: 20, windowMs: 1000 }
+/** 60 fps: one frame every 16.7 ms (DESIGN.md: "scrolling 100k rows at 60 fps"). */
+const FRAME_MS = 16.7
+/** 8 rows a frame (a fast wheel scroll), 400 frames down then 400 up: 6,400 rows, plus jumps to the far end and the middle. */
+const SCROLL_PLAN: ScrollPlan = { stepPx: 320, continuousFrames: 400, holdFrames: 30, idleFrames: 60 }
+const SCROLL_PROBE = join(BENCH_WEB, 'scroll-probe.js')
 
 function log(message: string): void {
   process.stdout.write(`[bench] ${message}\n`)
@@ -45,8 +52,20 @@ const MIME: Record<string, string> = { '.html': 'text/html', '.js': 'text/javasc
 
 async function main(): Promise<void> {
   const started = Date.now()
+  const loadAtStart = loadavg()[0]
   log('building the bench page')
   await build({ root: join(ROOT, 'bench/page'), base: '/bench/', logLevel: 'warn', build: { outDir: BENCH_WEB, emptyOutDir: true } })
+  // The scroll probe runs inside the real app page (evaluated, so the app's CSP does not apply): one self-contained script.
+  await build({
+    root: join(ROOT, 'bench/page'),
+    logLevel: 'warn',
+    configFile: false,
+    build: {
+      outDir: BENCH_WEB,
+      emptyOutDir: false,
+      lib: { entry: join(ROOT, 'bench/page/scroll-probe.ts'), formats: ['iife'], name: 'benchScrollProbe', fileName: () => 'scroll-probe.js' },
+    },
+  })
 
   log(`seeding ${CONTACTS.toLocaleString('en')} contacts`)
   const sandbox = await startSandbox({ port: 0, contacts: CONTACTS, knobs: { rows: 'full' } })
@@ -72,16 +91,19 @@ async function main(): Promise<void> {
     const pull = await call<{ ms: number; count: number; outcome: string }>(page, 'pull', accountId)
     log(`pulled ${pull.count} rows in ${Math.round(pull.ms)} ms (${pull.outcome})`)
     log('the same pull from memory (writes only)')
-    const memoryPull = await call<{ ms: number; count: number; outcome: string }>(page, 'pullFromMemory', accountId)
-    log(`pulled ${memoryPull.count} rows from memory in ${Math.round(memoryPull.ms)} ms (${memoryPull.outcome})`)
+    const memoryPull = await call<MemoryPull>(page, 'pullFromMemory', accountId)
+    log(`pulled ${memoryPull.count} rows from memory in ${Math.round(memoryPull.ms)} ms (${memoryPull.outcome}) into an empty mirror`)
+    const steady = memoryPull.steady
+    log(`re-pulled ${steady.count} partial rows over the full mirror in ${Math.round(steady.ms)} ms (${steady.outcome}); full rows kept: ${steady.fullRowsKept}`)
     log('raw bulkPut of the same rows into a scratch database')
-    const raw = await call<{ toArrayMs: number; pagedMs: number; singleMs: number; rows: number }>(page, 'bulkPutBaseline', accountId)
+    const raw = await call<{ toArrayMs: number; pagedMs: number; singleMs: number; overwriteMs: number; rows: number }>(page, 'bulkPutBaseline', accountId)
     log('writing the snapshot')
     const snapshot = await call<{ count: number; writeMs: number; loadMs: number; source: string; loaded: number }>(page, 'snapshot', accountId)
 
     log(`searching: ${queries.length} queries x ${ROUNDS} rounds`)
     const search = await call<{ buildMs: number; samples: number[][]; found: (boolean | null)[]; totals: number[] }>(page, 'search', accountId, queries, ROUNDS)
-    const worker = await call<{ samples: number[]; deepMs: number }>(page, 'workerSearch', accountId, queries, 3)
+    log(`the same queries through the search worker: ${queries.length} x ${ROUNDS} round trips`)
+    const worker = await call<{ samples: number[]; deepMs: number }>(page, 'workerSearch', accountId, queries, ROUNDS)
 
     const baseHeap = await heapUsed(page)
     await call(page, 'holdIndex', accountId)
@@ -92,8 +114,10 @@ async function main(): Promise<void> {
     log('10,000-contact bulk tag, applied and queued')
     const bulk = await call<{ firstMs: number; secondMs: number; queued: number }>(benchPage, 'bulkTag', accountId, BULK_CONTACTS)
 
-    log('cold start of the app page')
+    log('cold start of the app page, then scrolling its table')
     const cold = await coldStart(context, host.url)
+    log(`scroll during the launch pull: ${describeScroll(cold.scroll.duringPull)}`)
+    log(`scroll after the pull, at rest: ${describeScroll(cold.scroll.idle)}`)
 
     log(`replay against a rate limit of ${REPLAY_LIMIT.limit} requests per ${REPLAY_LIMIT.windowMs} ms`)
     const replay = await replayThroughput(context, host.url)
@@ -102,28 +126,53 @@ async function main(): Promise<void> {
     const typos = queries.map((q, i) => [q, search.found[i]] as const).filter(([q]) => q.kind === 'typo')
     const missedTypos = typos.filter(([, found]) => !found).map(([q]) => q.text)
     const byKind = (kind: BenchQuery['kind']) => percentile(search.samples.filter((_, i) => queries[i].kind === kind).flat(), 95)
+    const workerP95 = percentile(worker.samples, 95)
     const figures: Figure[] = [
-      { name: 'search p50 (page-built index, limit 50)', value: percentile(all, 50), unit: 'ms', target: 2 },
+      { name: 'search p50, in-index (limit 50)', value: percentile(all, 50), unit: 'ms', target: 2 },
       {
-        name: 'search p95 (page-built index, limit 50)',
+        name: 'search p95, in-index (limit 50)',
         value: percentile(all, 95),
         unit: 'ms',
         target: 2,
-        note: `${queries.length} queries x ${ROUNDS}; p95 by kind: ${(['prefix', 'name', 'typo', 'email', 'phone', 'tag'] as const).map((k) => `${k} ${byKind(k).toFixed(2)}`).join(', ')}`,
+        note:
+          `the issue's < 2 ms target is checked here: SearchIndex.search built on the bench page, no messaging; ${queries.length} queries x ${ROUNDS}; ` +
+          `p95 by kind: ${(['prefix', 'name', 'typo', 'email', 'phone', 'tag'] as const).map((k) => `${k} ${byKind(k).toFixed(2)}`).join(', ')}`,
       },
-      { name: 'search p95 via worker (round trip)', value: percentile(worker.samples, 95), unit: 'ms', target: 16, note: `postMessage included; p50 ${percentile(worker.samples, 50).toFixed(2)} ms; offset 5000 page ${worker.deepMs.toFixed(1)} ms` },
+      {
+        name: 'search p95 via the worker (app path)',
+        value: workerP95,
+        unit: 'ms',
+        target: FRAME_MS,
+        note:
+          `what the app waits for: createSearchClient postMessage round trip to the search worker, ${queries.length} queries x ${ROUNDS} after one untimed pass; ` +
+          `${workerP95 < 2 ? 'also' : 'NOT'} under the 2 ms search target, which applies to the in-index row; target here is one frame (issue: "searchable in under a frame"); ` +
+          `p50 ${percentile(worker.samples, 50).toFixed(2)} ms, max ${Math.max(...worker.samples).toFixed(1)} ms; offset 5000 page ${worker.deepMs.toFixed(1)} ms`,
+      },
       { name: 'one-edit typo recall', value: (100 * (typos.length - missedTypos.length)) / typos.length, unit: '%', target: 100, atLeast: true, note: `${typos.length} queries (insert/delete/substitute/swap)${missedTypos.length ? `; missed: ${missedTypos.join(' | ')}` : ''}` },
       { name: 'first rows after launch', value: cold.firstRowsMs, unit: 'ms', target: 800, note: cold.note },
       { name: 'search ready after launch', value: cold.searchReadyMs, unit: 'ms', target: 3000, note: cold.readyNote },
       {
-        name: 'pull write ratio (pull / raw bulkPut)',
+        name: 'pull write ratio, empty mirror, full rows',
         value: memoryPull.ms / raw.pagedMs,
         unit: 'x',
         target: 1.3,
         note:
-          `pullContacts from a memory bridge ${(memoryPull.ms / 1000).toFixed(1)} s vs bulkPut in pages of 100 ${(raw.pagedMs / 1000).toFixed(1)} s ` +
+          `first pull: pullContacts from a memory bridge into an empty mirror ${(memoryPull.ms / 1000).toFixed(1)} s vs raw bulkPut in pages of 100 ${(raw.pagedMs / 1000).toFixed(1)} s ` +
           `(one bulkPut call ${(raw.singleMs / 1000).toFixed(1)} s); over HTTP via the host and sandbox ${(pull.ms / 1000).toFixed(1)} s (${pull.outcome})`,
       },
+      {
+        name: 'pull write ratio, steady state, partial rows',
+        value: steady.outcome === 'completed' && steady.fullRowsKept ? steady.ms / raw.pagedMs : null,
+        unit: 'x',
+        target: 1.3,
+        note:
+          `re-pull of list rows (${steady.fields} fields: id, name, phone, type, blacklisted, tags) over the mirror holding all ${steady.count.toLocaleString('en')} full rows: ` +
+          `read + merge + write ${(steady.ms / 1000).toFixed(1)} s (${steady.outcome}) vs the same raw bulkPut ${(raw.pagedMs / 1000).toFixed(1)} s ` +
+          `(for context: raw bulkPut of those pages over a full table ${(raw.overwriteMs / 1000).toFixed(1)} s); ` +
+          `merged rows kept their other fields: ${steady.fullRowsKept ? 'yes' : 'NO'} (${steady.checked} checked)`,
+      },
+      scrollFigure('scroll p95 frame, at rest', cold.scroll.idle, 'app page after its launch pull ended'),
+      scrollFigure('scroll p95 frame, during launch pull', cold.scroll.duringPull, 'app page right after search ready, its launch pull running'),
       { name: 'renderer heap after search ready', value: cold.heap / MB, unit: 'MB', target: 120, note: `app page JSHeapUsedSize after GC; worker's rows + index measured on a page: +${(indexHeap / MB).toFixed(1)} MB` },
       {
         name: '10,000-contact bulk tag, applied + queued',
@@ -148,14 +197,19 @@ async function main(): Promise<void> {
       snapshotLoadMs: snapshot.loadMs,
       tableToArrayMs: raw.toArrayMs,
       workerHeapEstimateMB: indexHeap / MB,
+      loadAverage: { start: loadAtStart, end: loadavg()[0], cores: availableParallelism() },
+      scroll: { plan: SCROLL_PLAN, ...Object.fromEntries(Object.entries(cold.scroll).map(([k, run]) => [k, scrollSummary(run)])) },
     }
     process.stdout.write(`\n${table(figures)}\n\n`)
     process.stdout.write(
       `index build ${info.indexBuildMs.toFixed(0)} ms; snapshot write ${info.snapshotWriteMs.toFixed(0)} ms, load ${info.snapshotLoadMs.toFixed(0)} ms ` +
-        `(${snapshot.source}, ${snapshot.loaded} rows) vs toArray ${info.tableToArrayMs.toFixed(0)} ms; bench took ${Math.round((Date.now() - started) / 1000)} s\n`,
+        `(${snapshot.source}, ${snapshot.loaded} rows) vs toArray ${info.tableToArrayMs.toFixed(0)} ms; bench took ${Math.round((Date.now() - started) / 1000)} s; ` +
+        `load average ${loadAtStart.toFixed(1)} at start, ${loadavg()[0].toFixed(1)} at end (${availableParallelism()} cores: other processes compete with the bench)\n`,
     )
     const missed = figures.filter((f) => verdict(f) === 'MISSED')
     if (missed.length) process.stdout.write(`MISSED: ${missed.map((f) => f.name).join('; ')}\n`)
+    const unmeasured = figures.filter((f) => verdict(f) === 'n/a')
+    if (unmeasured.length) process.stdout.write(`NOT MEASURED (see the note): ${unmeasured.map((f) => f.name).join('; ')}\n`)
     const results = {
       measuredAt: new Date().toISOString(),
       contacts: CONTACTS,
@@ -179,7 +233,26 @@ interface ColdStart {
   heap: number
   note: string
   readyNote: string
+  scroll: { duringPull: ScrollOutcome; idle: ScrollOutcome }
 }
+
+interface MemoryPull {
+  ms: number
+  count: number
+  outcome: string
+  steady: { ms: number; count: number; outcome: string; fields: number; fullRowsKept: boolean; checked: number }
+}
+
+interface ScrollRun extends ScrollResult {
+  /** The app's sync indicator before and after the scroll. */
+  syncBefore: string
+  syncAfter: string
+  /** The machine's 1-minute load average after the run: other processes compete for its cores. */
+  loadAverage: number
+}
+
+/** A scroll run, or why there was none (the table never showed rows). */
+type ScrollOutcome = ScrollRun | { failed: string }
 
 const markTime = (page: Page, name: string) =>
   page.evaluate((name) => performance.getEntriesByName(name, 'mark')[0]?.startTime ?? null, name)
@@ -192,6 +265,15 @@ async function coldStart(context: import('playwright-core').BrowserContext, url:
   const firstRowsMs = await markTime(app, 'skylight:first-rows')
   const searchReadyMs = await markTime(app, 'skylight:search-ready')
   const heap = await heapUsed(app)
+  // The app starts its pull once search is ready: the first scroll runs beside it, the second once it has ended.
+  await app.evaluate(await readFile(SCROLL_PROBE, 'utf8'))
+  const duringPull = await scrollTable(app)
+  await app
+    .waitForFunction(() => document.querySelector('[data-test="sync-text"]')?.textContent?.startsWith('Synced'), undefined, { timeout: 180_000, polling: 500 })
+    .catch(async () => log(`the app's launch pull did not end within 3 minutes (sync "${await syncText(app)}"); scrolling anyway`))
+  // The completed pull makes the worker re-read the mirror and save its snapshot; let that settle too.
+  await app.waitForTimeout(3000)
+  const idle = await scrollTable(app)
   await app.close()
   return {
     firstRowsMs,
@@ -199,6 +281,105 @@ async function coldStart(context: import('playwright-core').BrowserContext, url:
     heap,
     note: 'app page mark skylight:first-rows (first rows painted), from navigation start',
     readyNote: 'app page mark skylight:search-ready (worker index built), from navigation start',
+    scroll: { duringPull, idle },
+  }
+}
+
+const syncText = (page: Page) => page.evaluate(() => document.querySelector('[data-test="sync-text"]')?.textContent?.trim() ?? '')
+
+/** Scrolls the real app's contacts table one step per frame (bench/page/scroll-probe.ts), timing every frame. */
+async function scrollTable(app: Page): Promise<ScrollOutcome> {
+  try {
+    await app.waitForSelector('[data-test="contact-table"] [data-test="contact-row"]', { timeout: 30_000 })
+    const syncBefore = await syncText(app)
+    const result = await app.evaluate(
+      (plan) => (window as unknown as { benchScroll: { run(plan: ScrollPlan): Promise<ScrollResult> } }).benchScroll.run(plan),
+      SCROLL_PLAN,
+    )
+    return { ...result, syncBefore, syncAfter: await syncText(app), loadAverage: loadavg()[0] }
+  } catch (error) {
+    const shown = await app.evaluate(() => document.body.innerText.replace(/\s+/g, ' ').slice(0, 200)).catch(() => '?')
+    return { failed: `${error instanceof Error ? error.message.split('\n')[0] : String(error)}; the page showed: "${shown}"` }
+  }
+}
+
+/**
+ * Frame figures of a scroll run. requestAnimationFrame timestamps are frame begin times, whole
+ * vsyncs apart, but Chromium clamps them to 0.1 ms with jitter: a frame on time reads anywhere
+ * from 16.5 to 16.8 ms. So every interval counts as a whole number of vsyncs and the frame time is
+ * that many vsyncs; the raw figures stay alongside. The vsync is the mean of the intervals at rest
+ * near their median, so frames missed while "at rest" (a busy page) do not stretch it.
+ */
+function scrollSummary(outcome: ScrollOutcome) {
+  if ('failed' in outcome) return outcome
+  const run = outcome
+  const restMedian = percentile(run.idleIntervals, 50)
+  const onTime = run.idleIntervals.filter((ms) => Math.abs(ms - restMedian) < restMedian / 4)
+  const vsync = onTime.reduce((a, b) => a + b, 0) / onTime.length
+  const vsyncs = run.intervals.map((ms) => Math.max(1, Math.round(ms / vsync)))
+  const frameMs = vsyncs.map((n) => n * vsync)
+  return {
+    p50Ms: percentile(frameMs, 50),
+    p95Ms: percentile(frameMs, 95),
+    maxMs: Math.max(...run.intervals),
+    rawP50Ms: percentile(run.intervals, 50),
+    rawP95Ms: percentile(run.intervals, 95),
+    overBudgetPct: (100 * vsyncs.filter((n) => n > 1).length) / vsyncs.length,
+    rawOverBudgetPct: (100 * run.intervals.filter((ms) => ms > FRAME_MS).length) / run.intervals.length,
+    // A frame interval of n vsyncs means n - 1 frames were not produced.
+    droppedFrames: vsyncs.reduce((sum, n) => sum + n - 1, 0),
+    frames: run.frames,
+    vsyncMs: vsync,
+    idleRawP95Ms: percentile(run.idleIntervals, 95),
+    idleMissedVsyncs: run.idleIntervals.filter((ms) => Math.round(ms / vsync) > 1).length,
+    appScriptPerScrollP50Ms: percentile(run.scrollWork, 50),
+    appScriptPerScrollP95Ms: percentile(run.scrollWork, 95),
+    scrollEvents: run.scrollWork.length,
+    longTasks: run.longTasks.length,
+    longestTaskMs: run.longTasks.length ? Math.max(...run.longTasks) : 0,
+    rowsScrolled: run.rowsScrolled,
+    total: run.total,
+    viewportHeight: run.viewportHeight,
+    missingFrames: run.missingFrames,
+    loadingFrames: run.loadingFrames,
+    lastRow: run.lastRow,
+    middleRow: run.middleRow,
+    syncBefore: run.syncBefore,
+    syncAfter: run.syncAfter,
+    loadAverage: run.loadAverage,
+  }
+}
+
+function describeScroll(run: ScrollOutcome): string {
+  const s = scrollSummary(run)
+  if ('failed' in s) return `NOT MEASURED: ${s.failed}`
+  return (
+    `p50 ${s.p50Ms.toFixed(1)} / p95 ${s.p95Ms.toFixed(1)} / max ${s.maxMs.toFixed(0)} ms (raw p95 ${s.rawP95Ms.toFixed(1)}), ${s.overBudgetPct.toFixed(1)}% over one frame, ` +
+    `${s.droppedFrames} dropped of ${s.frames}; app script per scroll p50 ${s.appScriptPerScrollP50Ms.toFixed(1)} / p95 ${s.appScriptPerScrollP95Ms.toFixed(1)} ms; ` +
+    `long tasks ${s.longTasks} (longest ${s.longestTaskMs.toFixed(0)} ms); rows not shown ${s.missingFrames} frames, loading ${s.loadingFrames}; ` +
+    `last row ${JSON.stringify(s.lastRow)}; sync "${s.syncBefore}" -> "${s.syncAfter}"; load average ${s.loadAverage.toFixed(1)}`
+  )
+}
+
+/** A scroll run as a figure: p95 frame interval against one 60 fps frame; the value is void when the rows never showed. */
+function scrollFigure(name: string, run: ScrollOutcome, where: string): Figure {
+  const s = scrollSummary(run)
+  if ('failed' in s) return { name, value: null, unit: 'ms', target: FRAME_MS, note: `${where}; NOT MEASURED: ${s.failed}` }
+  const rendered = s.lastRow.name !== null && s.middleRow.name !== null
+  return {
+    name,
+    value: rendered ? s.p95Ms : null,
+    unit: 'ms',
+    target: FRAME_MS,
+    note:
+      `${where}; ${s.rowsScrolled.toLocaleString('en')} rows scrolled 8 a frame + jumps to the end and the middle of ${s.total.toLocaleString('en')}, ` +
+      `${s.viewportHeight} px view; frame = requestAnimationFrame interval in whole vsyncs of ${s.vsyncMs.toFixed(2)} ms (timer clamping makes on-time frames read 16.5-16.8 ms; ` +
+      `raw p95 ${s.rawP95Ms.toFixed(1)} ms, ${s.rawOverBudgetPct.toFixed(0)}% raw > ${FRAME_MS} ms); p50 ${s.p50Ms.toFixed(1)} ms, max ${s.maxMs.toFixed(0)} ms; ` +
+      `${s.overBudgetPct.toFixed(1)}% of ${s.frames} frames over ${FRAME_MS} ms, ${s.droppedFrames} dropped; ` +
+      `app script per scroll event p50 ${s.appScriptPerScrollP50Ms.toFixed(1)} / p95 ${s.appScriptPerScrollP95Ms.toFixed(1)} ms; long tasks ${s.longTasks} (longest ${s.longestTaskMs.toFixed(0)} ms); ` +
+      `frames with a row in view not rendered ${s.missingFrames}, still loading ${s.loadingFrames}; ` +
+      `last row ${s.lastRow.name ? `"${s.lastRow.name}" after ${s.lastRow.framesToName} frames` : 'NEVER showed a name'}; ` +
+      `sync "${s.syncBefore}" -> "${s.syncAfter}"; load average ${s.loadAverage.toFixed(1)} on ${availableParallelism()} cores`,
   }
 }
 
