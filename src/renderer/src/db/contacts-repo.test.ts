@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto'
 import { randomUUID } from 'node:crypto'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Contact, ContactRow } from '../../../shared/contact'
 import { openAccountDatabase, type ContactsDb } from './database'
 import { allRows, countRows, deleteRows, firstRowsByName, mergeRows, unseenIds } from './contacts-repo'
@@ -60,6 +60,18 @@ describe('mergeRows', () => {
 
   it('accepts an empty page', async () => {
     expect(await mergeRows(db, [])).toEqual([])
+  })
+})
+
+describe('mergeRows over a mirror that already knows the rows', () => {
+  it('writes only the rows a partial re-pull changes', async () => {
+    await mergeRows(db, [full(1, 'Ada'), full(2, 'Bo')])
+    const writes = vi.spyOn(db.contacts, 'bulkPut')
+    const partial = (row: Contact): ContactRow => ({ id: row.id, name: row.name, phone: row.phone, type: row.type, blacklisted: row.blacklisted, tags: row.tags })
+    await mergeRows(db, [partial(full(1, 'Ada')), partial(full(2, 'Bo Renamed'))])
+    expect(writes).toHaveBeenCalledTimes(1)
+    expect(writes.mock.calls[0]![0].map((row) => row.id)).toEqual([2])
+    expect(await db.contacts.get(2)).toMatchObject({ name: 'Bo Renamed', email: 'c2@example.com' })
   })
 })
 

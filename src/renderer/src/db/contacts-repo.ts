@@ -1,7 +1,7 @@
 // Reads and bulk writes of mirror rows; the only place that knows how contacts are stored.
 import type { ContactRow } from '../../../shared/contact'
 import type { ContactsDb } from './database'
-import { isFullRow, mergeRow } from './merge'
+import { isFullRow, mergeChangesNothing, mergeRow } from './merge'
 import { markSnapshotDirty } from './snapshot'
 
 /**
@@ -14,14 +14,19 @@ import { markSnapshotDirty } from './snapshot'
 export async function mergeRows(db: ContactsDb, rows: readonly ContactRow[]): Promise<ContactRow[]> {
   if (rows.length === 0) return []
   return db.transaction('rw', db.contacts, db.meta, async () => {
-    await markSnapshotDirty(db, rows.map((row) => row.id))
     if (rows.every(isFullRow)) {
+      await markSnapshotDirty(db, rows.map((row) => row.id))
       await db.contacts.bulkPut(rows as ContactRow[])
       return rows.slice()
     }
     const stored = await storedRowsFor(db, rows)
     const merged = rows.map((row, i) => mergeRow(stored[i], row))
-    await db.contacts.bulkPut(merged)
+    // A re-pull mostly brings back what the mirror has: only rows that change are written (and reindexed).
+    const changed = merged.filter((_row, i) => !mergeChangesNothing(stored[i], rows[i]!))
+    if (changed.length > 0) {
+      await markSnapshotDirty(db, changed.map((row) => row.id))
+      await db.contacts.bulkPut(changed)
+    }
     return merged
   })
 }

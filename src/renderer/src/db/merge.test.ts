@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Contact, ContactRow } from '../../../shared/contact'
-import { isFullRow, mergeRow } from './merge'
+import { isFullRow, mergeChangesNothing, mergeRow } from './merge'
 import { aContact } from '../../../shared/testing/contact-fixture'
 
 const stored: ContactRow = {
@@ -38,6 +38,22 @@ describe('mergeRow', () => {
     mergeRow(stored, incoming)
     expect(stored).toEqual(before)
     expect(incoming).toEqual({ id: 7, name: 'Other' })
+  })
+})
+
+describe('mergeChangesNothing', () => {
+  const stored: ContactRow = { id: 1, name: 'Ada', type: 'instagram', email: 'ada@example.com', blacklisted: false, tags: ['a', 'b'] }
+
+  it('is true when every sent field equals what is stored, unknown fields aside', () => {
+    expect(mergeChangesNothing(stored, { id: 1, name: 'Ada', type: 'instagram', blacklisted: false, tags: ['a', 'b'] })).toBe(true)
+  })
+
+  it('is false for any changed value, tag list, explicit null, or a row not stored yet', () => {
+    expect(mergeChangesNothing(stored, { id: 1, name: 'Ada B' })).toBe(false)
+    expect(mergeChangesNothing(stored, { id: 1, tags: ['b', 'a'] })).toBe(false)
+    expect(mergeChangesNothing(stored, { id: 1, tags: ['a'] })).toBe(false)
+    expect(mergeChangesNothing(stored, { id: 1, email: null })).toBe(false)
+    expect(mergeChangesNothing(undefined, { id: 1, name: 'Ada' })).toBe(false)
   })
 })
 

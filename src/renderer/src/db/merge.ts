@@ -28,6 +28,20 @@ export function mergeRow(stored: ContactRow | undefined, incoming: ContactRow): 
   return merged as ContactRow
 }
 
+/** True when merging `incoming` over `stored` changes nothing: a re-pull need not write the row again. */
+export function mergeChangesNothing(stored: ContactRow | undefined, incoming: ContactRow): boolean {
+  if (!stored) return false
+  for (const key in incoming) {
+    const value = (incoming as Record<string, unknown>)[key]
+    if (value === undefined) continue
+    const known = (stored as Record<string, unknown>)[key]
+    if (Array.isArray(value)) {
+      if (!Array.isArray(known) || known.length !== value.length || value.some((item, i) => item !== known[i])) return false
+    } else if (value !== known) return false
+  }
+  return true
+}
+
 /** A row carrying every Contact field replaces whatever is stored, so it needs no read first. */
 export function isFullRow(row: ContactRow): boolean {
   for (const key of CONTACT_FIELDS) {
