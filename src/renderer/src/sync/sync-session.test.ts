@@ -50,4 +50,25 @@ describe('sync session start', () => {
     vi.unstubAllGlobals()
     db.close()
   })
+
+  it('pulls again when the API is back after being unreachable', async () => {
+    const db = await openAccountDatabase(`start-${randomUUID()}`)
+    const pull = vi.fn((async () => ({ status: 'completed', consistent: true, total: 0, deleted: 0, passes: 1, requests: 1 })) as unknown as typeof pullContacts)
+    const session = startSyncSession({
+      db,
+      bridge: fakeBridge({}),
+      search: { saveSnapshot: async () => 0, ready: Promise.resolve() },
+      onPullChange: () => {},
+      pull: { pull },
+      replay: { locks: inProcessLocks() },
+    })
+    await vi.waitFor(() => expect(pull).toHaveBeenCalledTimes(1))
+    session.connectivity.report({ kind: 'offline', message: 'SkyLight cannot be reached.' })
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(pull).toHaveBeenCalledTimes(1)
+    session.connectivity.report(null)
+    await vi.waitFor(() => expect(pull).toHaveBeenCalledTimes(2))
+    await session.stop()
+    db.close()
+  })
 })

@@ -4,6 +4,7 @@ import type { ApiError } from '../../../shared/result'
 import type { ContactsDb } from '../db/database'
 import type { SearchClient } from '../db/search/search-client'
 import { createConnectivity, observeBridge, type Connectivity } from './connectivity'
+import { unlessClosed } from '../db/unless-closed'
 import { retryAllNow } from './outbox/queue'
 import { createReplayer, type Replayer, type ReplayerOptions } from './outbox/replayer'
 import { createPullRunner, type PullRunner, type PullRunnerOptions, type PullRunnerState } from './pull-runner'
@@ -63,7 +64,7 @@ export function startSyncSession(options: SyncSessionOptions): SyncSession {
     if (!reconnected) return
     // Back online: catch up with the server and send what waited, without waiting out backoffs.
     pulls.request()
-    void retryAllNow(db)
+    void unlessClosed(retryAllNow(db))
   })
   const stopResuming = resumeReplayWhenAnswered(connectivity, replayer)
   const onOsOnline = () => probe.now()
@@ -88,7 +89,7 @@ export function startSyncSession(options: SyncSessionOptions): SyncSession {
     syncNow() {
       if (connectivity.state === 'offline') probe.now()
       pulls.request()
-      void retryAllNow(db)
+      void unlessClosed(retryAllNow(db))
     },
     keyReplaced() {
       replayer.resume()
