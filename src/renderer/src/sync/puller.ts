@@ -3,8 +3,7 @@ import type { ContactRow } from '../../../shared/contact'
 import type { SkylightBridge } from '../../../shared/contract'
 import type { ApiError } from '../../../shared/result'
 import type { ContactsDb } from '../db/database'
-import { mergeRows } from '../db/contacts-repo'
-import { withPendingIntents } from './outbox/pull-overlay'
+import { mergeServerRows } from './outbox/pull-overlay'
 import { forEachPaced, type CallPolicy } from './paced-calls'
 import { fetchPage } from './page-fetcher'
 import { clearCheckpoint, loadCheckpoint, recordPage, startPass, type PullCheckpointHeader } from './pull-checkpoint'
@@ -174,7 +173,7 @@ async function run(ctx: PullContext, checkpoint: Awaited<ReturnType<typeof loadC
     if (end.status !== 'ok') return end
     if (ctx.stop.signal.aborted) return { status: 'aborted' }
     await ctx.db.transaction('rw', [ctx.db.contacts, ctx.db.meta, ctx.db.outbox], async () => {
-      await mergePulled(ctx.db, end.data.data)
+      await mergeServerRows(ctx.db, end.data.data)
     })
     for (const row of end.data.data) state.seen.add(row.id)
     let consistent = isPassConsistent({
@@ -245,7 +244,7 @@ async function readPages(ctx: PullContext, state: PassState): Promise<Stopped | 
 async function mergePage(ctx: PullContext, state: PassState, page: number, rows: ContactRow[], total: number): Promise<void> {
   const ids = rows.map((row) => row.id)
   await ctx.db.transaction('rw', [ctx.db.contacts, ctx.db.meta, ctx.db.outbox], async () => {
-    await mergePulled(ctx.db, rows)
+    await mergeServerRows(ctx.db, rows)
     await recordPage(ctx.db, page, ids, total)
   })
   state.done.add(page)
@@ -253,11 +252,6 @@ async function mergePage(ctx: PullContext, state: PassState, page: number, rows:
   ctx.emit(state)
 }
 
-/** Merges pulled rows with the queued intents re-applied on top; the caller's transaction must span `contacts`, `meta` and `outbox`. */
-async function mergePulled(db: ContactsDb, rows: ContactRow[]): Promise<void> {
-  const shown = await withPendingIntents(db, rows)
-  await mergeRows(db, shown)
-}
 
 /** Ends the pull in one transaction: the sync time recorded, the checkpoint dropped. */
 async function finish(ctx: PullContext): Promise<void> {

@@ -3,10 +3,9 @@ import type { ContactRow } from '../../../shared/contact'
 import type { SkylightBridge } from '../../../shared/contract'
 import type { ApiError } from '../../../shared/result'
 import type { ContactsDb } from '../db/database'
-import { mergeRows } from '../db/contacts-repo'
 import { ABORTED, unlessAborted } from './abortable'
 import { learnUnknownEmails } from './email-lookup'
-import { withPendingIntents } from './outbox/pull-overlay'
+import { mergeServerRows } from './outbox/pull-overlay'
 import { shouldAskServer, targetsEmail } from './remote-search-rule'
 import { isFirstPullComplete } from './sync-state'
 
@@ -36,15 +35,8 @@ export async function searchRemotely(db: ContactsDb, bridge: RemoteSearchBridge,
   const result = await unlessAborted(bridge['contacts.list']({ search, page: 1, per_page: REMOTE_SEARCH_LIMIT }), signal)
   if (result === ABORTED) return { status: 'skipped' }
   if (!result.ok) return { status: 'failed', error: result.error }
-  const rows = await mergeFound(db, result.data.data)
+  // As the puller does: a search never reverts a pending edit nor brings back a contact whose delete is queued.
+  const rows = await db.transaction('rw', [db.contacts, db.meta, db.outbox], async () => mergeServerRows(db, result.data.data))
   if (targetsEmail(search)) await learnUnknownEmails(db, bridge, rows, signal)
   return { status: 'merged', rows }
-}
-
-/**
- * Merges the server's matches with the queued intents re-applied, as the puller does, so a
- * search never reverts a pending edit nor brings back a contact whose delete is queued.
- */
-function mergeFound(db: ContactsDb, rows: readonly ContactRow[]): Promise<ContactRow[]> {
-  return db.transaction('rw', [db.contacts, db.meta, db.outbox], async () => mergeRows(db, await withPendingIntents(db, rows)))
 }

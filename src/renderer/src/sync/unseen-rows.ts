@@ -2,9 +2,9 @@
 import type { Contact } from '../../../shared/contact'
 import type { SkylightBridge } from '../../../shared/contract'
 import type { ContactsDb } from '../db/database'
-import { deleteRows, mergeRows, unseenIds } from '../db/contacts-repo'
+import { deleteRows, unseenIds } from '../db/contacts-repo'
 import { pendingContactIds } from '../db/pending-edits'
-import { withPendingIntents } from './outbox/pull-overlay'
+import { mergeServerRows } from './outbox/pull-overlay'
 import { forEachPaced, pacedCall, type CallPolicy } from './paced-calls'
 
 export interface UnseenRowsSettled {
@@ -57,5 +57,5 @@ export async function settleUnseenRows(
 async function mergeStillStored(db: ContactsDb, rows: Contact[]): Promise<void> {
   const stored = await db.contacts.bulkGet(rows.map((row) => row.id))
   const kept = rows.filter((_, i) => stored[i] !== undefined)
-  await mergeRows(db, await withPendingIntents(db, kept))
+  await mergeServerRows(db, kept)
 }

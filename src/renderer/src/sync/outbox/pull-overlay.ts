@@ -1,5 +1,6 @@
-// The puller's hook: queued intents re-applied over pulled rows, so a pull never hides a local edit.
+// Server rows into the mirror with the queued intents re-applied on top, so a pull or a search never hides a local edit.
 import type { ContactRow } from '../../../../shared/contact'
+import { mergeRows } from '../../db/contacts-repo'
 import type { ContactsDb } from '../../db/database'
 import { queuedIntents } from './batch'
 import type { Intent } from './intent'
@@ -22,4 +23,14 @@ export async function withPendingIntents(db: ContactsDb, rows: readonly ContactR
     const shown = overlayIntents(row, intents)
     return shown ? [shown] : []
   })
+}
+
+/**
+ * Merges rows the server sent (pages, search hits, single contacts) as the mirror should show
+ * them: partial rows keep known fields, queued edits stay on top, a contact whose delete is queued
+ * stays away. Returns the rows written. Joins the caller's transaction when it spans `contacts`,
+ * `meta` and `outbox`.
+ */
+export async function mergeServerRows(db: ContactsDb, rows: readonly ContactRow[]): Promise<ContactRow[]> {
+  return mergeRows(db, await withPendingIntents(db, rows))
 }
