@@ -6,7 +6,7 @@ import type { Sandbox } from '../src/main/sandbox/server'
 import type { Contact } from '../src/shared/contact'
 import { chromiumSkipReason, launchChromium } from './support/chromium'
 import { openSignedIn, type AppPage } from './support/app'
-import { allSynced, clearSearch, editable, focusContact, focusRowNamed, search, selectContacts, selectedCount, selectionCount } from './support/contacts'
+import { addTag, allSynced, clearSearch, editable, focusContact, focusRowNamed, search, selectContacts, selectedCount, selectionCount } from './support/contacts'
 import { focusedIn, goOffline, goOnline, notification } from './support/keyboard'
 import { contactRows, contactsSummary } from './support/screens'
 
@@ -19,15 +19,6 @@ const ids = (contacts: readonly Pick<Contact, 'id'>[]) => contacts.map((contact)
 const selectedRows = (page: Page) =>
   page.locator('[data-test="contact-row"][aria-selected="true"]').evaluateAll((rows) => rows.map((row) => Number(row.getAttribute('aria-rowindex')) - 2).sort((a, b) => a - b))
 const rowAt = (page: Page, index: number) => page.locator(`[data-test="contact-row"][aria-rowindex="${index + 2}"]`)
-
-async function addTagToTargets(page: Page, tag: string): Promise<void> {
-  await page.keyboard.press('t')
-  await focusedIn(page, '[data-test="tag-picker"]')
-  await page.keyboard.type(tag)
-  await page.keyboard.press('Enter')
-  await page.keyboard.press('Control+Enter')
-  await page.locator('[data-test="tag-picker"]').waitFor({ state: 'detached' })
-}
 
 describe.skipIf(chromiumSkipReason())('bulk actions', () => {
   let browser: Browser
@@ -85,7 +76,7 @@ describe.skipIf(chromiumSkipReason())('bulk actions', () => {
     expect(await selectedRows(page)).toEqual([...Array(await contactRows(page).count()).keys()])
 
     // Which contacts: a tag on the selection lands on exactly those on the server.
-    await addTagToTargets(page, 'picked-all')
+    await addTag(page, 'picked-all')
     await expect.poll(() => notification(page).textContent()).toContain(`${expected.length} tagged picked-all`)
     await expect.poll(() => ids(withTag(sandbox.store.all(), 'picked-all')), { timeout: 20_000 }).toEqual(ids(expected))
   })
@@ -273,7 +264,7 @@ describe.skipIf(chromiumSkipReason())('bulk actions', () => {
     await goOffline(page, sandbox)
     await page.keyboard.press('ArrowDown')
     await selectContacts(page, targets)
-    await addTagToTargets(page, 'promo')
+    await addTag(page, 'promo')
     await expect.poll(() => notification(page).textContent()).toContain('3 tagged promo')
     await expect.poll(() => page.locator('[data-test="pending-badge"]').count()).toBe(1)
 
@@ -299,7 +290,7 @@ describe.skipIf(chromiumSkipReason())('bulk actions', () => {
     const targets = editable(sandbox, (contact) => !contact.tags.includes('promo')).slice(0, 4)
     await page.keyboard.press('ArrowDown')
     await selectContacts(page, targets)
-    await addTagToTargets(page, 'promo')
+    await addTag(page, 'promo')
     await expect.poll(() => ids(withTag(sandbox.store.all(), 'promo')), { timeout: 20_000 }).toEqual(ids(targets))
     await allSynced(page)
 

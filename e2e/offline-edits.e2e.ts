@@ -2,21 +2,11 @@
 // contacts by keyboard, reload the page, come back online, and find all of it on the server, once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import type { Contact } from '../src/shared/contact'
 import { chromiumSkipReason, launchChromium } from './support/chromium'
 import { openSignedIn } from './support/app'
 import { focusedIn, goOffline, goOnline, notification } from './support/keyboard'
-import { contactRows, contactsSummary } from './support/screens'
-
-/** Finds one contact by its phone (unique per account) and leaves the keys on its row. */
-async function focusContact(page: Page, contact: Pick<Contact, 'name' | 'phone'>): Promise<void> {
-  await page.keyboard.press('/')
-  await page.keyboard.press('Control+a')
-  await page.keyboard.type(contact.phone!)
-  await expect.poll(() => contactRows(page).count()).toBe(1)
-  await page.keyboard.press('ArrowDown')
-  await expect.poll(() => page.locator('[data-test="contact-row"].row--focused').getAttribute('aria-label')).toMatch(new RegExp(`^${contact.name}, `))
-}
+import { addTag, focusContact, renameFocused, serverNotes } from './support/contacts'
+import { contactsSummary } from './support/screens'
 
 async function openFocused(page: Page, name: string): Promise<void> {
   await page.keyboard.press('Enter')
@@ -29,20 +19,6 @@ async function closeDetails(page: Page): Promise<void> {
   await page.keyboard.press('Escape')
   await page.locator('[data-test="contact-details"]').waitFor({ state: 'detached' })
   await focusedIn(page, '[data-test="contact-table"]')
-}
-
-async function tagFocused(page: Page, tag: string): Promise<void> {
-  await page.keyboard.press('t')
-  await focusedIn(page, '[data-test="tag-picker"]')
-  await page.keyboard.type(tag)
-  await page.keyboard.press('Enter')
-  await page.keyboard.press('Control+Enter')
-  await page.locator('[data-test="tag-picker"]').waitFor({ state: 'detached' })
-}
-
-async function notesOf(baseUrl: string, apiKey: string, id: number): Promise<string[]> {
-  const response = await fetch(`${baseUrl}/api/v1/contacts/${id}/notes`, { headers: { authorization: `Bearer ${apiKey}` } })
-  return ((await response.json()) as { data: { content: string }[] }).data.map((note) => note.content)
 }
 
 describe.skipIf(chromiumSkipReason())('offline edits', () => {
@@ -69,7 +45,7 @@ describe.skipIf(chromiumSkipReason())('offline edits', () => {
       // Three existing contacts: each tagged and blacklisted; the first also renamed and noted.
       for (const target of targets) {
         await focusContact(page, target)
-        await tagFocused(page, 'berlin')
+        await addTag(page, 'berlin')
         await page.keyboard.press('b')
         await expect.poll(() => notification(page).textContent()).toContain('1 blacklisted')
       }
@@ -81,13 +57,7 @@ describe.skipIf(chromiumSkipReason())('offline edits', () => {
       await page.keyboard.press('Control+Enter')
       await expect.poll(() => page.locator('[data-test="note"]').allTextContents()).toContainEqual(expect.stringContaining('autumn price list'))
       await page.keyboard.press('Tab')
-      await page.keyboard.press('e')
-      await focusedIn(page, '[data-test="contact-form"]')
-      await page.locator('[data-test="contact-form"] [data-field="name"] input').focus()
-      await page.keyboard.press('Control+a')
-      await page.keyboard.type('Renamed Offline')
-      await page.keyboard.press('Control+Enter')
-      await page.locator('[data-test="contact-form"]').waitFor({ state: 'detached' })
+      await renameFocused(page, 'Renamed Offline')
       await closeDetails(page)
 
       // Two new contacts, the second with a note.
@@ -121,7 +91,7 @@ describe.skipIf(chromiumSkipReason())('offline edits', () => {
       await goOnline(page, sandbox)
       // The server, polled until every queued edit has landed: the newest is the note on a contact created offline.
       const omar = () => sandbox.store.all().find((contact) => contact.name === 'Omar Newcomer')
-      await expect.poll(async () => (omar() ? notesOf(sandbox.baseUrl, sandbox.apiKey, omar()!.id) : []), { timeout: 30_000 }).toEqual(['Wants WhatsApp updates'])
+      await expect.poll(async () => (omar() ? serverNotes(sandbox, omar()!.id) : []), { timeout: 30_000 }).toEqual(['Wants WhatsApp updates'])
       await expect.poll(() => page.locator('[data-test="unsynced"]').count(), { timeout: 30_000 }).toBe(0)
       for (const target of targets) {
         const now = sandbox.store.get(target.id)!
@@ -129,7 +99,7 @@ describe.skipIf(chromiumSkipReason())('offline edits', () => {
         expect(now.blacklisted).toBe(true)
       }
       expect(sandbox.store.get(targets[0]!.id)!.name).toBe('Renamed Offline')
-      expect(await notesOf(sandbox.baseUrl, sandbox.apiKey, targets[0]!.id)).toContain('Asked for the autumn price list')
+      expect(await serverNotes(sandbox, targets[0]!.id)).toContain('Asked for the autumn price list')
       for (const name of ['Nora Newcomer', 'Omar Newcomer']) expect(sandbox.store.all().filter((contact) => contact.name === name)).toHaveLength(1)
       expect(omar()).toMatchObject({ phone: '+14155550172', type: 'telegram' })
       expect(sandbox.store.size()).toBe(302)

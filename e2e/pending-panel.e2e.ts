@@ -7,7 +7,7 @@ import type { Sandbox } from '../src/main/sandbox/server'
 import type { Contact } from '../src/shared/contact'
 import { chromiumSkipReason, launchChromium } from './support/chromium'
 import { openSignedIn, type AppPage } from './support/app'
-import { allSynced, clearSearch, editable, focusContact, focusedRow, unsyncedButton } from './support/contacts'
+import { allSynced, clearSearch, editable, focusContact, focusedRow, renameFocused, unsyncedButton } from './support/contacts'
 import { focusedIn, goOffline, goOnline, notification } from './support/keyboard'
 import { settled } from './support/screens'
 
@@ -61,13 +61,7 @@ describe.skipIf(chromiumSkipReason())('pending changes panel', () => {
 
     // Four edits, by keyboard: a rename, a tag, a blacklist, a list.
     await focusContact(page, renamed)
-    await page.keyboard.press('e')
-    await focusedIn(page, '[data-test="contact-form"]')
-    await page.locator('[data-test="contact-form"] [data-field="name"] input').focus()
-    await page.keyboard.press('Control+a')
-    await page.keyboard.type('Renamed Offline')
-    await page.keyboard.press('Control+Enter')
-    await page.locator('[data-test="contact-form"]').waitFor({ state: 'detached' })
+    await renameFocused(page, 'Renamed Offline')
     await expect.poll(() => focusedRow(page).getAttribute('aria-label')).toMatch(/^Renamed Offline, /)
 
     await focusContact(page, tagged)

@@ -1,4 +1,4 @@
-// Steps on the contacts table shared by the bulk-action and outbox e2e flows: finding one contact, the selection, the server's view.
+// Steps on the contacts table shared by the bulk-action and outbox e2e flows: finding one contact, the selection, tagging and renaming, the server's view.
 import type { Page } from 'playwright-core'
 import { expect } from 'vitest'
 import type { Sandbox } from '../../src/main/sandbox/server'
@@ -47,6 +47,27 @@ export async function selectContacts(page: Page, contacts: readonly Pick<Contact
     await page.keyboard.press('x')
     await expect.poll(() => selectedCount(page)).toBe(before + i + 1)
   }
+}
+
+/** `t` on the selection (or the focused contact): types `tag`, picks it, applies, and waits for the picker to leave. */
+export async function addTag(page: Page, tag: string): Promise<void> {
+  await page.keyboard.press('t')
+  await focusedIn(page, '[data-test="tag-picker"]')
+  await page.keyboard.type(tag)
+  await page.keyboard.press('Enter')
+  await page.keyboard.press('Control+Enter')
+  await page.locator('[data-test="tag-picker"]').waitFor({ state: 'detached' })
+}
+
+/** `e` on the focused (or open) contact: replaces its name with `name` and saves with Ctrl+Enter. */
+export async function renameFocused(page: Page, name: string): Promise<void> {
+  await page.keyboard.press('e')
+  await focusedIn(page, '[data-test="contact-form"]')
+  await page.locator('[data-test="contact-form"] [data-field="name"] input').focus()
+  await page.keyboard.press('Control+a')
+  await page.keyboard.type(name)
+  await page.keyboard.press('Control+Enter')
+  await page.locator('[data-test="contact-form"]').waitFor({ state: 'detached' })
 }
 
 /** Back to every contact, with the keys in the table. */

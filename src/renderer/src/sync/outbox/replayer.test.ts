@@ -9,20 +9,10 @@ import { inProcessLocks } from './locks'
 import type { OutboxBridge } from './outbox-bridge'
 import { listQueue } from './queue'
 import { createReplayer, type Replayer } from './replayer'
+import { aContact } from '../../../../shared/testing/contact-fixture'
 
-const contact = (id: number, name: string): Contact => ({
-  id,
-  name,
-  email: null,
-  phone: null,
-  type: 'instagram',
-  status: 'active',
-  blacklisted: false,
-  tags: [],
-  last_message_at: null,
-  created_at: new Date().toISOString(),
-  updated_at: new Date().toISOString(),
-})
+// Made now: a lost create's look-up only takes contacts made since it was sent.
+const contact = (id: number, name: string): Contact => aContact({ id, name, created_at: new Date().toISOString(), updated_at: new Date().toISOString() })
 
 /** A bridge whose every channel fails loudly unless the test overrides it. */
 function fakeBridge(overrides: Partial<OutboxBridge>): OutboxBridge {
