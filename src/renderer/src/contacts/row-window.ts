@@ -17,11 +17,26 @@ export interface WindowState {
   loaded: boolean
 }
 
+/** A block's rows and the refresh generation they answer: older ones stay on screen only until replaced. */
+interface Block {
+  rows: ContactRow[]
+  generation: number
+}
+
+/** The blocks [first, last] a read covers. */
+interface BlockSpan {
+  first: number
+  last: number
+}
+
 const blockOf = (index: number) => Math.floor(index / BLOCK)
 
 export class RowWindow {
-  private blocks = new Map<number, ContactRow[]>()
-  private reading = new Set<number>()
+  private blocks = new Map<number, Block>()
+  /** Blocks being read, with the generation each read answers. */
+  private reading = new Map<number, number>()
+  /** The blocks the refresh in flight will bring, if one is. */
+  private refreshing: BlockSpan | null = null
   private generation = 0
   private first = 0
   private last = 0
@@ -35,7 +50,7 @@ export class RowWindow {
   ) {}
 
   rowAt(index: number): ContactRow | undefined {
-    return this.blocks.get(blockOf(index))?.[index % BLOCK]
+    return this.blocks.get(blockOf(index))?.rows[index % BLOCK]
   }
 
   /** The view now shows rows [start, end): reads the blocks it lacks. */
@@ -43,50 +58,70 @@ export class RowWindow {
     this.first = blockOf(Math.max(0, start))
     this.last = blockOf(Math.max(start, end - 1))
     this.dropFarBlocks()
-    for (let block = this.first; block <= this.last; block++) this.readBlock(block)
+    this.readMissing()
   }
 
   /**
    * The query or the data changed: reads the shown blocks again in one page and swaps them in
-   * at once, so the old rows stay on screen until the new ones are there. A slower answer to an
+   * at once, so the old rows stay on screen until the new ones are there. The answer is placed
+   * at the blocks it was read for, even when the view has moved meanwhile (a new query scrolls
+   * to the top); blocks the view reached since are read on their own. A slower answer to an
    * older refresh is dropped.
    */
   async refresh(): Promise<void> {
     const generation = ++this.generation
-    const offset = this.first * BLOCK
+    const span: BlockSpan = { first: this.first, last: this.last }
+    this.refreshing = span
+    // Blocks the view shows outside the span (none, unless it moves) are read with the new generation.
     let page: SearchPage
     try {
-      page = await this.read(offset, (this.last - this.first + 1) * BLOCK)
+      page = await this.read(span.first * BLOCK, (span.last - span.first + 1) * BLOCK)
     } catch (error) {
-      if (generation === this.generation) this.onError(error)
+      if (generation === this.generation) {
+        this.refreshing = null
+        this.onError(error)
+      }
       return
     }
     if (generation !== this.generation) return
-    this.blocks = new Map()
-    this.reading.clear()
-    for (let block = this.first; block <= this.last; block++) {
-      const rows = page.rows.slice((block - this.first) * BLOCK, (block - this.first + 1) * BLOCK)
-      if (rows.length || (block * BLOCK >= page.total)) this.blocks.set(block, rows)
+    this.refreshing = null
+    for (const [block, held] of this.blocks) if (held.generation !== generation) this.blocks.delete(block)
+    for (let block = span.first; block <= span.last; block++) {
+      const rows = page.rows.slice((block - span.first) * BLOCK, (block - span.first + 1) * BLOCK)
+      if (rows.length || block * BLOCK >= page.total) this.blocks.set(block, { rows, generation })
     }
     this.setState(page)
-    // Fewer matches than the view shows at this scroll position: the caller clamps and shows again.
+    // The view moved while the page was read: fill what it shows now.
+    this.readMissing()
+  }
+
+  private readMissing(): void {
+    for (let block = this.first; block <= this.last; block++) this.readBlock(block)
+  }
+
+  /** A block is current when it answers the latest generation, or the refresh in flight covers it. */
+  private covered(block: number): boolean {
+    if (this.blocks.get(block)?.generation === this.generation) return true
+    if (this.reading.get(block) === this.generation) return true
+    const span = this.refreshing
+    return span !== null && block >= span.first && block <= span.last
   }
 
   private readBlock(block: number): void {
-    if (this.blocks.has(block) || this.reading.has(block)) return
-    if (this.state.loaded && block * BLOCK >= this.state.total) return
+    if (this.covered(block)) return
+    if (this.state.loaded && this.refreshing === null && block * BLOCK >= this.state.total) return
     const generation = this.generation
-    this.reading.add(block)
+    this.reading.set(block, generation)
     this.read(block * BLOCK, BLOCK).then(
       (page) => {
+        if (this.reading.get(block) === generation) this.reading.delete(block)
         if (generation !== this.generation) return
-        this.reading.delete(block)
-        this.blocks.set(block, page.rows)
+        this.blocks.set(block, { rows: page.rows, generation })
         this.setState(page)
       },
       (error) => {
+        if (this.reading.get(block) === generation) this.reading.delete(block)
         if (generation !== this.generation) return
-        this.reading.delete(block)
         this.onError(error)
       },
     )
