@@ -7,7 +7,7 @@ import { fold } from '../src/renderer/src/db/search/fold'
 import { nameCollator } from '../src/renderer/src/db/search/word-index'
 import { chromiumSkipReason, launchChromium } from './support/chromium'
 import { openApp, type AppPage } from './support/app'
-import { contactRows, contactsSummary, onboardingCard, searchBox, signIn } from './support/screens'
+import { contactsSummary, onboardingCard, searchBox, signIn } from './support/screens'
 
 /** Surnames repeat ten times each, so a window shifted by a few rows shows other names. */
 const SURNAMES = ['Dubois', 'Петров', 'García', 'Nakamura', 'Okafor', 'Müller', 'Silva', 'Ahmadi', 'Kowalski', 'Larsen', 'Rossi', 'Novak', 'Haddad', 'Yılmaz', 'Papadopoulos', 'Chen', 'Nguyen', 'Schmidt', 'Moreau', 'Ivanova', 'Costa', 'Jensen', 'Horvat', 'Kaya', 'Fischer', 'Bianchi', 'Lindqvist', 'Sato', 'Mendes', 'Berger']

@@ -19,7 +19,7 @@ export type SessionTuning = Omit<SyncSessionOptions, 'db' | 'search' | 'bridge' 
 
 export const useSyncStore = defineStore('sync', () => {
   const reachability = ref<Reachability>('unknown')
-  const pull = shallowRef<PullRunnerState>({ running: false, progress: null, last: null })
+  const pull = shallowRef<PullRunnerState>({ running: false, progress: null, last: null, recheckAt: null })
   const lastSyncedAt = ref<string | null>(null)
   /** Edits not on the server yet, and how many of them wait for the user (conflict, refused, deleted). */
   const unsynced = ref(0)
@@ -42,7 +42,7 @@ export const useSyncStore = defineStore('sync', () => {
     const previous = session.value
     session.value = null
     reachability.value = 'unknown'
-    pull.value = { running: false, progress: null, last: null }
+    pull.value = { running: false, progress: null, last: null, recheckAt: null }
     // Another account (or none): main must not warn about edits that are not this one's.
     if (unsynced.value !== 0) void callBridge('app.setUnsynced', { count: 0 })
     unsynced.value = 0

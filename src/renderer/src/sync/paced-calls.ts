@@ -29,7 +29,7 @@ export async function pacedCall<T>(call: () => Promise<Result<T>>, policy: CallP
   for (;;) {
     if (!(await sleep(policy.gate.waitMs(), policy.signal))) return { status: 'aborted' }
     policy.onRequest()
-    const result = await unlessAborted(call(), policy.signal)
+    const result = await unlessAborted(callOrFailure(call), policy.signal)
     if (result === ABORTED) return { status: 'aborted' }
     if (result.ok) {
       policy.gate.succeeded()
@@ -48,6 +48,16 @@ export async function pacedCall<T>(call: () => Promise<Result<T>>, policy: CallP
       continue
     }
     return { status: 'failed', error }
+  }
+}
+
+/** A bridge that throws (its transport to main broke) fails the call with that reason, not as a database error. */
+async function callOrFailure<T>(call: () => Promise<Result<T>>): Promise<Result<T>> {
+  try {
+    return await call()
+  } catch (cause) {
+    const detail = cause instanceof Error ? cause.message : String(cause)
+    return { ok: false, error: { kind: 'internal', message: `The app could not pass the call to SkyLight on (${detail}).` } }
   }
 }
 

@@ -337,4 +337,38 @@ describe('pullContacts', () => {
     expect(resumed).toMatchObject({ status: 'completed', consistent: true, passes: 2 })
     expect(await mirror(db)).toEqual(server.contacts)
   })
+  it('names the real cause of a failure: a broken bridge or malformed answer is not the database', async () => {
+    const server = new FakeServer(500)
+    const list = server.bridge['contacts.list']
+    let calls = 0
+    const throwing: PullBridge = {
+      ...server.bridge,
+      'contacts.list': (query) => (++calls === 3 ? Promise.reject(new Error('IPC channel closed')) : list(query)),
+    }
+    const broken = await pullContacts(db, throwing, fast)
+    expect(broken).toMatchObject({ status: 'failed', error: { kind: 'internal', message: 'The app could not pass the call to SkyLight on (IPC channel closed).' } })
+
+    const malformed: PullBridge = {
+      ...server.bridge,
+      'contacts.list': async (query) => {
+        const answer = await list(query)
+        return answer.ok && query.page === 2 ? { ok: true, data: { ...answer.data, data: null as never } } : answer
+      },
+    }
+    const outcome = await pullContacts(db, malformed, fast)
+    expect(outcome.status).toBe('failed')
+    const message = outcome.status === 'failed' ? outcome.error.message : ''
+    expect(message).toMatch(/^The pull stopped on an unexpected error \(TypeError: /)
+    expect(message).not.toContain('database')
+  })
+
+  it('says the local database failed when it did', async () => {
+    const server = new FakeServer(500)
+    server.hook = (n) => {
+      if (n === 3) db.close()
+    }
+    const outcome = await pullContacts(db, server.bridge, oneAtATime)
+    expect(outcome).toMatchObject({ status: 'failed', error: { kind: 'internal' } })
+    expect(outcome.status === 'failed' && outcome.error.message).toMatch(/^The local database failed during the pull \(.*\)\.$/)
+  })
 })

@@ -7,6 +7,7 @@ import { mergeServerRows } from './outbox/pull-overlay'
 import { forEachPaced, type CallPolicy } from './paced-calls'
 import { fetchPage } from './page-fetcher'
 import { clearCheckpoint, loadCheckpoint, recordPage, startPass, type PullCheckpointHeader } from './pull-checkpoint'
+import { pullFailure } from './pull-failure'
 import { etaMs, isPassConsistent, pagesLeft } from './pull-plan'
 import { RateGate } from './rate-gate'
 import { recordSyncedAt } from './sync-state'
@@ -141,8 +142,7 @@ export async function pullContacts(db: ContactsDb, bridge: PullBridge, options: 
     const outcome = await run(ctx, checkpoint?.header.perPage === PER_PAGE ? checkpoint : null)
     return { ...outcome, requests }
   } catch (cause) {
-    const detail = cause instanceof Error ? cause.message : String(cause)
-    return { status: 'failed', error: { kind: 'internal', message: `The local database failed during the pull (${detail}).` }, requests }
+    return { status: 'failed', error: pullFailure(cause), requests }
   } finally {
     options.signal?.removeEventListener('abort', onAbort)
     // Late answers of abandoned calls must not write after the pull has returned.
@@ -231,8 +231,7 @@ async function readPages(ctx: PullContext, state: PassState): Promise<Stopped | 
       state.lastPage = Math.max(state.lastPage, meta.last_page)
       await mergePage(ctx, state, page, data, meta.total)
     } catch (cause) {
-      const detail = cause instanceof Error ? cause.message : String(cause)
-      failure ??= { status: 'failed', error: { kind: 'internal', message: `The local database failed during the pull (${detail}).` } }
+      failure ??= { status: 'failed', error: pullFailure(cause) }
       ctx.stop.abort()
     }
   })

@@ -25,18 +25,28 @@ afterEach(async () => {
   await sandbox.close()
 })
 
-async function start(): Promise<{ states: PullRunnerState[]; snapshots: () => number }> {
+/** Runs before every page the app reads, as the server's other users would act meanwhile. */
+type PageHook = () => void
+
+async function start(beforePage: PageHook = () => {}): Promise<{ states: PullRunnerState[]; snapshots: () => number }> {
   sandbox = await startSandbox({ port: 0, contacts: 250, seed: 9 })
   const client = createSkylightClient({ baseUrl: sandbox.baseUrl, apiKey: sandbox.apiKey, limiter: createRateLimiter(), retry: { attempts: 1, baseDelayMs: 5 }, timeoutMs: 2_000 })
   db = await openAccountDatabase(`session-${randomUUID()}`)
   const states: PullRunnerState[] = []
   let saved = 0
+  const bridge = testBridge(client).bridge as unknown as SkylightBridge
   session = startSyncSession({
     db,
-    bridge: testBridge(client).bridge as unknown as SkylightBridge,
+    bridge: {
+      ...bridge,
+      'contacts.list': (query) => {
+        beforePage()
+        return bridge['contacts.list'](query)
+      },
+    },
     search: { saveSnapshot: async () => ++saved, ready: Promise.resolve() },
     onPullChange: (state) => states.push(state),
-    pull: { pullOptions: { retryBaseMs: 20, maxRetries: 1 } },
+    pull: { pullOptions: { retryBaseMs: 20, maxRetries: 1 }, recheckBaseMs: 200 },
     replay: { locks: inProcessLocks(), timing: { baseMs: 20, capMs: 200 }, idleCheckMs: 50 },
     probeDelayMs: 50,
   })
@@ -67,5 +77,20 @@ describe('sync session', () => {
     await vi.waitFor(() => expect(session?.connectivity.state).toBe('online'), { timeout: 5_000 })
     await vi.waitFor(async () => expect(await pendingCount(db)).toBe(0), { timeout: 10_000 })
     expect(sandbox.store.get(target.id)?.blacklisted).toBe(!target.blacklisted)
+  })
+  it('when the server kept changing through every pass, says so and reads it again soon, then shows its exact set', async () => {
+    let churning = true
+    const { states } = await start(() => {
+      if (!churning) return
+      // Another user adds one contact and deletes another between every two pages.
+      sandbox.store.create({ name: `Walk-in ${sandbox.store.size()}`, type: 'instagram' })
+      sandbox.store.remove(sandbox.store.nth(3)!.id)
+    })
+    await vi.waitFor(() => expect(states.at(-1)).toMatchObject({ running: false, last: { status: 'completed', consistent: false } }), { timeout: 20_000 })
+    expect(states.at(-1)?.recheckAt).toBeGreaterThan(Date.now() - 1_000)
+    churning = false
+    await vi.waitFor(() => expect(states.at(-1)).toMatchObject({ running: false, last: { status: 'completed', consistent: true }, recheckAt: null }), { timeout: 20_000 })
+    const mirrored = (await db.contacts.toArray()).map((row) => row.id).sort((a, b) => a - b)
+    expect(mirrored).toEqual(sandbox.store.all().map((contact) => contact.id))
   })
 })

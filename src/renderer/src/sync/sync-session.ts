@@ -34,7 +34,7 @@ export interface SyncSessionOptions {
   search: Pick<SearchClient, 'saveSnapshot' | 'ready'>
   bridge: SkylightBridge
   onPullChange: (state: PullRunnerState) => void
-  pull?: Pick<PullRunnerOptions, 'pull' | 'intervalMs' | 'pullOptions'>
+  pull?: Pick<PullRunnerOptions, 'pull' | 'intervalMs' | 'pullOptions' | 'recheckBaseMs'>
   replay?: Omit<ReplayerOptions, 'db' | 'bridge'>
   probeDelayMs?: number
 }
