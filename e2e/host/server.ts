@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url'
 import { createSkylightClient } from '../../src/main/api/client'
 import { dispatch } from '../../src/main/ipc/dispatch'
 import { withActivityLog } from '../../src/main/ipc/activity-log'
-import { createHandlers, type HandlerTable } from '../../src/main/ipc/handlers'
+import { createHandlers, NO_UPDATES, type HandlerTable } from '../../src/main/ipc/handlers'
 import { createRotatingLog } from '../../src/main/log/rotating-log'
 import { startSandbox } from '../../src/main/sandbox/server'
 import { createMemoryStore } from '../../src/main/secrets/memory-store'
@@ -67,8 +67,9 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     openExternal: async (url) => {
       opened.push(url)
     },
-    // The host has no quit to hold back.
+    // The host has no quit to hold back, and never updates itself.
     setUnsynced: () => {},
+    updates: NO_UPDATES,
   })
   const table = withActivityLog(handlers, log.write)
 

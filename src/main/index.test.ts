@@ -1,9 +1,9 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest'
-import { CHANNELS, MENU_COMMAND_EVENT, ipcName } from '../shared/contract'
+import { CHANNELS, DEEP_LINK_EVENT, MENU_COMMAND_EVENT, UPDATE_STATUS_EVENT, ipcName } from '../shared/contract'
 
 // The Electron module replaced by a double: plain event emitters that record what the glue asks for.
 vi.mock('electron', async () => {
@@ -41,6 +41,7 @@ vi.mock('electron', async () => {
     exit: vi.fn(),
     whenReady: vi.fn(() => Promise.resolve()),
     getPath: vi.fn((name: string) => `/tmp/skylight-glue-test/${name}`),
+    setAsDefaultProtocolClient: vi.fn(() => true),
   })
   return {
     app,
@@ -75,6 +76,17 @@ const fakes = vi.hoisted(() => {
   }
 })
 vi.mock('keytar', () => ({ default: fakes.keytar }))
+// electron-updater's autoUpdater as a double: an emitter that records checks and installs.
+vi.mock('electron-updater', async () => {
+  const { EventEmitter } = await import('node:events')
+  const autoUpdater = Object.assign(new EventEmitter(), {
+    autoDownload: false,
+    autoInstallOnAppQuit: false,
+    checkForUpdates: vi.fn(async () => null),
+    quitAndInstall: vi.fn(),
+  })
+  return { default: { autoUpdater } }
+})
 vi.mock('./secrets/choose-store', () => ({ chooseSecretStore: vi.fn(async () => fakes.store) }))
 vi.mock('./session/session', () => ({ createSession: vi.fn(() => fakes.session) }))
 vi.mock('./sandbox/server', () => ({ startSandbox: vi.fn(async () => ({ baseUrl: 'http://127.0.0.1:1' })) }))
@@ -83,7 +95,7 @@ type Electron = Awaited<ReturnType<typeof importElectronDouble>>
 const importElectronDouble = async () => {
   const electron = await import('electron')
   return electron as unknown as {
-    app: import('node:events').EventEmitter & Record<'isPackaged', boolean> & Record<'requestSingleInstanceLock' | 'quit' | 'exit' | 'whenReady' | 'getPath', ReturnType<typeof vi.fn>>
+    app: import('node:events').EventEmitter & Record<'isPackaged', boolean> & Record<'requestSingleInstanceLock' | 'quit' | 'exit' | 'whenReady' | 'getPath' | 'setAsDefaultProtocolClient', ReturnType<typeof vi.fn>>
     BrowserWindow: { instances: Array<FakeWindow> }
     ipcMain: { handle: ReturnType<typeof vi.fn> }
     shell: { openExternal: ReturnType<typeof vi.fn> }
@@ -259,10 +271,72 @@ describe('main process glue', () => {
     const { electron, window } = await launch()
     expect(electron.app.requestSingleInstanceLock).toHaveBeenCalledTimes(1)
     window.minimized = true
-    electron.app.emit('second-instance')
+    electron.app.emit('second-instance', {}, ['/opt/skylight-contacts'], '/')
     expect(window.restore).toHaveBeenCalledTimes(1)
     expect(window.focus).toHaveBeenCalledTimes(1)
     expect(electron.BrowserWindow.instances).toHaveLength(1)
+  })
+
+  it('registers skylight-contacts:// links and hands each to the page once it has loaded, checked', async () => {
+    const { electron, window } = await launch()
+    expect(electron.app.setAsDefaultProtocolClient).toHaveBeenCalledWith('skylight-contacts')
+    const sent = () => window.webContents.send.mock.calls.filter(([channel]) => channel === DEEP_LINK_EVENT).map(([, event]) => event)
+    electron.app.emit('second-instance', {}, ['/opt/skylight-contacts', 'skylight-contacts://contact/42'], '/')
+    expect(sent()).toEqual([])
+    window.webContents.emit('did-finish-load')
+    expect(sent()).toEqual([{ link: { kind: 'contact', id: 42 } }])
+    const openUrl = { preventDefault: vi.fn() }
+    electron.app.emit('open-url', openUrl, 'skylight-contacts://search?q=Dubois')
+    electron.app.emit('open-url', { preventDefault: vi.fn() }, 'skylight-contacts://settings/delete-everything')
+    expect(openUrl.preventDefault).toHaveBeenCalled()
+    expect(sent().slice(1)).toEqual([{ link: { kind: 'search', query: 'Dubois' } }, { refused: expect.stringMatching(/^This link cannot be opened/) }])
+    expect(window.focus).toHaveBeenCalledTimes(3)
+  })
+
+  it('opens the link the app was launched with', async () => {
+    vi.stubGlobal('process', Object.assign(Object.create(process), { argv: [...process.argv, 'skylight-contacts://search?q=vip'] }))
+    try {
+      const { window } = await launch()
+      window.webContents.emit('did-finish-load')
+      expect(window.webContents.send).toHaveBeenCalledWith(DEEP_LINK_EVENT, { link: { kind: 'search', query: 'vip' } })
+    } finally {
+      vi.unstubAllGlobals()
+    }
+  })
+
+  it('a released app checks for updates, tells the page, and restarts for one only after saying how many edits wait', async () => {
+    const { default: updaterModule } = await import('electron-updater')
+    const autoUpdater = updaterModule.autoUpdater as unknown as import('node:events').EventEmitter & Record<'checkForUpdates' | 'quitAndInstall', ReturnType<typeof vi.fn>>
+    autoUpdater.removeAllListeners()
+    autoUpdater.checkForUpdates.mockResolvedValue(null)
+    const { electron, window } = await launch((double) => {
+      double.app.isPackaged = true
+    })
+    expect(autoUpdater.checkForUpdates).toHaveBeenCalledTimes(1)
+    autoUpdater.emit('update-downloaded', { version: '0.2.0' })
+    expect(window.webContents.send).toHaveBeenCalledWith(UPDATE_STATUS_EVENT, { state: 'ready', version: '0.2.0' })
+    const table = electron.ipcMain.handle.mock.calls.find(([name]) => name === ipcName('app.setUnsynced'))![1]
+    const restart = electron.ipcMain.handle.mock.calls.find(([name]) => name === ipcName('app.restartToUpdate'))![1]
+    const fromPage = { senderFrame: { url: pathToFileURL(rendererHtml).href } }
+    await table(fromPage, { count: 4 })
+    electron.dialog.showMessageBoxSync.mockReturnValue(1)
+    expect(await restart(fromPage, {})).toEqual({ ok: true, data: { restarting: false } })
+    expect(electron.dialog.showMessageBoxSync).toHaveBeenLastCalledWith(expect.objectContaining({ message: '4 edits have not reached SkyLight yet', buttons: ['Restart and update', 'Later'] }))
+    expect(autoUpdater.quitAndInstall).not.toHaveBeenCalled()
+    electron.dialog.showMessageBoxSync.mockReturnValue(0)
+    expect(await restart(fromPage, {})).toEqual({ ok: true, data: { restarting: true } })
+    expect(autoUpdater.quitAndInstall).toHaveBeenCalledWith(false, true)
+    // The window then closes for the install without asking a second time.
+    const close = { preventDefault: vi.fn() }
+    window.emit('close', close)
+    expect(close.preventDefault).not.toHaveBeenCalled()
+    expect(electron.dialog.showMessageBoxSync).toHaveBeenCalledTimes(2)
+  })
+
+  it('an unpackaged app never checks for updates', async () => {
+    const { default: updaterModule } = await import('electron-updater')
+    await launch()
+    expect(updaterModule.autoUpdater.checkForUpdates).not.toHaveBeenCalled()
   })
 
   it('quits at once without a window or handlers when another instance holds the lock', async () => {

@@ -2,22 +2,27 @@
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, screen, session as electronSession, shell, type WebContents } from 'electron'
-import { CHANNELS, MENU_COMMAND_EVENT, ipcName } from '../shared/contract'
+import electronUpdater from 'electron-updater'
+import { CHANNELS, DEEP_LINK_EVENT, MENU_COMMAND_EVENT, UPDATE_STATUS_EVENT, ipcName } from '../shared/contract'
+import { DEEP_LINK_SCHEME } from '../shared/deep-link'
 import { createSkylightClient } from './api/client'
+import { createDeepLinkInbox } from './deep-link/deep-link-inbox'
+import { deepLinkInArgv } from './deep-link/parse-deep-link'
 import { withActivityLog } from './ipc/activity-log'
 import { dispatch } from './ipc/dispatch'
-import { createRotatingLog, logConsole } from './log/rotating-log'
-import { createHandlers, type HandlerTable } from './ipc/handlers'
+import { createRotatingLog, logConsole, type RotatingLog } from './log/rotating-log'
+import { createHandlers, NO_UPDATES, type HandlerTable } from './ipc/handlers'
 import { startSandbox } from './sandbox/server'
 import { chooseSecretStore } from './secrets/choose-store'
 import { createSession, type Session } from './session/session'
+import { startUpdateService } from './update/update-service'
 import { appMenuTemplate } from './window/app-menu'
 import { appPaths } from './window/app-paths'
 import { allowedExternalUrl } from './window/external-links'
 import { createIsOwnPage } from './window/own-page'
 import { isPermissionGranted } from './window/permissions'
 import { mainWindowFrame } from './window/window-options'
-import { quitPrompt } from './window/quit-prompt'
+import { quitPrompt, restartPrompt } from './window/quit-prompt'
 import { placeWindow, readWindowState, writeWindowState, type WindowState } from './window/window-state'
 
 const paths = appPaths(dirname(fileURLToPath(import.meta.url)))
@@ -29,11 +34,30 @@ const isOwnPage = createIsOwnPage({ rendererHtml: paths.rendererHtml, devServerU
 let mainWindow: BrowserWindow | null = null
 /** Edits the page says have not reached the server yet. */
 let unsynced = 0
+/** The user agreed to restart for an update: closing the window asks nothing more. */
+let restartingToUpdate = false
+/** Main's log, once the app is ready; lines before that go to the console only. */
+let log: ReturnType<typeof createRotatingLog> | null = null
+const deepLinks = createDeepLinkInbox(
+  (event) => mainWindow?.webContents.send(DEEP_LINK_EVENT, event),
+  (line) => (log ? log.write('info', line) : console.info(line)),
+)
 
 if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
-  app.on('second-instance', focusMainWindow)
+  // A second launch (Windows, Linux: a clicked link starts one) hands its link to the first.
+  app.on('second-instance', (_event, argv) => {
+    focusMainWindow()
+    const link = deepLinkInArgv(argv)
+    if (link) deepLinks.receive(link)
+  })
+  // macOS hands links to the running app; registered before ready so a link that launched it is heard.
+  app.on('open-url', (event, url) => {
+    event.preventDefault()
+    deepLinks.receive(url)
+    focusMainWindow()
+  })
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()
   })
@@ -42,11 +66,12 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   // For support: sign-ins, failed calls, warnings and errors in userData/logs/main.log (rotated, keys redacted).
-  const log = createRotatingLog({ dir: join(app.getPath('userData'), 'logs') })
+  log = createRotatingLog({ dir: join(app.getPath('userData'), 'logs') })
   logConsole(log)
   denyPermissions()
+  registerLinkScheme()
   const session = await openSession()
-  const handlers = createHandlers({ session, openExternal: (url) => shell.openExternal(url), setUnsynced: (count) => (unsynced = count) })
+  const handlers = createHandlers({ session, openExternal: (url) => shell.openExternal(url), setUnsynced: (count) => (unsynced = count), updates: startUpdates(log) })
   registerIpc(withActivityLog(handlers, log.write))
   setAppMenu()
   disposeOnQuit(session)
@@ -55,6 +80,34 @@ async function start(): Promise<void> {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow(saved, (state) => (saved = state))
   })
   mainWindow = createWindow(saved, (state) => (saved = state))
+}
+
+/** A released app checks its feed (`publish` in electron-builder.yml) and offers "Restart to update"; an unpackaged one never updates. */
+function startUpdates(log: RotatingLog) {
+  if (!app.isPackaged) return NO_UPDATES
+  const updates = startUpdateService({
+    updater: electronUpdater.autoUpdater,
+    onStatus: (status) => mainWindow?.webContents.send(UPDATE_STATUS_EVENT, status),
+    log: log.write,
+    unsynced: () => unsynced,
+    confirmRestart: (count) => {
+      const prompt = restartPrompt(count)
+      const choice = prompt ? dialog.showMessageBoxSync({ type: 'info', ...prompt, defaultId: 0, cancelId: 1, noLink: true }) : 0
+      restartingToUpdate = choice === 0
+      return restartingToUpdate
+    },
+  })
+  app.on('will-quit', () => updates.stop())
+  return updates
+}
+
+/** The OS opens `skylight-contacts://` links with this app (an installed app registers through its package too). */
+function registerLinkScheme(): void {
+  // Unpackaged, the OS must start Electron with our entry script for a link to reach us.
+  if (process.defaultApp && process.argv[1]) app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME, process.execPath, [process.argv[1]])
+  else app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME)
+  const link = deepLinkInArgv(process.argv)
+  if (link) deepLinks.receive(link)
 }
 
 function failToStart(error: unknown): void {
@@ -164,13 +217,15 @@ function createWindow(saved: WindowState | null, remember: (state: WindowState) 
     },
   })
   harden(window.webContents)
+  window.webContents.on('did-finish-load', () => deepLinks.pageLoaded())
+  window.webContents.on('did-start-loading', () => deepLinks.pageGone())
   window.once('ready-to-show', () => {
     if (place.maximized) window.maximize()
     window.show()
   })
   let closeConfirmed = false
   window.on('close', (event) => {
-    if (!closeConfirmed && !confirmCloseWithUnsynced(window, event)) return
+    if (!closeConfirmed && !restartingToUpdate && !confirmCloseWithUnsynced(window, event)) return
     closeConfirmed = true
     const state = { bounds: window.getNormalBounds(), maximized: window.isMaximized() }
     remember(state)

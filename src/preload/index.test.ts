@@ -29,9 +29,9 @@ describe('preload', () => {
     expect(ipcRenderer.send).not.toHaveBeenCalled()
     expect(ipcRenderer.on).not.toHaveBeenCalled()
 
-    // The events object listens only when the page asks, and only to the menu channel; the page never sees the IPC event.
+    // The events object listens only when the page asks, each to its own channel; the page never sees the IPC event.
     const events = expose.mock.calls[1]![1] as SkylightEvents
-    expect(Object.keys(events)).toEqual(['onMenuCommand'])
+    expect(Object.keys(events)).toEqual(['onMenuCommand', 'onDeepLink', 'onUpdateStatus'])
     const heard: string[] = []
     const off = events.onMenuCommand((id) => heard.push(id))
     const [channel, listener] = vi.mocked(ipcRenderer.on).mock.calls[0]! as unknown as [string, (event: unknown, payload: unknown) => void]

@@ -13,7 +13,9 @@ import {
   note,
   noteContent,
 } from './contact'
+import type { DeepLinkEvent } from './deep-link'
 import { resultOf, type Result } from './result'
+import { updateStatus, type UpdateStatus } from './update-status'
 
 export const DEFAULT_BASE_URL = 'https://dashboard.skylightchat.com'
 
@@ -68,6 +70,10 @@ export const channels = {
   'shell.openExternal': { args: z.object({ url: z.string().max(2048) }).strict(), result: z.null() },
   /** The page tells main how many edits wait to sync, so quitting can say so. */
   'app.setUnsynced': { args: z.object({ count: z.number().int().nonnegative().max(10_000_000) }).strict(), result: z.null() },
+  /** Where the app's self-update stands (changes arrive as events too). */
+  'app.updateStatus': { args: none, result: updateStatus },
+  /** Installs a downloaded update and relaunches; main first says how many edits wait, and the user may stay. */
+  'app.restartToUpdate': { args: none, result: z.object({ restarting: z.boolean() }) },
 } as const
 
 export type Channels = typeof channels
@@ -88,9 +94,17 @@ export type SkylightBridge = { [C in Channel]: (args: ArgsOf<C>) => Promise<Resu
 
 /** Main → page: the user clicked an app menu item; the page runs that keymap command. */
 export const MENU_COMMAND_EVENT = 'skylight:menu-command'
+/** Main → page: a `skylight-contacts://` link opened or focused the app (checked in main first). */
+export const DEEP_LINK_EVENT = 'skylight:deep-link'
+/** Main → page: the self-update moved on (found, downloading, ready to restart, failed). */
+export const UPDATE_STATUS_EVENT = 'skylight:update-status'
 
-/** `window.skylightEvents`: what main tells the page unasked (only menu clicks). */
+/** `window.skylightEvents`: what main tells the page unasked. Each returns its unsubscribe. */
 export interface SkylightEvents {
-  /** Calls `listener` with each clicked command; returns the unsubscribe. */
+  /** Calls `listener` with each clicked command. */
   onMenuCommand(listener: (id: CommandId) => void): () => void
+  /** Calls `listener` with each link the app was opened with: a contact or a search, or why it was refused. */
+  onDeepLink(listener: (event: DeepLinkEvent) => void): () => void
+  /** Calls `listener` with each new update status. */
+  onUpdateStatus(listener: (status: UpdateStatus) => void): () => void
 }

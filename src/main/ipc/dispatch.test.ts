@@ -26,6 +26,8 @@ const validArgs: { [C in Channel]: ArgsOf<C> } = {
   'segments.add': { id: 42, segment_id: 9 },
   'shell.openExternal': { url: 'tel:+14155551234' },
   'app.setUnsynced': { count: 3 },
+  'app.updateStatus': {},
+  'app.restartToUpdate': {},
 }
 
 const badIds = [
@@ -109,7 +111,8 @@ const badArgs: { [C in Channel]: ReadonlyArray<readonly [string, unknown]> } = {
     ['negative count', { count: -1 }],
     ['fractional count', { count: 1.5 }],
     ['text count', { count: '3' }],
-  ],
+  ],  'app.updateStatus': [],
+  'app.restartToUpdate': [],
 }
 
 /** Refused by every channel: not an object, or an object with a key the contract does not name. */

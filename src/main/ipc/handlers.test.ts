@@ -6,6 +6,7 @@ import type { SkylightClient } from '../api/client'
 import type { Session } from '../session/session'
 import { createIsOwnPage } from '../window/own-page'
 import { dispatch } from './dispatch'
+import type { UpdateStatus } from '../../shared/update-status'
 import { createHandlers } from './handlers'
 
 const isOwnPage = createIsOwnPage({ rendererHtml: '/app/out/renderer/index.html' })
@@ -84,6 +85,8 @@ const validArgs: { [C in Channel]: ArgsOf<C> } = {
   'segments.add': { id: 42, segment_id: 9 },
   'shell.openExternal': { url: 'https://wa.me/14155551234' },
   'app.setUnsynced': { count: 3 },
+  'app.updateStatus': {},
+  'app.restartToUpdate': {},
 }
 
 const CONTACT_CHANNELS = CHANNELS.filter((c) => /^(contacts|notes|lists|segments)\./.test(c))
@@ -93,14 +96,16 @@ describe('createHandlers', () => {
   let session: Session
   let openExternal: ReturnType<typeof vi.fn<(url: string) => Promise<void>>>
   let setUnsynced: ReturnType<typeof vi.fn<(count: number) => void>>
+  let updates: { status: UpdateStatus; restart: ReturnType<typeof vi.fn<() => boolean>> }
   const call = (channel: string, args: unknown) =>
-    dispatch(createHandlers({ session, openExternal, setUnsynced }), channel, args, OWN_PAGE, isOwnPage)
+    dispatch(createHandlers({ session, openExternal, setUnsynced, updates }), channel, args, OWN_PAGE, isOwnPage)
 
   beforeEach(() => {
     client = fakeClient()
     session = fakeSession(client)
     openExternal = vi.fn(async () => {})
     setUnsynced = vi.fn()
+    updates = { status: { state: 'idle' }, restart: vi.fn(() => false) }
   })
 
   it.each(CHANNELS)('answers %s with a result that matches the contract', async (channel) => {
@@ -110,7 +115,16 @@ describe('createHandlers', () => {
   })
 
   it('covers exactly the contract channels', () => {
-    expect(Object.keys(createHandlers({ session, openExternal, setUnsynced })).sort()).toEqual([...CHANNELS].sort())
+    expect(Object.keys(createHandlers({ session, openExternal, setUnsynced, updates })).sort()).toEqual([...CHANNELS].sort())
+  })
+
+  it('tells the update status, and restarts only when the update service does', async () => {
+    updates.status = { state: 'ready', version: '0.2.0' }
+    expect(await call('app.updateStatus', {})).toEqual({ ok: true, data: { state: 'ready', version: '0.2.0' } })
+    expect(await call('app.restartToUpdate', {})).toEqual({ ok: true, data: { restarting: false } })
+    updates.restart.mockReturnValue(true)
+    expect(await call('app.restartToUpdate', {})).toEqual({ ok: true, data: { restarting: true } })
+    expect(updates.restart).toHaveBeenCalledTimes(2)
   })
 
   it('passes the count of unsynced edits to main, refusing nonsense', async () => {

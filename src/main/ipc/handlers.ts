@@ -3,6 +3,7 @@ import type { Channel, DataOf, ParsedArgsOf } from '../../shared/contract'
 import { fail, ok, type ApiError, type Result } from '../../shared/result'
 import type { SkylightClient } from '../api/client'
 import type { Session } from '../session/session'
+import type { UpdateService } from '../update/update-service'
 import { allowedExternalUrl } from '../window/external-links'
 
 export type HandlerTable = { [C in Channel]: (args: ParsedArgsOf<C>) => Promise<Result<DataOf<C>>> }
@@ -12,7 +13,12 @@ export type HandlerDeps = {
   openExternal: (url: string) => Promise<void>
   /** The page's count of edits not yet synced, for the quit prompt. */
   setUnsynced: (count: number) => void
+  /** The self-update (the browser host has none: it never updates). */
+  updates: Pick<UpdateService, 'status' | 'restart'>
 }
+
+/** For hosts that never update themselves. */
+export const NO_UPDATES: HandlerDeps['updates'] = { status: { state: 'idle' }, restart: () => false }
 
 const SIGNED_OUT: ApiError = { kind: 'signed_out', message: 'Sign in or start the demo first.' }
 
@@ -56,5 +62,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
       deps.setUnsynced(count)
       return ok(null)
     },
+    'app.updateStatus': async () => ok(deps.updates.status),
+    'app.restartToUpdate': async () => ok({ restarting: deps.updates.restart() }),
   }
 }

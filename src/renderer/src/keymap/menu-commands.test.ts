@@ -19,6 +19,8 @@ beforeEach(() => {
       subscribed++
       return () => subscribed--
     },
+    onDeepLink: () => () => {},
+    onUpdateStatus: () => () => {},
   }
   window.skylightEvents = events
 })
