@@ -1,7 +1,7 @@
 // The e2e host: serves the built renderer over HTTP and answers its /rpc calls with main's own IPC handlers.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
@@ -14,9 +14,13 @@ import { createRotatingLog } from '../../src/main/log/rotating-log'
 import { startSandbox } from '../../src/main/sandbox/server'
 import { createMemoryStore } from '../../src/main/secrets/memory-store'
 import { createSession } from '../../src/main/session/session'
+import { createSupportDesk } from '../../src/main/support/support-desk'
 import { fail } from '../../src/shared/result'
 import { BRIDGE_SCRIPT_PATH, bridgeScript, injectBridge } from './bridge-script'
 import { readStaticFile } from './static-files'
+
+/** The app's version, as package.json gives it (Electron's app.getVersion reads the same). */
+const HOST_VERSION: string = JSON.parse(readFileSync(resolve(dirname(fileURLToPath(import.meta.url)), '../../package.json'), 'utf8')).version
 
 export const DEFAULT_RENDERER_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../out/renderer-web')
 
@@ -53,7 +57,8 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
   const tempDataDir = options.dataDir ? null : await mkdtemp(join(tmpdir(), 'skylight-host-'))
   const opened: string[] = []
   const dataDir = options.dataDir ?? (tempDataDir as string)
-  const log = createRotatingLog({ dir: join(dataDir, 'logs') })
+  const logDir = join(dataDir, 'logs')
+  const log = createRotatingLog({ dir: logDir })
   const session = createSession({
     // No keychain here: the memory store keeps the host free of any state between runs.
     store: createMemoryStore(),
@@ -70,6 +75,14 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     // The host has no quit to hold back, and never updates itself.
     setUnsynced: () => {},
     updates: NO_UPDATES,
+    support: createSupportDesk({
+      log,
+      logDir,
+      app: { name: 'SkyLight Contacts', version: HOST_VERSION, packaged: false },
+      locale: Intl.DateTimeFormat().resolvedOptions().locale,
+      session,
+      update: () => NO_UPDATES.status,
+    }),
   })
   const table = withActivityLog(handlers, log.write)
 
@@ -115,7 +128,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
   return {
     url: origin,
     opened,
-    logDir: join(dataDir, 'logs'),
+    logDir,
     async close() {
       server.closeAllConnections()
       await new Promise<void>((done) => server.close(() => done()))

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -42,6 +43,9 @@ vi.mock('electron', async () => {
     whenReady: vi.fn(() => Promise.resolve()),
     getPath: vi.fn((name: string) => `/tmp/skylight-glue-test/${name}`),
     setAsDefaultProtocolClient: vi.fn(() => true),
+    getName: vi.fn(() => 'SkyLight Contacts'),
+    getVersion: vi.fn(() => '0.1.0'),
+    getLocale: vi.fn(() => 'en-GB'),
   })
   return {
     app,
@@ -309,8 +313,12 @@ describe('main process glue', () => {
     const autoUpdater = updaterModule.autoUpdater as unknown as import('node:events').EventEmitter & Record<'checkForUpdates' | 'quitAndInstall', ReturnType<typeof vi.fn>>
     autoUpdater.removeAllListeners()
     autoUpdater.checkForUpdates.mockResolvedValue(null)
+    // The window closes at the end: its state goes to a folder of this test's.
+    const userData = await mkdtemp(join(tmpdir(), 'glue-update-'))
+    onTestFinished(() => rm(userData, { recursive: true, force: true }))
     const { electron, window } = await launch((double) => {
       double.app.isPackaged = true
+      double.app.getPath.mockImplementation(() => userData)
     })
     expect(autoUpdater.checkForUpdates).toHaveBeenCalledTimes(1)
     autoUpdater.emit('update-downloaded', { version: '0.2.0' })
@@ -331,6 +339,27 @@ describe('main process glue', () => {
     window.emit('close', close)
     expect(close.preventDefault).not.toHaveBeenCalled()
     expect(electron.dialog.showMessageBoxSync).toHaveBeenCalledTimes(2)
+    await vi.waitFor(() => expect(existsSync(join(userData, 'window-state.json'))).toBe(true))
+  })
+
+  it('reloads a crashed page, logs why, and tells the reloaded page once; a clean exit is left alone', async () => {
+    const userData = await mkdtemp(join(tmpdir(), 'glue-crash-'))
+    onTestFinished(() => rm(userData, { recursive: true, force: true }))
+    const { electron } = await launch((double) => double.app.getPath.mockImplementation(() => userData))
+    const contents = { reload: vi.fn() }
+    electron.app.emit('render-process-gone', {}, contents, { reason: 'clean-exit', exitCode: 0 })
+    expect(contents.reload).not.toHaveBeenCalled()
+    electron.app.emit('render-process-gone', {}, contents, { reason: 'oom', exitCode: 137 })
+    expect(contents.reload).toHaveBeenCalledTimes(1)
+    electron.app.emit('child-process-gone', {}, { type: 'GPU', reason: 'crashed', exitCode: 9 })
+    const notice = electron.ipcMain.handle.mock.calls.find(([name]) => name === ipcName('app.crashNotice'))![1]
+    const fromPage = { senderFrame: { url: `${DEV_URL}/` } }
+    expect(await notice(fromPage, {})).toEqual({ ok: true, data: { reason: 'oom', at: expect.any(String) } })
+    expect(await notice(fromPage, {})).toEqual({ ok: true, data: null })
+    const logged = await readFile(join(userData, 'logs', 'main.log'), 'utf8')
+    expect(logged).toMatch(/ERROR renderer process gone: oom \(exit code 137\)/)
+    expect(logged).toMatch(/WARN GPU process gone: crashed \(exit code 9\)/)
+    expect(logged).not.toMatch(/clean-exit/)
   })
 
   it('an unpackaged app never checks for updates', async () => {

@@ -15,6 +15,7 @@ import { createHandlers, NO_UPDATES, type HandlerTable } from './ipc/handlers'
 import { startSandbox } from './sandbox/server'
 import { chooseSecretStore } from './secrets/choose-store'
 import { createSession, type Session } from './session/session'
+import { createSupportDesk, type SupportDesk } from './support/support-desk'
 import { startUpdateService } from './update/update-service'
 import { appMenuTemplate } from './window/app-menu'
 import { appPaths } from './window/app-paths'
@@ -66,12 +67,23 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   // For support: sign-ins, failed calls, warnings and errors in userData/logs/main.log (rotated, keys redacted).
-  log = createRotatingLog({ dir: join(app.getPath('userData'), 'logs') })
+  const logDir = join(app.getPath('userData'), 'logs')
+  log = createRotatingLog({ dir: logDir })
   logConsole(log)
   denyPermissions()
   registerLinkScheme()
   const session = await openSession()
-  const handlers = createHandlers({ session, openExternal: (url) => shell.openExternal(url), setUnsynced: (count) => (unsynced = count), updates: startUpdates(log) })
+  const updates = startUpdates(log)
+  const support = createSupportDesk({
+    log,
+    logDir,
+    app: { name: app.getName(), version: app.getVersion(), packaged: app.isPackaged },
+    locale: app.getLocale(),
+    session,
+    update: () => updates.status,
+  })
+  recoverFromCrashes(support)
+  const handlers = createHandlers({ session, openExternal: (url) => shell.openExternal(url), setUnsynced: (count) => (unsynced = count), updates, support })
   registerIpc(withActivityLog(handlers, log.write))
   setAppMenu()
   disposeOnQuit(session)
@@ -99,6 +111,15 @@ function startUpdates(log: RotatingLog) {
   })
   app.on('will-quit', () => updates.stop())
   return updates
+}
+
+/** A crashed page is logged and reloaded (its edits are on disk), and says so once it is back; helper processes are logged. */
+function recoverFromCrashes(support: SupportDesk): void {
+  app.on('render-process-gone', (_event, contents, details) => {
+    deepLinks.pageGone()
+    if (support.crashes.rendererGone(details)) contents.reload()
+  })
+  app.on('child-process-gone', (_event, details) => support.crashes.childGone(details))
 }
 
 /** The OS opens `skylight-contacts://` links with this app (an installed app registers through its package too). */

@@ -15,6 +15,7 @@ import {
 } from './contact'
 import type { DeepLinkEvent } from './deep-link'
 import { resultOf, type Result } from './result'
+import { crashNotice, rendererError, syncSnapshot } from './support'
 import { updateStatus, type UpdateStatus } from './update-status'
 
 export const DEFAULT_BASE_URL = 'https://dashboard.skylightchat.com'
@@ -74,6 +75,12 @@ export const channels = {
   'app.updateStatus': { args: none, result: updateStatus },
   /** Installs a downloaded update and relaunches; main first says how many edits wait, and the user may stay. */
   'app.restartToUpdate': { args: none, result: z.object({ restarting: z.boolean() }) },
+  /** An error the page did not handle, for main's log. */
+  'app.reportError': { args: rendererError, result: z.null() },
+  /** The text "Copy diagnostics" puts on the clipboard: versions, OS, sync state, the log's last lines; no key, no contact. */
+  'app.diagnostics': { args: z.object({ sync: syncSnapshot }).strict(), result: z.string() },
+  /** Asked by the page at start: whether it was reloaded after its process crashed (once). */
+  'app.crashNotice': { args: none, result: crashNotice.nullable() },
 } as const
 
 export type Channels = typeof channels

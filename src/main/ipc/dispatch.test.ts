@@ -28,6 +28,9 @@ const validArgs: { [C in Channel]: ArgsOf<C> } = {
   'app.setUnsynced': { count: 3 },
   'app.updateStatus': {},
   'app.restartToUpdate': {},
+  'app.reportError': { source: 'error', message: 'boom', stack: 'Error: boom\n    at x' },
+  'app.diagnostics': { sync: { reachability: 'online', lastSyncedAt: null, unsynced: 2, needsAttention: 0, pull: 'idle' } },
+  'app.crashNotice': {},
 }
 
 const badIds = [
@@ -113,6 +116,17 @@ const badArgs: { [C in Channel]: ReadonlyArray<readonly [string, unknown]> } = {
     ['text count', { count: '3' }],
   ],  'app.updateStatus': [],
   'app.restartToUpdate': [],
+  'app.reportError': [
+    ['unknown source', { source: 'console', message: 'x' }],
+    ['over-long message', { source: 'error', message: 'm'.repeat(2_001) }],
+    ['over-long stack', { source: 'error', message: 'x', stack: 's'.repeat(8_001) }],
+  ],
+  'app.diagnostics': [
+    ['missing sync', {}],
+    ['negative unsynced', { sync: { reachability: 'online', lastSyncedAt: null, unsynced: -1, needsAttention: 0, pull: 'idle' } }],
+    ['unknown reachability', { sync: { reachability: 'maybe', lastSyncedAt: null, unsynced: 0, needsAttention: 0, pull: 'idle' } }],
+  ],
+  'app.crashNotice': [],
 }
 
 /** Refused by every channel: not an object, or an object with a key the contract does not name. */

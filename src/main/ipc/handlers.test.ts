@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { beforeEach, describe, expect, it, vi, type Mock } from 'vitest'
 import { CHANNELS, resultSchema, type ArgsOf, type AuthStatus, type Channel } from '../../shared/contract'
 import type { Contact } from '../../shared/contact'
 import { fail, ok } from '../../shared/result'
@@ -7,6 +7,8 @@ import type { Session } from '../session/session'
 import { createIsOwnPage } from '../window/own-page'
 import { dispatch } from './dispatch'
 import type { UpdateStatus } from '../../shared/update-status'
+import type { SupportDesk } from '../support/support-desk'
+import type { CrashNotice } from '../../shared/support'
 import { createHandlers } from './handlers'
 
 const isOwnPage = createIsOwnPage({ rendererHtml: '/app/out/renderer/index.html' })
@@ -87,6 +89,9 @@ const validArgs: { [C in Channel]: ArgsOf<C> } = {
   'app.setUnsynced': { count: 3 },
   'app.updateStatus': {},
   'app.restartToUpdate': {},
+  'app.reportError': { source: 'unhandledrejection', message: 'boom' },
+  'app.diagnostics': { sync: { reachability: 'online', lastSyncedAt: null, unsynced: 2, needsAttention: 0, pull: 'idle' } },
+  'app.crashNotice': {},
 }
 
 const CONTACT_CHANNELS = CHANNELS.filter((c) => /^(contacts|notes|lists|segments)\./.test(c))
@@ -97,8 +102,9 @@ describe('createHandlers', () => {
   let openExternal: ReturnType<typeof vi.fn<(url: string) => Promise<void>>>
   let setUnsynced: ReturnType<typeof vi.fn<(count: number) => void>>
   let updates: { status: UpdateStatus; restart: ReturnType<typeof vi.fn<() => boolean>> }
+  let support: { reportError: Mock<SupportDesk['reportError']>; diagnostics: Mock<SupportDesk['diagnostics']>; takeCrashNotice: Mock<SupportDesk['takeCrashNotice']> }
   const call = (channel: string, args: unknown) =>
-    dispatch(createHandlers({ session, openExternal, setUnsynced, updates }), channel, args, OWN_PAGE, isOwnPage)
+    dispatch(createHandlers({ session, openExternal, setUnsynced, updates, support }), channel, args, OWN_PAGE, isOwnPage)
 
   beforeEach(() => {
     client = fakeClient()
@@ -106,6 +112,7 @@ describe('createHandlers', () => {
     openExternal = vi.fn(async () => {})
     setUnsynced = vi.fn()
     updates = { status: { state: 'idle' }, restart: vi.fn(() => false) }
+    support = { reportError: vi.fn(), diagnostics: vi.fn(async () => 'SkyLight Contacts 0.1.0'), takeCrashNotice: vi.fn((): CrashNotice | null => null) }
   })
 
   it.each(CHANNELS)('answers %s with a result that matches the contract', async (channel) => {
@@ -115,7 +122,7 @@ describe('createHandlers', () => {
   })
 
   it('covers exactly the contract channels', () => {
-    expect(Object.keys(createHandlers({ session, openExternal, setUnsynced, updates })).sort()).toEqual([...CHANNELS].sort())
+    expect(Object.keys(createHandlers({ session, openExternal, setUnsynced, updates, support })).sort()).toEqual([...CHANNELS].sort())
   })
 
   it('tells the update status, and restarts only when the update service does', async () => {
@@ -125,6 +132,15 @@ describe('createHandlers', () => {
     updates.restart.mockReturnValue(true)
     expect(await call('app.restartToUpdate', {})).toEqual({ ok: true, data: { restarting: true } })
     expect(updates.restart).toHaveBeenCalledTimes(2)
+  })
+
+  it('passes the page\'s errors, its sync state for diagnostics, and the crash notice through to support', async () => {
+    expect(await call('app.reportError', { source: 'vue', message: 'boom' })).toEqual({ ok: true, data: null })
+    expect(support.reportError).toHaveBeenCalledWith({ source: 'vue', message: 'boom' })
+    expect(await call('app.diagnostics', { sync: { reachability: 'online', lastSyncedAt: null, unsynced: 2, needsAttention: 0, pull: 'idle' } })).toEqual({ ok: true, data: 'SkyLight Contacts 0.1.0' })
+    expect(support.diagnostics).toHaveBeenCalledWith(expect.objectContaining({ unsynced: 2 }))
+    support.takeCrashNotice.mockReturnValue({ reason: 'oom', at: '2026-12-02T10:00:00.000Z' })
+    expect(await call('app.crashNotice', {})).toEqual({ ok: true, data: { reason: 'oom', at: '2026-12-02T10:00:00.000Z' } })
   })
 
   it('passes the count of unsynced edits to main, refusing nonsense', async () => {

@@ -3,6 +3,7 @@ import type { Channel, DataOf, ParsedArgsOf } from '../../shared/contract'
 import { fail, ok, type ApiError, type Result } from '../../shared/result'
 import type { SkylightClient } from '../api/client'
 import type { Session } from '../session/session'
+import type { SupportDesk } from '../support/support-desk'
 import type { UpdateService } from '../update/update-service'
 import { allowedExternalUrl } from '../window/external-links'
 
@@ -15,6 +16,7 @@ export type HandlerDeps = {
   setUnsynced: (count: number) => void
   /** The self-update (the browser host has none: it never updates). */
   updates: Pick<UpdateService, 'status' | 'restart'>
+  support: Pick<SupportDesk, 'reportError' | 'diagnostics' | 'takeCrashNotice'>
 }
 
 /** For hosts that never update themselves. */
@@ -64,5 +66,11 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     },
     'app.updateStatus': async () => ok(deps.updates.status),
     'app.restartToUpdate': async () => ok({ restarting: deps.updates.restart() }),
+    'app.reportError': async (error) => {
+      deps.support.reportError(error)
+      return ok(null)
+    },
+    'app.diagnostics': async ({ sync }) => ok(await deps.support.diagnostics(sync)),
+    'app.crashNotice': async () => ok(deps.support.takeCrashNotice()),
   }
 }

@@ -9,6 +9,7 @@ import { CHANNELS, type SkylightBridge } from '../../../shared/contract'
 import { createSkylightClient } from '../../../main/api/client'
 import { dispatch } from '../../../main/ipc/dispatch'
 import { createHandlers, NO_UPDATES } from '../../../main/ipc/handlers'
+import { silentSupport } from '../../../main/support/test-support/silent-support'
 import { startSandbox, type Sandbox } from '../../../main/sandbox/server'
 import { createMemoryStore } from '../../../main/secrets/memory-store'
 import { createSession } from '../../../main/session/session'
@@ -41,7 +42,7 @@ async function signedInApp() {
     createClient: (o) => createSkylightClient({ ...o, retry: { attempts: 1, baseDelayMs: 5 }, timeoutMs: 2_000 }),
     startSandbox: () => Promise.reject(new Error('no demo here')),
   })
-  const table = createHandlers({ session, openExternal: async () => {}, setUnsynced: () => {}, updates: NO_UPDATES })
+  const table = createHandlers({ session, openExternal: async () => {}, setUnsynced: () => {}, updates: NO_UPDATES, support: silentSupport })
   const bridge = Object.fromEntries(
     CHANNELS.map((channel) => [channel, (args: unknown) => dispatch(table, channel, args, OWN_PAGE, (url) => url === OWN_PAGE)]),
   ) as unknown as SkylightBridge
