@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { createSkylightClient } from '../../src/main/api/client'
 import { dispatch } from '../../src/main/ipc/dispatch'
 import { withActivityLog } from '../../src/main/ipc/activity-log'
@@ -38,7 +38,7 @@ export type HostOptions = {
 
 export type Host = {
   url: string
-  /** Links the app asked to open with `shell.openExternal`, in order (the host opens nothing). */
+  /** Links the app asked to open with `shell.openExternal`, and folders it asked to show (as file: URLs), in order; the host opens nothing. */
   opened: readonly string[]
   /** Where main's log goes, as the app's goes to userData/logs. */
   logDir: string
@@ -83,6 +83,11 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
       session,
       update: () => NO_UPDATES.status,
     }),
+    // The page's IndexedDB lives in the browser's own profile, out of the host's sight.
+    paths: { offlineCopy: null, logs: logDir },
+    openFolder: async (path) => {
+      opened.push(pathToFileURL(path).href)
+    },
   })
   const table = withActivityLog(handlers, log.write)
 

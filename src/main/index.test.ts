@@ -51,7 +51,7 @@ vi.mock('electron', async () => {
     app,
     BrowserWindow,
     ipcMain: { handle: vi.fn() },
-    shell: { openExternal: vi.fn(async () => {}) },
+    shell: { openExternal: vi.fn(async () => {}), openPath: vi.fn(async () => '') },
     session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() } },
     safeStorage: { isEncryptionAvailable: () => true },
     dialog: { showErrorBox: vi.fn(), showMessageBoxSync: vi.fn(() => 0) },
@@ -102,7 +102,7 @@ const importElectronDouble = async () => {
     app: import('node:events').EventEmitter & Record<'isPackaged', boolean> & Record<'requestSingleInstanceLock' | 'quit' | 'exit' | 'whenReady' | 'getPath' | 'setAsDefaultProtocolClient', ReturnType<typeof vi.fn>>
     BrowserWindow: { instances: Array<FakeWindow> }
     ipcMain: { handle: ReturnType<typeof vi.fn> }
-    shell: { openExternal: ReturnType<typeof vi.fn> }
+    shell: Record<'openExternal' | 'openPath', ReturnType<typeof vi.fn>>
     session: { defaultSession: Record<'setPermissionRequestHandler' | 'setPermissionCheckHandler', ReturnType<typeof vi.fn>> }
     dialog: Record<'showErrorBox' | 'showMessageBoxSync', ReturnType<typeof vi.fn>>
     Menu: Record<'buildFromTemplate' | 'setApplicationMenu', ReturnType<typeof vi.fn>>
@@ -360,6 +360,16 @@ describe('main process glue', () => {
     expect(logged).toMatch(/ERROR renderer process gone: oom \(exit code 137\)/)
     expect(logged).toMatch(/WARN GPU process gone: crashed \(exit code 9\)/)
     expect(logged).not.toMatch(/clean-exit/)
+  })
+
+  it('tells the page where the offline copy and the logs live, and opens the logs folder', async () => {
+    const { electron } = await launch()
+    const handler = (channel: string) => electron.ipcMain.handle.mock.calls.find(([name]) => name === ipcName(channel as never))![1]
+    const fromPage = { senderFrame: { url: `${DEV_URL}/` } }
+    const userData = '/tmp/skylight-glue-test/userData'
+    expect(await handler('app.paths')(fromPage, {})).toEqual({ ok: true, data: { offlineCopy: join(userData, 'IndexedDB'), logs: join(userData, 'logs') } })
+    expect(await handler('app.openLogs')(fromPage, {})).toEqual({ ok: true, data: null })
+    expect(electron.shell.openPath).toHaveBeenCalledWith(join(userData, 'logs'))
   })
 
   it('an unpackaged app never checks for updates', async () => {

@@ -83,7 +83,19 @@ async function start(): Promise<void> {
     update: () => updates.status,
   })
   recoverFromCrashes(support)
-  const handlers = createHandlers({ session, openExternal: (url) => shell.openExternal(url), setUnsynced: (count) => (unsynced = count), updates, support })
+  const handlers = createHandlers({
+    session,
+    openExternal: (url) => shell.openExternal(url),
+    setUnsynced: (count) => (unsynced = count),
+    updates,
+    support,
+    // Chromium keeps the page's IndexedDB (the offline copy) in the profile, which is userData.
+    paths: { offlineCopy: join(app.getPath('userData'), 'IndexedDB'), logs: logDir },
+    openFolder: async (path) => {
+      const failure = await shell.openPath(path)
+      if (failure) console.warn(`could not open ${path}: ${failure}`)
+    },
+  })
   registerIpc(withActivityLog(handlers, log.write))
   setAppMenu()
   disposeOnQuit(session)

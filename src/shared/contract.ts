@@ -81,6 +81,10 @@ export const channels = {
   'app.diagnostics': { args: z.object({ sync: syncSnapshot }).strict(), result: z.string() },
   /** Asked by the page at start: whether it was reloaded after its process crashed (once). */
   'app.crashNotice': { args: none, result: crashNotice.nullable() },
+  /** Where the app keeps its files, for the settings screen: the offline copy's folder (null in a browser: its own profile) and the logs. */
+  'app.paths': { args: none, result: z.object({ offlineCopy: z.string().nullable(), logs: z.string() }) },
+  /** Shows the logs folder in the file manager. */
+  'app.openLogs': { args: none, result: z.null() },
 } as const
 
 export type Channels = typeof channels

@@ -31,6 +31,8 @@ const validArgs: { [C in Channel]: ArgsOf<C> } = {
   'app.reportError': { source: 'error', message: 'boom', stack: 'Error: boom\n    at x' },
   'app.diagnostics': { sync: { reachability: 'online', lastSyncedAt: null, unsynced: 2, needsAttention: 0, pull: 'idle' } },
   'app.crashNotice': {},
+  'app.paths': {},
+  'app.openLogs': {},
 }
 
 const badIds = [
@@ -127,6 +129,8 @@ const badArgs: { [C in Channel]: ReadonlyArray<readonly [string, unknown]> } = {
     ['unknown reachability', { sync: { reachability: 'maybe', lastSyncedAt: null, unsynced: 0, needsAttention: 0, pull: 'idle' } }],
   ],
   'app.crashNotice': [],
+  'app.paths': [],
+  'app.openLogs': [],
 }
 
 /** Refused by every channel: not an object, or an object with a key the contract does not name. */

@@ -92,6 +92,8 @@ const validArgs: { [C in Channel]: ArgsOf<C> } = {
   'app.reportError': { source: 'unhandledrejection', message: 'boom' },
   'app.diagnostics': { sync: { reachability: 'online', lastSyncedAt: null, unsynced: 2, needsAttention: 0, pull: 'idle' } },
   'app.crashNotice': {},
+  'app.paths': {},
+  'app.openLogs': {},
 }
 
 const CONTACT_CHANNELS = CHANNELS.filter((c) => /^(contacts|notes|lists|segments)\./.test(c))
@@ -103,8 +105,10 @@ describe('createHandlers', () => {
   let setUnsynced: ReturnType<typeof vi.fn<(count: number) => void>>
   let updates: { status: UpdateStatus; restart: ReturnType<typeof vi.fn<() => boolean>> }
   let support: { reportError: Mock<SupportDesk['reportError']>; diagnostics: Mock<SupportDesk['diagnostics']>; takeCrashNotice: Mock<SupportDesk['takeCrashNotice']> }
-  const call = (channel: string, args: unknown) =>
-    dispatch(createHandlers({ session, openExternal, setUnsynced, updates, support }), channel, args, OWN_PAGE, isOwnPage)
+  let openFolder: Mock<(path: string) => Promise<void>>
+  const paths = { offlineCopy: '/home/rep/.config/SkyLight Contacts/IndexedDB', logs: '/home/rep/.config/SkyLight Contacts/logs' }
+  const handlers = () => createHandlers({ session, openExternal, setUnsynced, updates, support, paths, openFolder })
+  const call = (channel: string, args: unknown) => dispatch(handlers(), channel, args, OWN_PAGE, isOwnPage)
 
   beforeEach(() => {
     client = fakeClient()
@@ -112,6 +116,7 @@ describe('createHandlers', () => {
     openExternal = vi.fn(async () => {})
     setUnsynced = vi.fn()
     updates = { status: { state: 'idle' }, restart: vi.fn(() => false) }
+    openFolder = vi.fn(async () => {})
     support = { reportError: vi.fn(), diagnostics: vi.fn(async () => 'SkyLight Contacts 0.1.0'), takeCrashNotice: vi.fn((): CrashNotice | null => null) }
   })
 
@@ -122,7 +127,7 @@ describe('createHandlers', () => {
   })
 
   it('covers exactly the contract channels', () => {
-    expect(Object.keys(createHandlers({ session, openExternal, setUnsynced, updates, support })).sort()).toEqual([...CHANNELS].sort())
+    expect(Object.keys(handlers()).sort()).toEqual([...CHANNELS].sort())
   })
 
   it('tells the update status, and restarts only when the update service does', async () => {
@@ -141,6 +146,12 @@ describe('createHandlers', () => {
     expect(support.diagnostics).toHaveBeenCalledWith(expect.objectContaining({ unsynced: 2 }))
     support.takeCrashNotice.mockReturnValue({ reason: 'oom', at: '2026-12-02T10:00:00.000Z' })
     expect(await call('app.crashNotice', {})).toEqual({ ok: true, data: { reason: 'oom', at: '2026-12-02T10:00:00.000Z' } })
+  })
+
+  it('tells where the offline copy and the logs live, and opens the logs folder', async () => {
+    expect(await call('app.paths', {})).toEqual({ ok: true, data: paths })
+    expect(await call('app.openLogs', {})).toEqual({ ok: true, data: null })
+    expect(openFolder).toHaveBeenCalledWith(paths.logs)
   })
 
   it('passes the count of unsynced edits to main, refusing nonsense', async () => {

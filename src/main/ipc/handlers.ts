@@ -17,6 +17,10 @@ export type HandlerDeps = {
   /** The self-update (the browser host has none: it never updates). */
   updates: Pick<UpdateService, 'status' | 'restart'>
   support: Pick<SupportDesk, 'reportError' | 'diagnostics' | 'takeCrashNotice'>
+  /** The offline copy's folder (null when a browser keeps it in its own profile) and the logs folder. */
+  paths: { offlineCopy: string | null; logs: string }
+  /** Shows a folder in the OS file manager. */
+  openFolder: (path: string) => Promise<void>
 }
 
 /** For hosts that never update themselves. */
@@ -72,5 +76,10 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     },
     'app.diagnostics': async ({ sync }) => ok(await deps.support.diagnostics(sync)),
     'app.crashNotice': async () => ok(deps.support.takeCrashNotice()),
+    'app.paths': async () => ok(deps.paths),
+    'app.openLogs': async () => {
+      await deps.openFolder(deps.paths.logs)
+      return ok(null)
+    },
   }
 }
