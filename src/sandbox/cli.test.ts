@@ -2,8 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
 import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { ContactRow } from '../../shared/contact'
-import { testClient } from './test-client'
+import type { ContactRow } from '../shared/contact'
+import { testClient } from './test-support/test-client'
 
 const CLI = fileURLToPath(new URL('./cli.ts', import.meta.url))
 let child: ChildProcess | undefined

@@ -1,5 +1,5 @@
 // The contacts endpoints of the API reference: matching a request to a route and answering it.
-import type { Contact, ContactRow } from '../../shared/contact'
+import type { Contact, ContactRow } from '../shared/contact'
 import type { SandboxKnobs } from './faults'
 import type { SandboxStore } from './store'
 import { validateCreate, validateGroupId, validateListQuery, validateNote, validatePatch, type Validated } from './validate'

@@ -1,5 +1,5 @@
 // Generates deterministic, realistic contacts (and a few notes) from a seed.
-import type { ChannelType, Contact, ContactCreate, Note } from '../../shared/contact'
+import type { ChannelType, Contact, ContactCreate, Note } from '../shared/contact'
 import { chance, mulberry32, pick, randomInt, type Random } from './prng'
 import { EMAIL_DOMAINS, NAME_POOLS, NOTE_LINES, PHONE_PLANS, TAG_POOL, type NamePool } from './seed-pools'
 import { toApiTimestamp } from './timestamp'

@@ -9,8 +9,8 @@ import {
   type Contact,
   type ContactCreate,
   type ContactPatch,
-} from '../../shared/contact'
-import type { FieldErrors } from '../../shared/result'
+} from '../shared/contact'
+import type { FieldErrors } from '../shared/result'
 import type { PageRequest } from './store'
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; message: string; errors: FieldErrors }

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { BlacklistState, Contact, ContactRow, Note } from '../../shared/contact'
+import type { BlacklistState, Contact, ContactRow, Note } from '../shared/contact'
 import { startSandbox, type Sandbox } from './server'
 import { foldForSearch } from './store'
-import { testClient } from './test-client'
+import { testClient } from './test-support/test-client'
 
 const COUNT = 200
 let sandbox: Sandbox

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { contact as contactSchema, E164, email as emailSchema } from '../../shared/contact'
+import { contact as contactSchema, E164, email as emailSchema } from '../shared/contact'
 import { mulberry32 } from './prng'
 import { randomContactInput, seedContacts } from './seed'
 import { NAME_POOLS, PHONE_PLANS, TAG_POOL } from './seed-pools'

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Contact, ContactRow, Note } from '../../shared/contact'
+import type { Contact, ContactRow, Note } from '../shared/contact'
 import { startSandbox, type Sandbox } from './server'
-import { testClient } from './test-client'
+import { testClient } from './test-support/test-client'
 
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/
 

@@ -1,5 +1,5 @@
 // The sandbox account in memory: contacts in id order with their notes, lists and segments.
-import type { ChannelType, Contact, ContactCreate, ContactPatch, Note } from '../../shared/contact'
+import type { ChannelType, Contact, ContactCreate, ContactPatch, Note } from '../shared/contact'
 import type { SeedData } from './seed'
 import { toApiTimestamp } from './timestamp'
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Contact } from '../../shared/contact'
+import type { Contact } from '../shared/contact'
 import { startSandbox, type Sandbox } from './server'
-import { testClient } from './test-client'
+import { testClient } from './test-support/test-client'
 
 const COUNT = 100
 let sandbox: Sandbox
