@@ -1,8 +1,8 @@
-// One running app for a test: the e2e host plus a fresh browser page on it.
+// One running app for a test: the browser host plus a fresh browser page on it.
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { expect } from 'vitest'
 import { startSandbox, type Sandbox } from '../../src/sandbox/server'
-import { startHost, type Host } from '../host/server'
+import { startHost, type Host } from '../../src/host/server'
 import { contactsSummary, onboardingCard, signIn } from './screens'
 
 export type AppPage = {

@@ -1,4 +1,4 @@
-// The app menu's clicks, as main sends them through the preload; nothing happens outside Electron (the e2e host).
+// The app menu's clicks, as main sends them through the preload; nothing happens outside Electron (the browser host).
 import { onBeforeUnmount, onMounted } from 'vue'
 import type { SkylightEvents } from '../../../shared/contract'
 import { COMMANDS, type CommandId, type TextEdit } from '../../../shared/keymap'

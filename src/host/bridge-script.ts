@@ -1,5 +1,5 @@
-// The e2e host's stand-in for the preload: a classic script that defines window.skylight over HTTP.
-import { CHANNELS } from '../../src/shared/contract'
+// The browser host's stand-in for the preload: a classic script that defines window.skylight over HTTP.
+import { CHANNELS } from '../shared/contract'
 
 export const BRIDGE_SCRIPT_PATH = '/host-bridge.js'
 
@@ -8,7 +8,7 @@ export const BRIDGE_SCRIPT_PATH = '/host-bridge.js'
  * `undefined` arguments travel as an empty body so the handlers validate what the page really sent.
  */
 export function bridgeScript(): string {
-  return `// SkyLight Contacts e2e host: window.skylight over HTTP (the preload's job in Electron).
+  return `// SkyLight Contacts browser host: window.skylight over HTTP (the preload's job in Electron).
 (() => {
   const call = (channel) => async (args) => {
     const response = await fetch('/rpc/' + channel, {
