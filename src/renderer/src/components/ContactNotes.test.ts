@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import { setBridge } from '../bridge'
 import { openAccountDatabase, type ContactsDb } from '../db/database'
-import { fakeBridge } from '../fake-bridge'
+import { fakeBridge } from '../test-support/fake-bridge'
 import ContactNotes from './ContactNotes.vue'
 
 let db: ContactsDb

@@ -4,7 +4,7 @@ import { defineComponent, h } from 'vue'
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import { NMessageProvider } from 'naive-ui'
 import { setBridge } from '../bridge'
-import { fakeBridge, type CallLog } from '../fake-bridge'
+import { fakeBridge, type CallLog } from '../test-support/fake-bridge'
 import ContactReach from './ContactReach.vue'
 
 const contact = { name: 'Sarah Johnson', phone: '+14155551234', email: 'sarah@example.com' }

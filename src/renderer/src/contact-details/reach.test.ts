@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { allowedExternalUrl } from '../../../main/window/external-links'
 import { setBridge } from '../bridge'
-import { fakeBridge, type CallLog } from '../fake-bridge'
+import { fakeBridge, type CallLog } from '../test-support/fake-bridge'
 import { copyText, openReachLink, reachLinks, type ReachKind } from './reach'
 
 const sarah = { name: 'Sarah Johnson', phone: '+14155551234', email: 'sarah@example.com' }

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Contact } from '../../../shared/contact'
 import { mergeRows } from '../db/contacts-repo'
 import { openAccountDatabase, type ContactsDb } from '../db/database'
-import { fakeBridge, type CallLog } from '../fake-bridge'
+import { fakeBridge, type CallLog } from '../test-support/fake-bridge'
 import { enqueue } from '../sync/outbox/enqueue'
 import { refreshOpenedContact } from './contact-refresh'
 

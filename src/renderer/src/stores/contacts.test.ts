@@ -5,15 +5,15 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { ContactRow } from '../../../shared/contact'
 import { setBridge } from '../bridge'
 import { mergeRows } from '../db/contacts-repo'
-import { InProcessWorker } from '../db/search/in-process-worker'
-import { fakeBridge, type CallLog } from '../fake-bridge'
+import { InProcessWorker } from '../db/search/test-support/in-process-worker'
+import { fakeBridge, type CallLog } from '../test-support/fake-bridge'
 import { outboxEvents } from '../sync/outbox/outbox-events'
 import { recordSyncedAt } from '../sync/sync-state'
 import { openWorkspace, type Workspace } from '../workspace/workspace'
 import { REMOTE_SEARCH_DEBOUNCE_MS, useContactsStore } from './contacts'
 import { useSelectionStore } from './selection'
 import { useSyncStore } from './sync'
-import { aContact } from '../../../shared/testing/contact-fixture'
+import { aContact } from '../../../shared/test-support/contact-fixture'
 
 const person = (id: number, name: string, extra: Partial<ContactRow> = {}): ContactRow => ({
   id,

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { setBridge } from '../bridge'
-import { fakeBridge, type CallLog } from '../fake-bridge'
+import { fakeBridge, type CallLog } from '../test-support/fake-bridge'
 import { useSessionStore } from './session'
 import type { AuthStatus } from '../../../shared/contract'
 

@@ -4,7 +4,7 @@ import Dexie from 'dexie'
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { databaseName } from '../db/database'
-import { InProcessWorker } from '../db/search/in-process-worker'
+import { InProcessWorker } from '../db/search/test-support/in-process-worker'
 import { useWorkspaceStore } from './workspace'
 
 const options = { worker: InProcessWorker.factory({ open: true }) }

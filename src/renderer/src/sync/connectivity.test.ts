@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { fakeBridge } from '../fake-bridge'
+import { fakeBridge } from '../test-support/fake-bridge'
 import { createConnectivity, observeBridge, type Reachability } from './connectivity'
 
 describe('connectivity', () => {

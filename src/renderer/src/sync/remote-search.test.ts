@@ -9,7 +9,7 @@ import { EMAIL_LOOKUP_LIMIT } from './email-lookup'
 import { enqueue } from './outbox/enqueue'
 import { searchRemotely, type RemoteSearchBridge } from './remote-search'
 import { recordSyncedAt } from './sync-state'
-import { aContact } from '../../../shared/testing/contact-fixture'
+import { aContact } from '../../../shared/test-support/contact-fixture'
 
 let db: ContactsDb
 beforeEach(async () => {

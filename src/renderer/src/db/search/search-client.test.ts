@@ -5,7 +5,7 @@ import type { ContactRow } from '../../../../shared/contact'
 import { mergeRows } from '../contacts-repo'
 import { openAccountDatabase, type ContactsDb } from '../database'
 import { createSearchClient, type SearchClient } from './search-client'
-import { InProcessWorker } from './in-process-worker'
+import { InProcessWorker } from './test-support/in-process-worker'
 
 const rows: ContactRow[] = [
   { id: 1, name: 'Zed Zulu', type: 'whatsapp', blacklisted: false, tags: [] },

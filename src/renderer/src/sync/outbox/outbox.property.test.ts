@@ -19,9 +19,9 @@ import { inProcessLocks } from './locks'
 import type { OutboxBridge } from './outbox-bridge'
 import { outboxEvents } from './outbox-events'
 import { discard, listQueue, resolveConflict } from './queue'
-import { applyToModel, modelIntent, normalize, snapshot, type Model } from './reference-model'
+import { applyToModel, modelIntent, normalize, snapshot, type Model } from './test-support/reference-model'
 import { createReplayer, type Replayer } from './replayer'
-import { testBridge, type TestBridge } from './sandbox-bridge'
+import { testBridge, type TestBridge } from './test-support/sandbox-bridge'
 
 type Edit =
   | { kind: 'create'; name: string; phone: boolean; email: boolean; tags: string[] }

@@ -14,7 +14,7 @@ import { inProcessLocks, type LockManagerLike } from './locks'
 import { outboxEvents, type OutboxEvent } from './outbox-events'
 import { discard, editIntent, listQueue, pendingCount, recreate, resolveConflict } from './queue'
 import { createReplayer, type Replayer } from './replayer'
-import { testBridge, type TestBridge } from './sandbox-bridge'
+import { testBridge, type TestBridge } from './test-support/sandbox-bridge'
 
 let sandbox: Sandbox
 let db: ContactsDb

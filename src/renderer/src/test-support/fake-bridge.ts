@@ -1,5 +1,5 @@
 // A bridge for unit tests: the channels a test answers, and a loud `internal` error for any other.
-import { CHANNELS, type SkylightBridge } from '../../shared/contract'
+import { CHANNELS, type SkylightBridge } from '../../../shared/contract'
 
 export type CallLog = { channel: string; args: unknown }[]
 

@@ -1,7 +1,7 @@
 // For tests: the outbox's bridge over the real SkylightClient (as main wires it), with an offline switch.
-import type { SkylightClient } from '../../../../main/api/client'
-import type { Result } from '../../../../shared/result'
-import type { OutboxBridge } from './outbox-bridge'
+import type { SkylightClient } from '../../../../../main/api/client'
+import type { Result } from '../../../../../shared/result'
+import type { OutboxBridge } from '../outbox-bridge'
 
 export interface TestBridge {
   bridge: OutboxBridge

@@ -1,8 +1,8 @@
 // For the property test: the reference model of the server, built by the outbox rules with conflicts resolved "mine".
-import type { Contact } from '../../../../shared/contact'
-import type { Sandbox } from '../../../../sandbox/server'
-import type { Intent, IntentInput } from './intent'
-import { retag } from './local-apply'
+import type { Contact } from '../../../../../shared/contact'
+import type { Sandbox } from '../../../../../sandbox/server'
+import type { Intent, IntentInput } from '../intent'
+import { retag } from '../local-apply'
 
 /** The expected server: contacts with their notes and memberships, keyed by server id or (for our creates) temporary id. */
 export interface ModelContact {

@@ -1,7 +1,7 @@
 // Test support: a Worker stand-in that runs the real search service in-process, messages cloned as postMessage would.
-import { openAccountDatabase, type ContactsDb } from '../database'
-import { createSearchService } from './search-service'
-import type { FromWorker, ToWorker } from './search-protocol'
+import { openAccountDatabase, type ContactsDb } from '../../database'
+import { createSearchService } from '../search-service'
+import type { FromWorker, ToWorker } from '../search-protocol'
 
 /** Holds `open` until `release()` unless built with `{ open: true }`, to observe the not-ready state. */
 export class InProcessWorker {
