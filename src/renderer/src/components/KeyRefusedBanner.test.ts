@@ -9,7 +9,7 @@ import { setBridge } from '../bridge'
 import { fakeBridge, type CallLog } from '../test-support/fake-bridge'
 import { useSessionStore } from '../stores/session'
 import { useSyncStore } from '../stores/sync'
-import type { SyncSession } from '../sync/sync-session'
+import type { SyncSession } from '../sync/session/sync-session'
 import KeyRefusedBanner from './KeyRefusedBanner.vue'
 import NewKeyDialog from './NewKeyDialog.vue'
 

@@ -1,7 +1,7 @@
 // Saving state for a contact form bound to the open account: busy while queueing, the refusal to show at the fields.
 import { ref, shallowRef } from 'vue'
 import type { ApiError } from '../../../shared/result'
-import { useWorkspaceStore } from '../stores/workspace'
+import { useWorkspaceStore } from '../workspace/workspace-store'
 import type { ContactSubmission } from './form-output'
 import { saveContact, type SavedContact } from './save-contact'
 

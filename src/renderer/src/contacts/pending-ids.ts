@@ -1,6 +1,6 @@
 // The contacts with edits not yet on the server, kept current as the outbox changes: the table's badges.
 import { onBeforeUnmount, shallowRef, watch, type ShallowRef } from 'vue'
-import { pendingContactIds } from '../db/pending-edits'
+import { pendingContactIds } from '../sync/outbox/pending-edits'
 import { unlessClosed } from '../db/unless-closed'
 import { outboxEvents } from '../sync/outbox/outbox-events'
 import type { Workspace } from '../workspace/workspace'

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { ContactRow } from '../../../shared/contact'
-import type { SearchPage } from '../db/search/search-client'
+import type { SearchPage } from '../search/search-client'
 import { BLOCK, KEPT_BLOCKS, RowWindow } from './row-window'
 
 const people = (count: number, prefix = 'P'): ContactRow[] => Array.from({ length: count }, (_, i) => ({ id: i + 1, name: `${prefix}${i}` }))

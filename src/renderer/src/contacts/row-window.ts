@@ -1,6 +1,6 @@
 // The rows a virtual table shows, read block by block from ranked search pages, never showing a gap on refresh.
 import type { ContactRow } from '../../../shared/contact'
-import type { SearchPage } from '../db/search/search-client'
+import type { SearchPage } from '../search/search-client'
 
 /** Rows per read: one worker round trip fills a screen and a half. */
 export const BLOCK = 100

@@ -1,6 +1,6 @@
 // The tags the targeted contacts carry, with how many of them carry each: what "remove tags" can offer.
 import type { ContactsDb } from '../db/database'
-import type { TagCount } from '../db/search/search-client'
+import type { TagCount } from '../search/search-client'
 
 export async function targetTagCounts(db: ContactsDb, ids: readonly number[]): Promise<TagCount[]> {
   const counts = new Map<string, number>()

@@ -9,7 +9,7 @@ import { useContactsStore } from '../stores/contacts'
 import { useOverlayStore } from '../stores/overlay'
 import { useSelectionStore } from '../stores/selection'
 import { useSyncStore } from '../stores/sync'
-import { useWorkspaceStore } from '../stores/workspace'
+import { useWorkspaceStore } from '../workspace/workspace-store'
 import type { BulkAction } from './bulk-actions'
 
 export interface ContactCommandHooks {

@@ -10,7 +10,7 @@ import { applyIntent, overlayIntents } from './local-apply'
 import { outboxEvents, type OutboxListener } from './outbox-events'
 import { contactRows } from './row-state'
 
-export { pendingContactIds } from '../../db/pending-edits'
+export { pendingContactIds } from './pending-edits'
 
 /** Every queued intent with its status, error and conflicts, oldest first (bulk edits listed one by one). */
 export function listQueue(db: ContactsDb): Promise<QueuedIntent[]> {

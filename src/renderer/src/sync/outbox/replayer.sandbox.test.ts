@@ -7,7 +7,7 @@ import { createSkylightClient, type SkylightClient } from '../../../../main/api/
 import { createRateLimiter } from '../../../../main/api/limiter'
 import { startSandbox, type Sandbox, type SandboxKnobs } from '../../../../sandbox/server'
 import { openAccountDatabase, type ContactsDb } from '../../db/database'
-import { pullContacts } from '../puller'
+import { pullContacts } from '../pull/puller'
 import { enqueue, enqueueMany } from './enqueue'
 import type { IntentInput } from './intent'
 import { inProcessLocks, type LockManagerLike } from './locks'

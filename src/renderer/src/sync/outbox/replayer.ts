@@ -1,7 +1,7 @@
 // Replays the outbox to the server: FIFO per contact, a few contacts at once, one replayer across windows.
 import type { ApiError } from '../../../../shared/result'
 import type { ContactsDb } from '../../db/database'
-import { sleep } from '../abortable'
+import { sleep } from '../pacing/abortable'
 import { expandBatches } from './batch'
 import { CreateGate } from './create-gate'
 import type { RetryTiming } from './error-policy'
