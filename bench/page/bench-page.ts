@@ -8,9 +8,7 @@ import { loadMirrorRows, writeSnapshot } from '../../src/renderer/src/db/snapsho
 import { createSearchClient } from '../../src/renderer/src/search/search-client'
 import { SearchIndex } from '../../src/renderer/src/search/search-index'
 import { pullContacts, type PullBridge } from '../../src/renderer/src/sync/pull/puller'
-import { enqueueMany } from '../../src/renderer/src/sync/outbox/enqueue'
-import { pendingCount } from '../../src/renderer/src/sync/outbox/queue'
-import { createReplayer } from '../../src/renderer/src/sync/outbox/replayer'
+import { createReplayer, enqueueMany, pendingCount } from '../../src/renderer/src/sync/outbox'
 import Dexie from 'dexie'
 import type { BenchQuery } from '../queries'
 

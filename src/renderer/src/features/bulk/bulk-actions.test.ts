@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ContactRow } from '../../../../shared/contact'
 import { mergeRows } from '../../db/contacts-repo'
 import { openAccountDatabase, type ContactsDb } from '../../db/database'
-import { queuedIntents } from '../../sync/outbox/batch'
+import { queuedIntents } from '../../sync/outbox'
 import { BULK_CHUNK, planFor, runBulkAction, summarize } from './bulk-actions'
 
 const row = (id: number, extra: Partial<ContactRow> = {}): ContactRow => ({

@@ -2,9 +2,7 @@
 import type { ChannelType, ContactRow } from '../../../../shared/contact'
 import { ok, type Result } from '../../../../shared/result'
 import type { ContactsDb } from '../../db/database'
-import { enqueueMany } from '../../sync/outbox/enqueue'
-import { swappedIds } from '../../sync/outbox/mirror-writes'
-import type { IntentInput } from '../../sync/outbox/intent'
+import { enqueueMany, type IntentInput, swappedIds } from '../../sync/outbox'
 
 export type BulkAction =
   | { kind: 'addTags'; tags: string[] }

@@ -5,8 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ContactRow } from '../../../../shared/contact'
 import { mergeRows } from '../../db/contacts-repo'
 import { openAccountDatabase, type ContactsDb } from '../../db/database'
-import { expandBatches, queuedIntents } from '../../sync/outbox/batch'
-import type { SingleRow } from '../../sync/outbox/intent'
+import { queuedIntents } from '../../sync/outbox'
+import { markSent } from '../../sync/outbox/test-support/queue-states'
 import { useBulkStore } from './bulk-store'
 
 const row = (id: number, tags: string[] = []): ContactRow => ({ id, name: `Contact ${id}`, type: 'whatsapp', blacklisted: false, tags })
@@ -47,8 +47,7 @@ describe('bulk store', () => {
     await mergeRows(db, [{ ...row(4, ['vip']), phone: '+14155550104' }])
     await bulk.run(db, [4], { kind: 'delete' })
     // The replayer sent the delete: undo can only create the contact again, under a new id.
-    await expandBatches(db)
-    for (const queued of (await db.outbox.toArray()) as SingleRow[]) await db.outbox.put({ ...queued, sentAt: new Date().toISOString() })
+    await markSent(db)
     await bulk.undo()
     const [again] = await db.contacts.filter((contact) => contact.id < 0).toArray()
     expect(again).toMatchObject({ name: 'Contact 4', tags: ['vip'] })

@@ -4,8 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ContactRow } from '../../../../shared/contact'
 import { mergeRows } from '../../db/contacts-repo'
 import { openAccountDatabase, type ContactsDb } from '../../db/database'
-import { expandBatches, queuedIntents } from '../../sync/outbox/batch'
-import type { SingleRow } from '../../sync/outbox/intent'
+import { queuedIntents } from '../../sync/outbox'
+import { markSent } from '../../sync/outbox/test-support/queue-states'
 import { runBulkAction, type BulkAction, type BulkOutcome } from './bulk-actions'
 import { inverseOf, undoBulk } from './bulk-undo'
 
@@ -23,13 +23,6 @@ async function run(ids: number[], action: BulkAction): Promise<BulkOutcome> {
   return result.data
 }
 
-/** The replayer sent (or finished) these contacts' intents: they can no longer be dropped. */
-async function markSent(ids: number[]): Promise<void> {
-  await expandBatches(db)
-  const rows = await db.outbox.toArray()
-  for (const queued of rows as (SingleRow & { seq: number })[]) if (ids.includes(queued.contactId)) await db.outbox.put({ ...queued, sentAt: new Date().toISOString() })
-}
-
 describe('undoing a bulk action', () => {
   it('drops intents not sent yet and puts the rows back as they were', async () => {
     await mergeRows(db, [row(1, { tags: ['old'] }), row(2)])
@@ -45,7 +38,7 @@ describe('undoing a bulk action', () => {
     await mergeRows(db, [row(1), row(2, { blacklisted: true })])
     const outcome = await run([1, 2], { kind: 'setBlacklisted', blacklisted: false })
     expect(outcome.changed.map((before) => before.id)).toEqual([2])
-    await markSent([2])
+    await markSent(db, [2])
     const result = await undoBulk(db, outcome)
     expect(result).toEqual({ ok: true, data: { dropped: 0, inverted: 1, impossible: 0, recreated: [] } })
     const queued = await queuedIntents(db, new Set([2]))
@@ -56,7 +49,7 @@ describe('undoing a bulk action', () => {
   it('brings back a deleted contact: the row if the delete was not sent, a new contact if it was', async () => {
     await mergeRows(db, [row(1, { name: 'Ada Lovelace', tags: ['vip'] }), row(2, { name: 'Alan Turing' })])
     const outcome = await run([1, 2], { kind: 'delete' })
-    await markSent([2])
+    await markSent(db, [2])
     const result = await undoBulk(db, outcome)
     const recreated = await db.contacts.filter((contact) => contact.id < 0).toArray()
     expect(result.ok && result.data).toEqual({ dropped: 1, inverted: 1, impossible: 0, recreated: [{ from: 2, to: recreated[0]!.id }] })
@@ -71,7 +64,7 @@ describe('undoing a bulk action', () => {
       { id: 31, contactId: 3, content: 'Sent the quote', created_at: '2026-02-01T10:00:00.000000Z' },
     ])
     const outcome = await run([3], { kind: 'delete' })
-    await markSent([3])
+    await markSent(db, [3])
     const result = await undoBulk(db, outcome)
     if (!result.ok) throw new Error(result.error.message)
     const to = result.data.recreated[0]!.to
@@ -85,7 +78,7 @@ describe('undoing a bulk action', () => {
   it('says which synced list additions cannot be taken back', async () => {
     await mergeRows(db, [row(1), row(2)])
     const outcome = await run([1, 2], { kind: 'addToList', listId: 7 })
-    await markSent([1])
+    await markSent(db, [1])
     const result = await undoBulk(db, outcome)
     expect(result.ok && result.data).toEqual({ dropped: 1, inverted: 0, impossible: 1, recreated: [] })
   })

@@ -3,10 +3,7 @@ import type { ContactRow } from '../../../../shared/contact'
 import { ok, type Result } from '../../../../shared/result'
 import type { ContactsDb } from '../../db/database'
 import { markSnapshotDirty } from '../../db/snapshot'
-import { expandBatches } from '../../sync/outbox/batch'
-import { enqueueMany } from '../../sync/outbox/enqueue'
-import { isBatch, type IntentInput } from '../../sync/outbox/intent'
-import { outboxEvents } from '../../sync/outbox/outbox-events'
+import { enqueueMany, type IntentInput, outboxEvents, withdrawUnsent } from '../../sync/outbox'
 import type { Before, BulkAction, BulkOutcome } from './bulk-actions'
 
 export interface UndoOutcome {
@@ -83,20 +80,14 @@ export function restoreOnto(contactId: number, before: Before): IntentInput[] {
   ]
 }
 
-/** Drops what has not been sent, in one transaction; returns the ids of the contacts whose intents were all dropped. */
-async function dropUnsent(db: ContactsDb, outcome: BulkOutcome): Promise<Set<number>> {
-  await expandBatches(db)
-  return db.transaction('rw', [db.contacts, db.outbox, db.meta], async () => {
-    const rows = await db.outbox.bulkGet(outcome.seqs)
-    const unsent = rows.filter((row) => row !== undefined && !isBatch(row) && !row.sentAt)
-    const dropped = new Set(unsent.map((row) => row!.contactId))
-    await db.outbox.bulkDelete(unsent.map((row) => row!.seq as number))
+/** Drops what has not been sent and reverts it in the mirror, in one transaction; returns the ids of the contacts whose intents were all dropped. */
+function dropUnsent(db: ContactsDb, outcome: BulkOutcome): Promise<Set<number>> {
+  return withdrawUnsent(db, outcome.seqs, async (dropped) => {
     const befores = outcome.changed.filter((before) => dropped.has(before.id))
     const current = await db.contacts.bulkGet(befores.map((before) => before.id))
     const reverted = befores.flatMap((before, i) => revertRow(current[i], before, outcome.action) ?? [])
     await db.contacts.bulkPut(reverted)
     await markSnapshotDirty(db, reverted.map((row) => row.id))
-    return dropped
   })
 }
 

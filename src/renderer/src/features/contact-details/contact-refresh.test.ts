@@ -5,7 +5,7 @@ import type { Contact } from '../../../../shared/contact'
 import { mergeRows } from '../../db/contacts-repo'
 import { openAccountDatabase, type ContactsDb } from '../../db/database'
 import { fakeBridge, type CallLog } from '../../test-support/fake-bridge'
-import { enqueue } from '../../sync/outbox/enqueue'
+import { enqueue } from '../../sync/outbox'
 import { refreshOpenedContact } from './contact-refresh'
 
 const server: Contact = {

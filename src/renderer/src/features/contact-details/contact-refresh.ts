@@ -2,7 +2,7 @@
 import type { ApiError } from '../../../../shared/result'
 import type { SkylightBridge } from '../../../../shared/contract'
 import type { ContactsDb } from '../../db/database'
-import { refreshContact } from '../../sync/outbox/mirror-writes'
+import { refreshContact } from '../../sync/outbox'
 
 export type RefreshOutcome = { status: 'fresh' } | { status: 'skipped' } | { status: 'failed'; error: ApiError }
 

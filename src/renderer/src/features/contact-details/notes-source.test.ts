@@ -5,9 +5,8 @@ import type { Note } from '../../../../shared/contact'
 import { setBridge } from '../../bridge'
 import { openAccountDatabase, type ContactsDb } from '../../db/database'
 import { fakeBridge, type CallLog } from '../../test-support/fake-bridge'
-import { knownNoteIds } from '../../sync/outbox/mirror-writes'
-import { listQueue } from '../../sync/outbox/queue'
-import { findAddedNote } from '../../sync/outbox/server-lookup'
+import { listQueue } from '../../sync/outbox'
+import { findAddedNote, knownNoteIds, outboxStore } from '../../sync/outbox/test-support/queue-states'
 import { addNote, readNotes, refreshNotes } from './notes-source'
 
 let db: ContactsDb
@@ -68,7 +67,7 @@ describe("a contact's notes", () => {
   it('say why a queued note was not sent', async () => {
     await addNote(db, 4, 'x'.repeat(10))
     const [row] = await listQueue(db)
-    await db.outbox.put({ ...row, status: 'invalid', lastError: { kind: 'validation', message: 'The content is too long.', fields: {} } })
+    await outboxStore(db).put({ ...row, status: 'invalid', lastError: { kind: 'validation', message: 'The content is too long.', fields: {} } })
     expect(await readNotes(db, 4)).toMatchObject([{ sync: 'stuck', problem: 'The content is too long.' }])
   })
 
@@ -91,7 +90,7 @@ describe("a contact's notes", () => {
     await addNote(db, 4, 'Signed the contract')
     const [row] = await listQueue(db)
     const sentAt = new Date().toISOString()
-    await db.outbox.put({ ...row, sentAt })
+    await outboxStore(db).put({ ...row, sentAt })
     serverNotes = [...serverNotes, { id: 12, content: 'Signed the contract', created_at: sentAt }]
     await refreshNotes(db, 4)
     expect((await readNotes(db, 4)).map((note) => [note.content, note.sync])).toEqual([

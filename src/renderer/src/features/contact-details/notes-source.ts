@@ -3,10 +3,7 @@ import type { Note } from '../../../../shared/contact'
 import type { ApiError, Result } from '../../../../shared/result'
 import { callBridge } from '../../bridge'
 import type { ContactsDb } from '../../db/database'
-import { queuedIntents } from '../../sync/outbox/batch'
-import { enqueue, type Queued } from '../../sync/outbox/enqueue'
-import type { IntentOf, SingleRow } from '../../sync/outbox/intent'
-import { CLOCK_SKEW_MS } from '../../sync/outbox/server-lookup'
+import { CLOCK_SKEW_MS, enqueue, type IntentOf, type Queued, queuedIntents, type SingleRow } from '../../sync/outbox'
 
 export interface NoteView {
   id: number

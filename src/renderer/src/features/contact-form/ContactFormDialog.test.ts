@@ -5,8 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { openAccountDatabase, type ContactsDb } from '../../db/database'
-import { enqueue } from '../../sync/outbox/enqueue'
-import type { QueuedIntent } from '../../sync/outbox/intent'
+import { enqueue, type QueuedIntent } from '../../sync/outbox'
+import { outboxStore } from '../../sync/outbox/test-support/queue-states'
 import { useWorkspaceStore } from '../../workspace/workspace-store'
 import type { Workspace } from '../../workspace/workspace'
 import ContactForm from './ContactForm.vue'
@@ -50,7 +50,7 @@ describe('the contact form dialog', () => {
     await fillAndSave(openDialog())
     expect(wrapper!.emitted('saved')).toEqual([[-1]])
     expect(await db.contacts.get(-1)).toMatchObject({ name: 'Léa Martin', type: 'whatsapp', phone: '+33611223344' })
-    expect(await db.outbox.count()).toBe(1)
+    expect(await outboxStore(db).count()).toBe(1)
   })
 
   it('says so above the form when no account is open, and loses nothing typed', async () => {
@@ -65,9 +65,9 @@ describe('the contact form dialog', () => {
     useWorkspaceStore().current = { accountId: 'a', db } as unknown as Workspace
     const queued = await enqueue(db, { kind: 'create', fields: { name: 'Dora', type: 'whatsapp', phone: '+33611223344' } })
     if (!queued.ok) throw new Error(queued.error.message)
-    const [row] = (await db.outbox.toArray()) as QueuedIntent[]
+    const [row] = (await outboxStore(db).toArray()) as QueuedIntent[]
     const refusal = { kind: 'validation' as const, message: 'The phone has already been taken.', fields: { phone: ['The phone has already been taken.'] } }
-    await db.outbox.put({ ...row!, status: 'invalid', lastError: refusal })
+    await outboxStore(db).put({ ...row!, status: 'invalid', lastError: refusal })
     const contact = (await db.contacts.get(-1))!
     wrapper = mount(ContactFormDialog, { props: { show: true, contact, knownTags: [] }, attachTo: document.body })
     const phoneFeedback = () => wrapper!.findComponent(ContactForm).find('[data-field="phone"]').text()

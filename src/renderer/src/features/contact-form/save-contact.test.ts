@@ -2,8 +2,8 @@ import 'fake-indexeddb/auto'
 import { randomUUID } from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openAccountDatabase, type ContactsDb } from '../../db/database'
-import { completeCreate } from '../../sync/outbox/mirror-writes'
-import { listQueue } from '../../sync/outbox/queue'
+import { listQueue } from '../../sync/outbox'
+import { completeCreate, outboxStore } from '../../sync/outbox/test-support/queue-states'
 import { initialValues, toSubmission } from './form-output'
 import { saveContact } from './save-contact'
 import { formErrorsOf } from './server-errors'
@@ -53,7 +53,7 @@ describe('saving a contact form through the outbox', () => {
   it('fixes a creation the server refused (422) and sends it again, rather than queueing an update', async () => {
     await saveContact(db, { mode: 'create', fields: { name: 'Léa', type: 'telegram', phone: '+33611223344' } })
     const [create] = await listQueue(db)
-    await db.outbox.put({
+    await outboxStore(db).put({
       ...create,
       status: 'invalid',
       lastError: { kind: 'validation', message: 'The given data was invalid.', fields: { phone: ['The phone has already been taken.'] } },

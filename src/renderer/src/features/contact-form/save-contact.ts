@@ -2,12 +2,7 @@
 import { fail, ok, type Result } from '../../../../shared/result'
 import type { ContactCreate, ContactPatch, ContactRow } from '../../../../shared/contact'
 import type { ContactsDb } from '../../db/database'
-import { intentsForEdit } from '../../sync/outbox/edit-intents'
-import { enqueue, enqueueMany } from '../../sync/outbox/enqueue'
-import type { IntentOf } from '../../sync/outbox/intent'
-import { swappedIds } from '../../sync/outbox/mirror-writes'
-import { editIntent } from '../../sync/outbox/queue'
-import { contactRows } from '../../sync/outbox/row-state'
+import { contactRows, editIntent, enqueue, enqueueMany, type IntentOf, intentsForEdit, swappedIds } from '../../sync/outbox'
 import type { ContactSubmission } from './form-output'
 
 export interface SavedContact {

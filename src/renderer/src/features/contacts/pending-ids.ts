@@ -1,8 +1,7 @@
 // The contacts with edits not yet on the server, kept current as the outbox changes: the table's badges.
 import { onBeforeUnmount, shallowRef, watch, type ShallowRef } from 'vue'
-import { pendingContactIds } from '../../sync/outbox/pending-edits'
+import { outboxEvents, pendingContactIds } from '../../sync/outbox'
 import { unlessClosed } from '../../db/unless-closed'
-import { outboxEvents } from '../../sync/outbox/outbox-events'
 import type { Workspace } from '../../workspace/workspace'
 
 export function usePendingIds(workspace: () => Workspace | null): ShallowRef<ReadonlySet<number>> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { QueuedIntent } from '../../sync/outbox/intent'
+import type { QueuedIntent } from '../../sync/outbox'
 import { describeIntent, describeStatus, fieldErrors } from './describe-intent'
 
 const base = { seq: 1, contactId: 7, status: 'pending', attempts: 0, createdAt: '2026-11-24T10:00:00Z' } as const

@@ -1,5 +1,5 @@
 // How the pending changes panel words a queued intent and its state, for people rather than for the replayer.
-import type { QueuedIntent } from '../../sync/outbox/intent'
+import type { QueuedIntent } from '../../sync/outbox'
 
 const FIELD_NAMES: Record<string, string> = { name: 'name', type: 'channel', phone: 'phone', email: 'email', status: 'status' }
 

@@ -9,6 +9,7 @@ import { startSandbox, type Sandbox, type SandboxKnobs } from '../../../../sandb
 import { openAccountDatabase, type ContactsDb } from '../../db/database'
 import { allRows } from '../../db/contacts-repo'
 import { pullContacts, type PullBridge } from './puller'
+import { outboxStore } from '../outbox/test-support/queue-states'
 
 let db: ContactsDb
 let sandbox: Sandbox | undefined
@@ -152,7 +153,7 @@ describe('pull against the sandbox', () => {
     const [first, second] = sandbox.store.all()
     await db.contacts.bulkPut(sandbox.store.all())
     await db.contacts.put({ id: -3, name: 'Created offline' })
-    await db.outbox.add({ kind: 'setBlacklisted', contactId: first.id, blacklisted: true, status: 'pending', attempts: 0, createdAt: '2026-03-04T10:00:00.000Z' })
+    await outboxStore(db).add({ kind: 'setBlacklisted', contactId: first.id, blacklisted: true, status: 'pending', attempts: 0, createdAt: '2026-03-04T10:00:00.000Z' })
     sandbox.store.remove(first.id)
     sandbox.store.remove(second.id)
     const outcome = await pullContacts(db, bridgeOf(client), fast)

@@ -8,6 +8,7 @@ import { allRows } from '../../db/contacts-repo'
 import { loadCheckpoint } from './pull-checkpoint'
 import { pullContacts, type PullBridge, type PullProgress } from './puller'
 import { isFirstPullComplete, readLastSyncedAt } from './last-synced'
+import { outboxStore } from '../outbox/test-support/queue-states'
 
 const contactNumber = (id: number): Contact => ({
   id,
@@ -98,7 +99,7 @@ function missContact301(server: FakeServer): void {
   }
 }
 const queuedBlacklist = (contactId: number, blacklisted: boolean) =>
-  db.outbox.add({ kind: 'setBlacklisted', contactId, blacklisted, status: 'pending', attempts: 0, createdAt: '2026-03-04T10:00:00.000Z' })
+  outboxStore(db).add({ kind: 'setBlacklisted', contactId, blacklisted, status: 'pending', attempts: 0, createdAt: '2026-03-04T10:00:00.000Z' })
 const byId = (a: ContactRow, b: ContactRow) => a.id - b.id
 const mirror = async (db: ContactsDb) => (await allRows(db)).sort(byId)
 const idsOf = (rows: ContactRow[]) => rows.map((row) => row.id)
@@ -173,7 +174,7 @@ describe('pullContacts', () => {
   it('never deletes rows with queued intents nor temporary ids', async () => {
     const server = new FakeServer(120)
     await db.contacts.bulkPut([{ id: 500, name: 'Edited offline' }, { id: -1, name: 'Created offline' }, { id: 501, name: 'Gone' }])
-    await db.outbox.add({ kind: 'setBlacklisted', contactId: 500, blacklisted: true, status: 'pending', attempts: 0, createdAt: '2026-03-04T10:00:00.000Z' })
+    await outboxStore(db).add({ kind: 'setBlacklisted', contactId: 500, blacklisted: true, status: 'pending', attempts: 0, createdAt: '2026-03-04T10:00:00.000Z' })
     const outcome = await pullContacts(db, server.bridge, fast)
     expect(outcome).toMatchObject({ status: 'completed', consistent: true, deleted: 1 })
     const ids = idsOf(await mirror(db))

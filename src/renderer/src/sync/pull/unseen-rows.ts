@@ -3,8 +3,7 @@ import type { Contact } from '../../../../shared/contact'
 import type { SkylightBridge } from '../../../../shared/contract'
 import type { ContactsDb } from '../../db/database'
 import { deleteRows, unseenIds } from '../../db/contacts-repo'
-import { pendingContactIds } from '../outbox/pending-edits'
-import { mergeServerRows } from '../outbox/pull-overlay'
+import { mergeServerRows, pendingContactIds } from '../outbox'
 import { forEachPaced, pacedCall, type CallPolicy } from '../pacing/paced-calls'
 
 export interface UnseenRowsSettled {

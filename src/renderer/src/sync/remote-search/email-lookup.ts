@@ -3,7 +3,7 @@ import type { ContactRow } from '../../../../shared/contact'
 import type { SkylightBridge } from '../../../../shared/contract'
 import type { ContactsDb } from '../../db/database'
 import { ABORTED, unlessAborted } from '../pacing/abortable'
-import { refreshContact } from '../outbox/mirror-writes'
+import { refreshContact } from '../outbox'
 
 /** About a screenful: more reads would spend the rate limit on rows nobody scrolls to. */
 export const EMAIL_LOOKUP_LIMIT = 20

@@ -5,7 +5,7 @@ import type { ApiError } from '../../../../shared/result'
 import type { ContactsDb } from '../../db/database'
 import { ABORTED, unlessAborted } from '../pacing/abortable'
 import { learnUnknownEmails } from './email-lookup'
-import { mergeServerRows } from '../outbox/pull-overlay'
+import { mergeServerRows } from '../outbox'
 import { shouldAskServer, targetsEmail } from './remote-search-rule'
 import { isFirstPullComplete } from '../pull/last-synced'
 

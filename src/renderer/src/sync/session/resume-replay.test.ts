@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { ApiError } from '../../../../shared/result'
 import { createConnectivity } from './connectivity'
-import type { Replayer, ReplayerState } from '../outbox/replayer'
+import type { Replayer, ReplayerState } from '../outbox'
 import { resumeReplayWhenAnswered } from './resume-replay'
 
 const REFUSED: ApiError = { kind: 'unauthorized', message: 'Unauthenticated.' }

@@ -1,6 +1,6 @@
 // Un-pauses the outbox once the API answers a call again: the 401 that paused it was transient, or the key works again.
 import type { Connectivity } from './connectivity'
-import type { Replayer } from '../outbox/replayer'
+import type { Replayer } from '../outbox'
 
 /**
  * Resumes a queue paused by a refused key when reachability is `online` (a call was answered with

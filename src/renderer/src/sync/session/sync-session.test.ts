@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto'
 import { describe, expect, it, vi } from 'vitest'
 import { openAccountDatabase } from '../../db/database'
 import { fakeBridge } from '../../test-support/fake-bridge'
-import { inProcessLocks } from '../outbox/locks'
+import { inProcessLocks } from '../outbox'
 import type { pullContacts } from '../pull/puller'
 import { startSyncSession } from './sync-session'
 
