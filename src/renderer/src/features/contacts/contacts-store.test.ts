@@ -12,7 +12,7 @@ import { recordSyncedAt } from '../../sync/pull/last-synced'
 import { openWorkspace, type Workspace } from '../../workspace/workspace'
 import { REMOTE_SEARCH_DEBOUNCE_MS, useContactsStore } from './contacts-store'
 import { useSelectionStore } from './selection-store'
-import { useSyncStore } from '../pending/sync-store'
+import { useSyncStore } from '../pending'
 import { aContact } from '../../../../shared/test-support/contact-fixture'
 
 const person = (id: number, name: string, extra: Partial<ContactRow> = {}): ContactRow => ({

@@ -10,7 +10,7 @@ import { outboxEvents } from '../../sync/outbox'
 import { searchRemotely } from '../../sync/remote-search/remote-search'
 import type { Workspace } from '../../workspace/workspace'
 import { useSelectionStore } from './selection-store'
-import { useSyncStore } from '../pending/sync-store'
+import { useSyncStore } from '../pending'
 
 /** The server is asked only once typing pauses: a word typed in one go is one request. */
 export const REMOTE_SEARCH_DEBOUNCE_MS = 300

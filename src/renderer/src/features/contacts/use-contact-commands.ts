@@ -2,15 +2,14 @@
 import { useDialog, useMessage } from 'naive-ui'
 import type { ContactRow } from '../../../../shared/contact'
 import type { CommandId } from '../../../../shared/keymap'
-import { copyText, openReachLink, reachLinks, type ReachKind } from '../contact-details/reach'
-import type { ShortcutHandlers } from '../shortcuts/use-shortcuts'
-import { useBulkStore } from '../bulk/bulk-store'
+import { copyText, openReachLink, type ReachKind, reachLinks } from '../contact-details'
+import type { ShortcutHandlers } from '../shortcuts'
+import { type BulkAction, useBulkStore } from '../bulk'
 import { useContactsStore } from './contacts-store'
 import { useOverlayStore } from './overlay-store'
 import { useSelectionStore } from './selection-store'
-import { useSyncStore } from '../pending/sync-store'
+import { useSyncStore } from '../pending'
 import { useWorkspaceStore } from '../../workspace/workspace-store'
-import type { BulkAction } from '../bulk/bulk-actions'
 
 export interface ContactCommandHooks {
   focusSearch(): void
