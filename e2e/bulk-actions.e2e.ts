@@ -2,7 +2,7 @@
 // segments, channel, tag removal, undo and redo; each checked on the sandbox's server state.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import type { Sandbox } from '../src/sandbox/server'
+import type { Sandbox } from '../src/sandbox/faults/knobbed-sandbox'
 import type { Contact } from '../src/shared/contact'
 import { chromiumSkipReason, launchChromium } from './support/chromium'
 import { openSignedIn, type AppPage } from './support/app'

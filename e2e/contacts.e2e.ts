@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { Browser, Page } from 'playwright-core'
 import type { Contact } from '../src/shared/contact'
 import { foldForSearch } from '../src/sandbox/store'
-import type { Sandbox } from '../src/sandbox/server'
+import type { Sandbox } from '../src/sandbox/faults/knobbed-sandbox'
 import { chromiumSkipReason, launchChromium } from './support/chromium'
 import { openSignedIn, type AppPage } from './support/app'
 import { contactRows, contactsSummary, docsFile, searchBox, settled } from './support/screens'

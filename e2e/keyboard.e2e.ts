@@ -1,7 +1,7 @@
 // The keyboard-first workspace in Chromium: search, range-select, bulk tag, blacklist, undo, open; no mouse.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
-import type { Sandbox } from '../src/sandbox/server'
+import type { Sandbox } from '../src/sandbox/faults/knobbed-sandbox'
 import { chromiumSkipReason, launchChromium } from './support/chromium'
 import { openSignedIn, type AppPage } from './support/app'
 import { focusedIn, goOffline, goOnline, notification, pressTimes } from './support/keyboard'

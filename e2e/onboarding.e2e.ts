@@ -1,7 +1,7 @@
 // Onboarding in Chromium: the demo, a refused then accepted key, and a refused insecure URL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
-import { startSandbox } from '../src/sandbox/server'
+import { startSandbox } from '../src/sandbox/faults/knobbed-sandbox'
 import { chromiumSkipReason, launchChromium } from './support/chromium'
 import { openApp } from './support/app'
 import {

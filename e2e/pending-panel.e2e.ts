@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Browser, Locator, Page } from 'playwright-core'
-import type { Sandbox } from '../src/sandbox/server'
+import type { Sandbox } from '../src/sandbox/faults/knobbed-sandbox'
 import type { Contact } from '../src/shared/contact'
 import { chromiumSkipReason, launchChromium } from './support/chromium'
 import { openSignedIn, type AppPage } from './support/app'

@@ -2,7 +2,7 @@
 // (Web Locks), so edits queued offline in either reach the server exactly once; the other takes over when it closes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import type { Sandbox } from '../src/sandbox/server'
+import type { Sandbox } from '../src/sandbox/faults/knobbed-sandbox'
 import { chromiumSkipReason, launchChromium } from './support/chromium'
 import { openSignedIn } from './support/app'
 import { allSynced, editable, focusContact, selectContacts, serverNotes } from './support/contacts'

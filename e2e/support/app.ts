@@ -1,7 +1,7 @@
 // One running app for a test: the browser host plus a fresh browser page on it.
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { expect } from 'vitest'
-import { startSandbox, type Sandbox } from '../../src/sandbox/server'
+import { startSandbox, type Sandbox } from '../../src/sandbox/faults/knobbed-sandbox'
 import { startHost, type Host } from '../../src/host/server'
 import { contactsSummary, onboardingCard, signIn } from './screens'
 

@@ -1,7 +1,7 @@
 // Steps on the contacts table shared by the bulk-action and outbox e2e flows: finding one contact, the selection, tagging and renaming, the server's view.
 import type { Page } from 'playwright-core'
 import { expect } from 'vitest'
-import type { Sandbox } from '../../src/sandbox/server'
+import type { Sandbox } from '../../src/sandbox/faults/knobbed-sandbox'
 import type { Contact } from '../../src/shared/contact'
 import { focusedIn } from './keyboard'
 import { contactRows, contactsSummary, searchBox } from './screens'

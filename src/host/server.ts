@@ -11,7 +11,7 @@ import { dispatch } from '../main/ipc/dispatch'
 import { withActivityLog } from '../main/ipc/activity-log'
 import { createHandlers, type HandlerTable } from '../main/ipc/handlers'
 import { createRotatingLog } from '../main/log/rotating-log'
-import { startSandbox } from '../sandbox/server'
+import { startSandboxServer } from '../sandbox/server'
 import { createMemoryStore } from '../main/secrets/memory-store'
 import { createSession } from '../main/session/session'
 import { fail } from '../shared/result'
@@ -59,7 +59,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     store: createMemoryStore(),
     dataDir,
     createClient: createSkylightClient,
-    startSandbox: () => startSandbox({ port: 0 }),
+    startSandbox: () => startSandboxServer({ port: 0 }),
   })
   await session.restore()
   const handlers = createHandlers({

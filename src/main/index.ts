@@ -8,7 +8,7 @@ import { withActivityLog } from './ipc/activity-log'
 import { dispatch } from './ipc/dispatch'
 import { createRotatingLog, logConsole } from './log/rotating-log'
 import { createHandlers, type HandlerTable } from './ipc/handlers'
-import { startSandbox } from '../sandbox/server'
+import { startSandboxServer } from '../sandbox/server'
 import { chooseSecretStore } from './secrets/choose-store'
 import { createSession, type Session } from './session/session'
 import { appMenuTemplate } from './window/app-menu'
@@ -69,7 +69,7 @@ async function openSession(): Promise<Session> {
     store,
     dataDir,
     createClient: createSkylightClient,
-    startSandbox: () => startSandbox({ port: 0 }),
+    startSandbox: () => startSandboxServer({ port: 0 }),
   })
   await session.restore()
   await openDemoInDevelopment(session)

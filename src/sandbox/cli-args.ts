@@ -1,6 +1,6 @@
 // Turns the sandbox command line into server options, with a usage text and readable errors.
 import { parseArgs } from 'node:util'
-import type { SandboxKnobs, SandboxOptions } from './server'
+import type { SandboxKnobs, SandboxOptions } from './faults/knobbed-sandbox'
 
 export const USAGE = `Usage: npm run sandbox -- [options]
 

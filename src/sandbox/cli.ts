@@ -1,6 +1,6 @@
 // `npm run sandbox`: runs the sandbox server in the foreground until SIGINT or SIGTERM.
 import { parseCliArgs, USAGE } from './cli-args'
-import { startSandbox } from './server'
+import { startSandbox } from './faults/knobbed-sandbox'
 
 const args = parseCliArgs(process.argv.slice(2))
 if (args.kind === 'help') {

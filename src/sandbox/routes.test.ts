@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BlacklistState, Contact, ContactRow, Note } from '../shared/contact'
-import { startSandbox, type Sandbox } from './server'
+import { startSandbox, type Sandbox } from './faults/knobbed-sandbox'
 import { foldForSearch } from './store'
 import { testClient } from './test-support/test-client'
 

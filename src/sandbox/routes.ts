@@ -1,8 +1,10 @@
 // The contacts endpoints of the API reference: matching a request to a route and answering it.
 import type { Contact, ContactRow } from '../shared/contact'
-import type { SandboxKnobs } from './faults'
 import type { SandboxStore } from './store'
 import { validateCreate, validateGroupId, validateListQuery, validateNote, validatePatch, type Validated } from './validate'
+
+/** 'partial' list rows carry only the reference example's fields: id, name, phone, type, blacklisted, tags. */
+export type ListRows = 'partial' | 'full'
 
 export interface Reply {
   status: number
@@ -12,7 +14,7 @@ export interface Reply {
 
 export interface RouteInput {
   store: SandboxStore
-  knobs: SandboxKnobs
+  rows: ListRows
   id: number | null
   query: URLSearchParams
   body: unknown
@@ -37,7 +39,7 @@ const invalid = (result: Extract<Validated<unknown>, { ok: false }>): Reply => (
 
 const PARTIAL_FIELDS = ['id', 'name', 'phone', 'type', 'blacklisted', 'tags'] as const
 
-function listRow(contact: Contact, rows: SandboxKnobs['rows']): ContactRow {
+function listRow(contact: Contact, rows: ListRows): ContactRow {
   if (rows === 'full') return contact
   return Object.fromEntries(PARTIAL_FIELDS.map((field) => [field, contact[field]])) as ContactRow
 }
@@ -55,7 +57,7 @@ const ROUTES: readonly Route[] = [
     method: 'GET',
     path: CONTACTS,
     write: false,
-    handle: ({ store, knobs, query }) => {
+    handle: ({ store, rows: shape, query }) => {
       const request = validateListQuery(query)
       if (!request.ok) return invalid(request)
       const { rows, total } = store.list(request.value)
@@ -66,7 +68,7 @@ const ROUTES: readonly Route[] = [
         per_page: perPage,
         total,
       }
-      return { status: 200, body: { success: true, data: rows.map((row) => listRow(row, knobs.rows)), meta } }
+      return { status: 200, body: { success: true, data: rows.map((row) => listRow(row, shape)), meta } }
     },
   },
   {

@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Contact, ContactRow, Note } from '../shared/contact'
-import { startSandbox, type Sandbox } from './server'
+import { startSandboxServer, type SandboxServer } from './server'
 import { testClient } from './test-support/test-client'
 
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/
 
 describe('a default sandbox', () => {
-  let sandbox: Sandbox
+  let sandbox: SandboxServer
   let api: ReturnType<typeof testClient>
   beforeAll(async () => {
-    sandbox = await startSandbox({ contacts: 50 })
+    sandbox = await startSandboxServer({ contacts: 50 })
     api = testClient(sandbox)
   })
   afterAll(() => sandbox.close())
@@ -52,12 +52,12 @@ describe('a default sandbox', () => {
   })
 })
 
-describe('startSandbox options', () => {
+describe('startSandboxServer options', () => {
   it('accepts a given key and port', async () => {
-    const probe = await startSandbox({ contacts: 0 })
+    const probe = await startSandboxServer({ contacts: 0 })
     const port = probe.port
     await probe.close()
-    const sandbox = await startSandbox({ port, apiKey: 'sk_test_fixed', contacts: 3 })
+    const sandbox = await startSandboxServer({ port, apiKey: 'sk_test_fixed', contacts: 3 })
     try {
       expect(sandbox.port).toBe(port)
       const answer = await testClient(sandbox).get<ContactRow[]>('/api/v1/contacts')
@@ -68,7 +68,7 @@ describe('startSandbox options', () => {
   })
 
   it('revokes the old key when its key is changed live', async () => {
-    const sandbox = await startSandbox({ apiKey: 'sk_test_old', contacts: 1 })
+    const sandbox = await startSandboxServer({ apiKey: 'sk_test_old', contacts: 1 })
     try {
       sandbox.apiKey = 'sk_test_new'
       const api = testClient(sandbox)
@@ -80,7 +80,7 @@ describe('startSandbox options', () => {
   })
 
   it('stops accepting connections once closed', async () => {
-    const sandbox = await startSandbox({ contacts: 1 })
+    const sandbox = await startSandboxServer({ contacts: 1 })
     const api = testClient(sandbox)
     expect((await api.get('/api/v1/contacts/1')).status).toBe(200)
     await sandbox.close()
@@ -88,7 +88,7 @@ describe('startSandbox options', () => {
   })
 
   it('serves 100,000 contacts, paging to the last id and continuing ids on create', async () => {
-    const sandbox = await startSandbox({ contacts: 100_000, seed: 2 })
+    const sandbox = await startSandboxServer({ contacts: 100_000, seed: 2 })
     try {
       const api = testClient(sandbox)
       const last = await api.get<ContactRow[]>('/api/v1/contacts?page=1000&per_page=100')

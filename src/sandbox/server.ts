@@ -1,20 +1,18 @@
-// Starts a local SkyLight-compatible contacts API with seeded data and fault-injection knobs.
+// A local SkyLight-compatible contacts API over HTTP: seeded data, one API key, the reference's routes.
+// Demo mode runs it as it is; fault injection (latency, rate limits, failures, another user) is in faults/.
 import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { DEFAULT_KNOBS, FixedWindowLimiter, failurePage, injectedFailure, latencyFor, type SandboxKnobs } from './faults'
-import { readJsonBody, sendHtml, sendJson } from './http-io'
-import { editAsOtherUser, startOtherUser } from './other-user'
-import { chance, derivedSeed, mulberry32 } from './prng'
-import { matchRoute, methodNotAllowed, unknownRoute, type Reply } from './routes'
+import { readJsonBody, sendJson } from './http-io'
+import { matchRoute, methodNotAllowed, unknownRoute, type ListRows, type Reply } from './routes'
 import { seedContacts } from './seed'
 import { SandboxStore } from './store'
 
-export type { SandboxKnobs } from './faults'
+export type { ListRows } from './routes'
 export type { SandboxStore } from './store'
 
-export interface SandboxOptions {
+export interface SandboxServerOptions {
   /** 0 picks a free port. */
   port?: number
   host?: string
@@ -22,7 +20,9 @@ export interface SandboxOptions {
   seed?: number
   /** Defaults to a random `sk_test_` key. */
   apiKey?: string
-  knobs?: Partial<SandboxKnobs>
+  /** The fields of list rows, read at each list request; partial (the reference's example) by default. */
+  rows?: () => ListRows
+  faults?: RequestFaults
 }
 
 export interface SandboxStats {
@@ -32,16 +32,28 @@ export interface SandboxStats {
   byRoute: Record<string, number>
 }
 
-export interface Sandbox {
+/**
+ * What fault injection may do to a request, asked at each step in this order; the demo runs without.
+ * Declared here, implemented in faults/, so what demo mode loads holds no fault code.
+ */
+export interface RequestFaults {
+  /** Before anything: true drops the connection unanswered (the API looks unreachable). */
+  dropsConnection(): boolean
+  /** Once the body is read: how long to wait before answering. */
+  delayMs(): number
+  /** Once the key is accepted: may set headers, and may answer instead of the API (429, 5xx); true when it did. */
+  answersInstead(apiKey: string, response: ServerResponse, stats: SandboxStats): boolean
+  /** After a write was applied: true leaves it unanswered, so the client cannot tell whether it happened. */
+  losesResponse(): boolean
+}
+
+export interface SandboxServer {
   baseUrl: string
   /** The only key accepted. Set it to revoke the old key, as a user does in the SkyLight dashboard. */
   apiKey: string
   port: number
-  /** Mutate to change behaviour live. */
-  knobs: SandboxKnobs
   store: SandboxStore
   stats: SandboxStats
-  editAsOtherUser(count?: number): void
   close(): Promise<void>
 }
 
@@ -49,25 +61,21 @@ export const DEFAULT_CONTACTS = 5000
 export const DEFAULT_SEED = 1
 
 const UNAUTHENTICATED: Reply = { status: 401, body: { success: false, message: 'Unauthenticated.' } }
-const TOO_MANY: Reply = { status: 429, body: { success: false, message: 'Too Many Attempts.' } }
 const SERVER_ERROR: Reply = { status: 500, body: { success: false, message: 'Server Error' } }
+const partialRows = (): ListRows => 'partial'
 
 const bearerKey = (request: IncomingMessage): string | null =>
   /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '')?.[1] ?? null
 
-export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-  const seed = options.seed ?? DEFAULT_SEED
+export async function startSandboxServer(options: SandboxServerOptions = {}): Promise<SandboxServer> {
   let apiKey = options.apiKey ?? `sk_test_${randomBytes(16).toString('hex')}`
-  const knobs: SandboxKnobs = { ...DEFAULT_KNOBS, ...options.knobs }
-  const store = new SandboxStore(seedContacts(options.contacts ?? DEFAULT_CONTACTS, seed))
+  const store = new SandboxStore(seedContacts(options.contacts ?? DEFAULT_CONTACTS, options.seed ?? DEFAULT_SEED))
   const stats: SandboxStats = { requests: 0, rateLimited: 0, byRoute: {} }
-  // Separate streams, so turning one knob on does not reshuffle the others' choices.
-  const faultRandom = mulberry32(derivedSeed(seed, 1))
-  const otherUserRandom = mulberry32(derivedSeed(seed, 2))
-  const limiter = new FixedWindowLimiter()
+  const { faults } = options
+  const rows = options.rows ?? partialRows
 
   async function answer(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    if (knobs.down) {
+    if (faults?.dropsConnection()) {
       request.socket.destroy()
       return
     }
@@ -78,28 +86,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     stats.byRoute[routeName] = (stats.byRoute[routeName] ?? 0) + 1
 
     const read = await readJsonBody(request)
-    await sleep(latencyFor(knobs.latencyMs, faultRandom))
+    if (faults) await sleep(faults.delayMs())
     if (bearerKey(request) !== apiKey) return sendJson(response, UNAUTHENTICATED.status, UNAUTHENTICATED.body)
-
-    if (knobs.rateLimit) {
-      const verdict = limiter.check(apiKey, knobs.rateLimit, Date.now())
-      response.setHeader('X-RateLimit-Limit', verdict.limit)
-      response.setHeader('X-RateLimit-Remaining', verdict.remaining)
-      if (verdict.limited) {
-        stats.rateLimited++
-        response.setHeader('Retry-After', verdict.retryAfterSeconds)
-        return sendJson(response, TOO_MANY.status, TOO_MANY.body)
-      }
-    }
-    const failure = injectedFailure(knobs.errorRate, faultRandom)
-    if (failure !== null) return sendHtml(response, failure, failurePage(failure))
+    if (faults?.answersInstead(apiKey, response, stats)) return
     if (!read.ok) return sendJson(response, read.status, { success: false, message: 'Payload too large.' })
 
     if (match.kind === 'unknown') return sendJson(response, unknownRoute.status, unknownRoute.body)
     if (match.kind === 'method_not_allowed') return sendJson(response, methodNotAllowed.status, methodNotAllowed.body)
-    const reply = match.route.handle({ store, knobs, id: match.id, query: url.searchParams, body: read.body })
-    if (match.route.write && chance(faultRandom, knobs.lostResponseRate)) {
-      // Applied, never answered: the client cannot tell whether the write happened.
+    const reply = match.route.handle({ store, rows: rows(), id: match.id, query: url.searchParams, body: read.body })
+    if (match.route.write && faults?.losesResponse()) {
       request.socket.destroy()
       return
     }
@@ -120,7 +115,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       resolve()
     })
   })
-  const otherUser = startOtherUser(store, knobs, otherUserRandom)
   const { port, address } = server.address() as AddressInfo
   const host = address.includes(':') ? `[${address}]` : address
 
@@ -133,13 +127,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       apiKey = next
     },
     port,
-    knobs,
     store,
     stats,
-    editAsOtherUser: (count = 1) => editAsOtherUser(store, otherUserRandom, count),
     close: () =>
       new Promise<void>((resolve, reject) => {
-        otherUser.stop()
         server.close((error) => (error ? reject(error) : resolve()))
         server.closeAllConnections()
       }),

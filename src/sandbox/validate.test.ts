@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Contact } from '../shared/contact'
-import { startSandbox, type Sandbox } from './server'
+import { startSandboxServer, type SandboxServer } from './server'
 import { testClient } from './test-support/test-client'
 
 const COUNT = 100
-let sandbox: Sandbox
+let sandbox: SandboxServer
 let api: ReturnType<typeof testClient>
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ contacts: COUNT, seed: 5 })
+  sandbox = await startSandboxServer({ contacts: COUNT, seed: 5 })
   api = testClient(sandbox)
 })
 afterAll(() => sandbox.close())

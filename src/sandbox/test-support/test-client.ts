@@ -1,7 +1,7 @@
 // For the sandbox's own tests: calls a running sandbox over real HTTP and reads the JSON envelope.
 import type { PageMeta } from '../../shared/contact'
 import type { FieldErrors } from '../../shared/result'
-import type { Sandbox } from '../server'
+import type { SandboxServer } from '../server'
 
 /** Every field the API's envelopes can carry; a test reads those its call returns. */
 export interface Envelope<T> {
@@ -26,7 +26,7 @@ export interface CallOptions {
   key?: string | null
 }
 
-export function testClient(sandbox: Pick<Sandbox, 'baseUrl' | 'apiKey'>) {
+export function testClient(sandbox: Pick<SandboxServer, 'baseUrl' | 'apiKey'>) {
   async function call<T>(method: string, path: string, options: CallOptions = {}): Promise<Answer<T>> {
     const key = options.key === undefined ? sandbox.apiKey : options.key
     const headers: Record<string, string> = { Accept: 'application/json' }

@@ -1,6 +1,6 @@
 // For the property test: the reference model of the server, built by the outbox rules with conflicts resolved "mine".
 import type { Contact } from '../../../../../shared/contact'
-import type { Sandbox } from '../../../../../sandbox/server'
+import type { Sandbox } from '../../../../../sandbox/faults/knobbed-sandbox'
 import type { Intent, IntentInput } from '../intent'
 import { retag } from '../local-apply'
 

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import type { Contact } from '../shared/contact'
+import type { Contact } from '../../shared/contact'
 import { editAsOtherUser } from './other-user'
-import { mulberry32 } from './prng'
-import { seedContacts } from './seed'
-import { startSandbox, type Sandbox } from './server'
-import { SandboxStore } from './store'
-import { testClient } from './test-support/test-client'
+import { mulberry32 } from '../prng'
+import { seedContacts } from '../seed'
+import { startSandbox, type Sandbox } from './knobbed-sandbox'
+import { SandboxStore } from '../store'
+import { testClient } from '../test-support/test-client'
 
 const freshStore = (): SandboxStore => new SandboxStore(seedContacts(300, 4))
 

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import type { Contact, ContactRow } from '../shared/contact'
-import { FixedWindowLimiter, latencyFor } from './faults'
-import { mulberry32 } from './prng'
-import { startSandbox, type Sandbox, type SandboxOptions } from './server'
-import { testClient } from './test-support/test-client'
+import type { Contact, ContactRow } from '../../shared/contact'
+import { FixedWindowLimiter, latencyFor } from './knobs'
+import { mulberry32 } from '../prng'
+import { startSandbox, type Sandbox, type SandboxOptions } from './knobbed-sandbox'
+import { testClient } from '../test-support/test-client'
 
 let sandbox: Sandbox | undefined
 afterEach(async () => {

@@ -1,5 +1,5 @@
-// Fault injection knobs: latency, a per-key fixed-window rate limit, 5xx before applying, lost responses.
-import { chance, pick, type Random } from './prng'
+// Fault-injection knobs and their mechanics: latency, a per-key fixed-window rate limit, 5xx before applying, lost responses.
+import { chance, pick, type Random } from '../prng'
 
 export interface SandboxKnobs {
   /** 'partial' list rows carry only the reference example's fields: id, name, phone, type, blacklisted, tags. */

@@ -1,9 +1,9 @@
 // "Another user" of the same account who edits contacts behind the client's back, on a timer or on demand.
-import { chance, pick, randomInt, type Random } from './prng'
-import type { SandboxKnobs } from './faults'
-import { randomContactInput } from './seed'
-import { TAG_POOL } from './seed-pools'
-import type { SandboxStore } from './store'
+import { chance, pick, randomInt, type Random } from '../prng'
+import type { SandboxKnobs } from './knobs'
+import { randomContactInput } from '../seed'
+import { TAG_POOL } from '../seed-pools'
+import type { SandboxStore } from '../store'
 
 type Edit = 'rename' | 'retag' | 'blacklist' | 'create' | 'delete'
 
