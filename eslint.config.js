@@ -1,8 +1,10 @@
-// Lint rules for TypeScript and Vue single-file components.
+// Lint rules for TypeScript and Vue single-file components, and the import boundaries between the rooms of the house.
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import vue from 'eslint-plugin-vue'
 import globals from 'globals'
+import { BOUNDARIES } from './lint/boundaries.js'
+import importBoundaries from './lint/import-boundaries.js'
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'security/node_modules/**', 'coverage/**', 'bench/results.json'] },
@@ -22,5 +24,10 @@ export default tseslint.config(
       'vue/singleline-html-element-content-newline': 'off',
       'vue/html-self-closing': 'off',
     },
+  },
+  {
+    files: ['**/*.ts', '**/*.vue'],
+    plugins: { local: { rules: { 'import-boundaries': importBoundaries } } },
+    rules: { 'local/import-boundaries': ['error', BOUNDARIES] },
   },
 )
