@@ -30,4 +30,10 @@ export default tseslint.config(
     plugins: { local: { rules: { 'import-boundaries': importBoundaries } } },
     rules: { 'local/import-boundaries': ['error', BOUNDARIES] },
   },
+  {
+    files: ['src/renderer/src/**/*.vue'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'dexie', message: 'Components read the mirror through a store or useLiveQuery (db/use-live-query.ts).' }] }],
+    },
+  },
 )
