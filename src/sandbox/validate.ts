@@ -4,6 +4,7 @@ import {
   channelType,
   contactCreate,
   contactPatch,
+  needsPhone,
   noteContent,
   type ChannelType,
   type Contact,
@@ -19,8 +20,6 @@ export const DEFAULT_PER_PAGE = 15
 export const MAX_PER_PAGE = 100
 
 type Input = Record<string, unknown>
-
-const needsPhone = (type: ChannelType): boolean => type === 'whatsapp' || type === 'telegram'
 
 /** Laravel's TrimStrings and ConvertEmptyStringsToNull middleware run before any rule. */
 function normalize(value: unknown): unknown {

@@ -1,5 +1,5 @@
 // Bulk actions over many contacts: which ones really change, the intents that change them, and what to say after.
-import type { ChannelType, ContactRow } from '../../../../shared/contact'
+import { CHANNEL_LABELS, needsPhone, type ChannelType, type ContactRow } from '../../../../shared/contact'
 import { ok, type Result } from '../../../../shared/result'
 import type { ContactsDb } from '../../db/database'
 import { enqueueMany, type IntentInput, swappedIds } from '../../sync/outbox'
@@ -36,8 +36,6 @@ export interface BulkOutcome {
 /** Intents are queued in chunks of this many, so thousands of contacts show progress between chunks. */
 export const BULK_CHUNK = 2000
 
-const needsPhone = (type: ChannelType) => type === 'whatsapp' || type === 'telegram'
-const channelName: Record<ChannelType, string> = { whatsapp: 'WhatsApp', telegram: 'Telegram', instagram: 'Instagram' }
 
 type Plan = { intents: IntentInput[] } | { unchanged: true } | { attention: string }
 
@@ -61,7 +59,7 @@ export function planFor(row: ContactRow, action: BulkAction): Plan {
       return { intents: [{ kind: 'addToSegment', contactId: id, segmentId: action.segmentId }] }
     case 'changeChannel':
       if (row.type === action.type) return { unchanged: true }
-      if (needsPhone(action.type) && !row.phone) return { attention: `needs a phone number for ${channelName[action.type]}` }
+      if (needsPhone(action.type) && !row.phone) return { attention: `needs a phone number for ${CHANNEL_LABELS[action.type]}` }
       return { intents: [{ kind: 'update', contactId: id, changes: { type: action.type } }] }
     case 'delete':
       return { intents: [{ kind: 'delete', contactId: id }] }
@@ -135,7 +133,7 @@ function verb(action: BulkAction): string {
     case 'addToSegment':
       return `added to segment ${action.label ?? `#${action.segmentId}`}`
     case 'changeChannel':
-      return `moved to ${channelName[action.type]}`
+      return `moved to ${CHANNEL_LABELS[action.type]}`
     case 'delete':
       return 'deleted'
   }

@@ -1,5 +1,5 @@
 // The links that reach a contact (WhatsApp, Telegram, Instagram, call, email), opened by main's allowlisted opener; copying to the clipboard.
-import { E164, type ContactRow } from '../../../../shared/contact'
+import { CHANNEL_LABELS, E164, type ContactRow } from '../../../../shared/contact'
 import { fail, ok, type Result } from '../../../../shared/result'
 import { callBridge } from '../../bridge'
 
@@ -32,9 +32,9 @@ export function reachLinks(contact: Reachable): ReachLink[] {
   // List rows leave the email out: unknown is not the same as none.
   const noEmail = contact.email === undefined ? 'The email address is not loaded yet.' : 'This contact has no email address.'
   return [
-    link('whatsapp', 'WhatsApp', digits && `https://wa.me/${digits}`, noPhone),
-    link('telegram', 'Telegram', digits && `https://t.me/+${digits}`, noPhone),
-    link('instagram', 'Instagram', handle && `https://instagram.com/${handle}`, 'SkyLight gives no Instagram username for this contact.'),
+    link('whatsapp', CHANNEL_LABELS.whatsapp, digits && `https://wa.me/${digits}`, noPhone),
+    link('telegram', CHANNEL_LABELS.telegram, digits && `https://t.me/+${digits}`, noPhone),
+    link('instagram', CHANNEL_LABELS.instagram, handle && `https://instagram.com/${handle}`, 'SkyLight gives no Instagram username for this contact.'),
     link('call', 'Call', phone && `tel:${phone}`, noPhone),
     link('email', 'Email', email && `mailto:${email.split('@').map(encodeURIComponent).join('@')}`, noEmail),
   ]

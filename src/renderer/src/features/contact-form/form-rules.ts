@@ -1,7 +1,6 @@
 // The reference's rules for a contact, checked field by field as the user types, with sentences a person understands.
 import type { CountryCode } from 'libphonenumber-js/max'
-import { email as emailSchema, contactName, tag as tagSchema, type ChannelType } from '../../../../shared/contact'
-import { CHANNELS } from '../../components/channel-style'
+import { CHANNEL_LABELS, CHANNEL_TYPES, channelNames, email as emailSchema, contactName, needsPhone, tag as tagSchema, type ChannelType } from '../../../../shared/contact'
 import { checkPhone, type PhoneCheck } from './phone-number'
 
 export const FORM_FIELDS = ['name', 'type', 'phone', 'email', 'tags'] as const
@@ -41,16 +40,16 @@ export function checkName(name: string): string | undefined {
 }
 
 export function checkType(type: ChannelType | null): string | undefined {
-  if (type === null) return 'Choose a channel: WhatsApp, Telegram or Instagram.'
+  if (type === null) return `Choose a channel: ${channelNames(CHANNEL_TYPES, 'or')}.`
 }
 
-/** Required for WhatsApp and Telegram, which reach people by number. */
+/** Required for the channels that reach people by number (needsPhone). */
 export function checkPhoneField(raw: string, type: ChannelType | null, context: FormContext): { check: PhoneCheck; error?: string } {
   if (context.savedPhone && raw.trim() === context.savedPhone) return { check: { status: 'ok', e164: context.savedPhone } }
   const check = checkPhone(raw, context.defaultCountry)
   if (check.status === 'error') return { check, error: check.message }
-  if (check.status === 'empty' && (type === 'whatsapp' || type === 'telegram')) {
-    return { check, error: `A phone number is required for ${CHANNELS[type].label} contacts.` }
+  if (check.status === 'empty' && type !== null && needsPhone(type)) {
+    return { check, error: `A phone number is required for ${CHANNEL_LABELS[type]} contacts.` }
   }
   return { check }
 }
