@@ -1,35 +1,15 @@
 // The keyboard-first workspace in Chromium: search, range-select, bulk tag, blacklist, undo, open; no mouse.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { Browser } from 'playwright-core'
-import type { Sandbox } from '../src/sandbox/faults/knobbed-sandbox'
-import { chromiumSkipReason, launchChromium } from './support/chromium'
-import { openSignedIn, type AppPage } from './support/app'
+import { describe, expect, it } from 'vitest'
+import { chromiumSkipReason } from './support/chromium'
+import { useSignedInApp } from './support/app'
 import { focusedIn, goOffline, goOnline, notification, pressTimes } from './support/keyboard'
 import { contactsSummary, docsFile, searchBox, settled } from './support/screens'
 
 describe.skipIf(chromiumSkipReason())('keyboard workspace', () => {
-  let browser: Browser
-  let sandbox: Sandbox
-  let app: AppPage
-  beforeAll(async () => {
-    browser = await launchChromium()
-  })
-  afterAll(async () => {
-    await browser?.close()
-  })
-  beforeEach(async () => {
-    const signedIn = await openSignedIn(browser, 400)
-    sandbox = signedIn.sandbox
-    app = signedIn.app
-  })
-  afterEach(async () => {
-    await app?.close()
-    await sandbox?.close()
-  })
+  const signedIn = useSignedInApp(400)
 
   it('offline: selects 20, tags them, blacklists 3, undoes, opens one; back online the server has it right', async () => {
-    const { page } = app
-    await page.mouse.move(0, 0)
+    const { sandbox, page } = signedIn
     const vip = sandbox.store.all().filter((contact) => contact.tags.includes('vip'))
     expect(vip.length).toBeGreaterThan(25)
     const blacklistedBefore = sandbox.store.all().filter((contact) => contact.blacklisted).length
@@ -90,8 +70,7 @@ describe.skipIf(chromiumSkipReason())('keyboard workspace', () => {
   })
 
   it('offline: creates a contact (a bad phone first), notes and edits it, survives a reload; back online the server has it', async () => {
-    const { page } = app
-    await page.mouse.move(0, 0)
+    const { sandbox, page } = signedIn
     await goOffline(page, sandbox)
     await page.keyboard.press('ArrowDown')
     await page.keyboard.press('n')
@@ -148,8 +127,7 @@ describe.skipIf(chromiumSkipReason())('keyboard workspace', () => {
   })
 
   it('opens the command palette, the shortcut help, and runs a command from the palette', async () => {
-    const { page } = app
-    await page.mouse.move(0, 0)
+    const { page } = signedIn
     await page.locator('[data-test="contact-table"]').focus()
     await page.keyboard.press('Control+k')
     await focusedIn(page, '[data-test="command-palette"]')
