@@ -5,7 +5,7 @@ import type { Contact } from '../src/shared/contact'
 import { foldForSearch } from '../src/sandbox/store'
 import { chromiumSkipReason } from './support/chromium'
 import { useSignedInApp } from './support/app'
-import { contactRows, contactsSummary, docsFile, searchBox, settled } from './support/screens'
+import { contactRows, contactsSummary, screenshotFile, searchBox, settled } from './support/screens'
 
 const CONTACTS = 600
 
@@ -29,7 +29,7 @@ describe.skipIf(chromiumSkipReason())('contacts screen', () => {
     expect(names).toContain(accented.name)
     expect(names.every((name) => foldForSearch(name).split(' ').some((word) => word.startsWith(typed)))).toBe(true)
     await settled(page)
-    await page.screenshot({ path: docsFile('screenshot-search.png') })
+    await page.screenshot({ path: screenshotFile('screenshot-search.png') })
   })
 
   it('forgives one typo in a longer word, and finds phones by any run of digits', async () => {
@@ -77,7 +77,7 @@ describe.skipIf(chromiumSkipReason())('contacts screen', () => {
     await expect.poll(() => state.textContent(), { timeout: 20_000 }).toContain('Refused')
     expect(await page.locator('[data-test="contact-field-errors"]').textContent()).toMatch(/^phone: /)
     await settled(page)
-    await page.screenshot({ path: docsFile('screenshot-refused.png') })
+    await page.screenshot({ path: screenshotFile('screenshot-refused.png') })
 
     // The user fixes it: `e`, a phone nobody has, Ctrl+Enter; the corrected creation goes through.
     await page.locator('[data-test="details-edit"]').focus()
@@ -100,7 +100,7 @@ describe.skipIf(chromiumSkipReason())('contacts screen', () => {
     // List rows leave out created_at; the details show it once GET /contacts/{id} answered.
     await expect.poll(() => details.textContent()).toContain(new Date(contact.created_at).getFullYear().toString())
     await settled(page)
-    await page.screenshot({ path: docsFile('screenshot-details.png') })
+    await page.screenshot({ path: screenshotFile('screenshot-details.png') })
 
     await page.keyboard.press('Escape')
     sandbox.knobs.errorRate = 1

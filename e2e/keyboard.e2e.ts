@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { chromiumSkipReason } from './support/chromium'
 import { useSignedInApp } from './support/app'
 import { focusedIn, goOffline, goOnline, notification, pressTimes } from './support/keyboard'
-import { contactsSummary, docsFile, searchBox, settled } from './support/screens'
+import { contactsSummary, screenshotFile, searchBox, settled } from './support/screens'
 
 describe.skipIf(chromiumSkipReason())('keyboard workspace', () => {
   const signedIn = useSignedInApp(400)
@@ -35,7 +35,7 @@ describe.skipIf(chromiumSkipReason())('keyboard workspace', () => {
     await expect.poll(() => page.locator('[data-test="pending-badge"]').count()).toBeGreaterThanOrEqual(20)
     await page.locator('[data-test="tag-picker"]').waitFor({ state: 'detached' })
     await settled(page)
-    await page.screenshot({ path: docsFile('screenshot-bulk-summary.png') })
+    await page.screenshot({ path: screenshotFile('screenshot-bulk-summary.png') })
 
     await page.keyboard.press('Escape')
     await expect.poll(() => page.locator('[data-test="selection-count"]').count()).toBe(0)
@@ -85,7 +85,7 @@ describe.skipIf(chromiumSkipReason())('keyboard workspace', () => {
     await page.keyboard.press('Control+Enter')
     await expect.poll(() => page.locator('[data-test="contact-form"]').textContent()).toMatch(/number is too short/)
     await settled(page)
-    await page.screenshot({ path: docsFile('screenshot-form-error.png') })
+    await page.screenshot({ path: screenshotFile('screenshot-form-error.png') })
     await page.keyboard.press('Control+a')
     await page.keyboard.type('+14155550123')
     await page.keyboard.press('Control+Enter')
@@ -113,7 +113,7 @@ describe.skipIf(chromiumSkipReason())('keyboard workspace', () => {
     await expect.poll(() => contactsSummary(page).textContent(), { timeout: 15_000 }).toBe('401 contacts')
     await expect.poll(() => page.locator('[data-test="sync-text"]').textContent(), { timeout: 15_000 }).toMatch(/^Offline · last synced/)
     await settled(page)
-    await page.screenshot({ path: docsFile('screenshot-offline.png') })
+    await page.screenshot({ path: screenshotFile('screenshot-offline.png') })
 
     await goOnline(page, sandbox)
     await expect.poll(() => sandbox.store.all().find((contact) => contact.name === 'Zed Fairground')?.email, { timeout: 20_000 }).toBe('zed@fairground.example')
@@ -133,7 +133,7 @@ describe.skipIf(chromiumSkipReason())('keyboard workspace', () => {
     await focusedIn(page, '[data-test="command-palette"]')
     await page.keyboard.type('add tag')
     await settled(page)
-    await page.screenshot({ path: docsFile('screenshot-palette.png') })
+    await page.screenshot({ path: screenshotFile('screenshot-palette.png') })
     await page.keyboard.press('Enter')
     await page.locator('[data-test="tag-picker"]').waitFor()
     expect(await page.locator('[data-test="tag-picker"]').textContent()).toContain('Add tags to 1 contact')
@@ -145,6 +145,6 @@ describe.skipIf(chromiumSkipReason())('keyboard workspace', () => {
     const help = await page.locator('[data-test="shortcut-help"]').textContent()
     for (const text of ['Add tags', 'Shift+T', 'Ctrl+K', 'Ctrl+Shift+Z', 'Add to segment']) expect(help).toContain(text)
     await settled(page)
-    await page.screenshot({ path: docsFile('screenshot-help.png') })
+    await page.screenshot({ path: screenshotFile('screenshot-help.png') })
   })
 })
