@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { CHANNELS } from '../src/shared/contract'
-import { startHost, type Host } from '../src/host/server'
+import { startHost, type Host } from '../src/host/host-server'
 
 describe('browser host', () => {
   let host: Host

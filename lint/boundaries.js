@@ -49,9 +49,9 @@ export const BOUNDARIES = {
     {
       name: 'demo-imports-faults',
       from: ['src/main/**', 'src/host/**', 'src/sandbox/*.ts'],
-      exceptFrom: [...TESTS, 'src/sandbox/cli.ts', 'src/sandbox/cli-args.ts'],
+      exceptFrom: [...TESTS, 'src/sandbox/sandbox-cli.ts', 'src/sandbox/cli-args.ts'],
       target: ['src/sandbox/faults/**'],
-      message: 'Demo mode and the host run the plain sandbox server (src/sandbox/server.ts); fault injection is for tests, the bench and `npm run sandbox`.',
+      message: 'Demo mode and the host run the plain sandbox server (src/sandbox/sandbox-server.ts); fault injection is for tests, the bench and `npm run sandbox`.',
     },
   ],
   /** A folder matching `rooms` is entered only through `entries` (relative to it) by code outside it (but not `exceptFrom`). */

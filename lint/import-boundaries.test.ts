@@ -17,7 +17,7 @@ const R = 'src/renderer/src'
 describe('import boundaries', () => {
   it.each([
     ['the renderer imports src/main', `${R}/features/contacts/refresh.ts`, "import { createSkylightClient } from '../../../../main/api/client'", 'renderer-imports-node'],
-    ['the renderer imports the sandbox', `${R}/sync/pull/probe.ts`, "import { startSandboxServer } from '../../../../sandbox/server'", 'renderer-imports-node'],
+    ['the renderer imports the sandbox', `${R}/sync/pull/probe.ts`, "import { startSandboxServer } from '../../../../sandbox/sandbox-server'", 'renderer-imports-node'],
     ['db/ imports sync/', `${R}/db/pending.ts`, "import { listQueue } from '../sync/outbox'", 'db-imports-up'],
     ['db/ imports a feature', `${R}/db/counts.ts`, "import { useBulkStore } from '../features/bulk'", 'db-imports-up'],
     ['the data wing imports a feature', `${R}/sync/pull/notify.ts`, "import { useSyncStore } from '../../features/pending'", 'data-imports-ui'],
@@ -43,7 +43,7 @@ describe('import boundaries', () => {
     ['db/ imports shared code and itself', `${R}/db/rows.ts`, "import type { ContactRow } from '../../../shared/contact'\nimport { mergeRows } from './contacts-repo'"],
     ['a test imports a test double and main', `${R}/features/account/login.test.ts`, "import { fakeBridge } from '../../test-support/fake-bridge'\nimport { createSkylightClient } from '../../../../main/api/client'"],
     ['a test imports the outbox test support', `${R}/features/bulk/redo.test.ts`, "import { markSent } from '../../sync/outbox/test-support/queue-states'"],
-    ['main runs the plain sandbox server', 'src/main/session/demo.ts', "import { startSandboxServer } from '../../sandbox/server'"],
+    ['main runs the plain sandbox server', 'src/main/session/demo.ts', "import { startSandboxServer } from '../../sandbox/sandbox-server'"],
     ['the e2e tests start the sandbox with its faults', 'e2e/offline.e2e.ts', "import { startSandbox } from '../src/sandbox/faults/knobbed-sandbox'"],
   ])('passes when %s', async (_what, filePath, code) => {
     expect(await crossings(filePath, code)).toEqual([])

@@ -2,7 +2,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest'
 import { startSandbox, type Sandbox } from '../../src/sandbox/faults/knobbed-sandbox'
-import { startHost, type Host } from '../../src/host/server'
+import { startHost, type Host } from '../../src/host/host-server'
 import { launchChromium } from './chromium'
 import { contactsSummary, onboardingCard, signIn } from './screens'
 

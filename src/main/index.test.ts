@@ -77,7 +77,7 @@ const fakes = vi.hoisted(() => {
 vi.mock('keytar', () => ({ default: fakes.keytar }))
 vi.mock('./secrets/choose-store', () => ({ chooseSecretStore: vi.fn(async () => fakes.store) }))
 vi.mock('./session/session', () => ({ createSession: vi.fn(() => fakes.session) }))
-vi.mock('../sandbox/server', () => ({ startSandboxServer: vi.fn(async () => ({ baseUrl: 'http://127.0.0.1:1' })) }))
+vi.mock('../sandbox/sandbox-server', () => ({ startSandboxServer: vi.fn(async () => ({ baseUrl: 'http://127.0.0.1:1' })) }))
 
 type Electron = Awaited<ReturnType<typeof importElectronDouble>>
 const importElectronDouble = async () => {
@@ -195,7 +195,7 @@ describe('main process glue', () => {
   it('builds the session from the chosen secret store and restores it before opening the window', async () => {
     const { chooseSecretStore } = await import('./secrets/choose-store')
     const { createSession } = await import('./session/session')
-    const { startSandboxServer } = await import('../sandbox/server')
+    const { startSandboxServer } = await import('../sandbox/sandbox-server')
     const { electron } = await launch()
     // The glue's own copy, since launching reloads every real module.
     const { createSkylightClient } = await import('./api/client')

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Contact } from '../shared/contact'
-import { startSandboxServer, type SandboxServer } from './server'
+import { startSandboxServer, type SandboxServer } from './sandbox-server'
 import { testClient } from './test-support/test-client'
 
 const COUNT = 100

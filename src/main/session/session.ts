@@ -2,7 +2,7 @@
 import type { AuthStatus } from '../../shared/contract'
 import { fail, ok, type ApiError, type Result } from '../../shared/result'
 import type { SkylightClient } from '../api/client'
-import type { SandboxServer } from '../../sandbox/server'
+import type { SandboxServer } from '../../sandbox/sandbox-server'
 import type { SecretStore } from '../secrets/secret-store'
 import { hostOf, normaliseBaseUrl } from './base-url'
 import { accountFingerprint, keyHint } from './key-hint'

@@ -2,7 +2,7 @@
 // that is down, and another user editing. What the tests, the bench and `npm run sandbox` start; demo mode does not.
 import { sendHtml, sendJson } from '../http-io'
 import { chance, derivedSeed, mulberry32, type Random } from '../prng'
-import { DEFAULT_SEED, startSandboxServer, type RequestFaults, type SandboxServer, type SandboxServerOptions } from '../server'
+import { DEFAULT_SEED, startSandboxServer, type RequestFaults, type SandboxServer, type SandboxServerOptions } from '../sandbox-server'
 import { DEFAULT_KNOBS, FixedWindowLimiter, failurePage, injectedFailure, latencyFor, type SandboxKnobs } from './knobs'
 import { editAsOtherUser, startOtherUser } from './other-user'
 

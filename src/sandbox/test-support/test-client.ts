@@ -1,7 +1,7 @@
 // For the sandbox's own tests: calls a running sandbox over real HTTP and reads the JSON envelope.
 import type { PageMeta } from '../../shared/contact'
 import type { FieldErrors } from '../../shared/result'
-import type { SandboxServer } from '../server'
+import type { SandboxServer } from '../sandbox-server'
 
 /** Every field the API's envelopes can carry; a test reads those its call returns. */
 export interface Envelope<T> {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Contact, ContactRow, Note } from '../shared/contact'
-import { startSandboxServer, type SandboxServer } from './server'
+import { startSandboxServer, type SandboxServer } from './sandbox-server'
 import { testClient } from './test-support/test-client'
 
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/

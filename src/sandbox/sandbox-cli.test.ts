@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { ContactRow } from '../shared/contact'
 import { testClient } from './test-support/test-client'
 
-const CLI = fileURLToPath(new URL('./cli.ts', import.meta.url))
+const CLI = fileURLToPath(new URL('./sandbox-cli.ts', import.meta.url))
 let child: ChildProcess | undefined
 
 afterEach(() => {

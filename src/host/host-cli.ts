@@ -1,6 +1,6 @@
 // `npm run host -- --port 4173`: serves the built renderer with the real main handlers until interrupted.
 import { parseArgs } from 'node:util'
-import { startHost } from './server'
+import { startHost } from './host-server'
 
 const { values } = parseArgs({
   options: {
