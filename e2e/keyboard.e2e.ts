@@ -4,6 +4,7 @@ import { chromiumSkipReason } from './support/chromium'
 import { useSignedInApp } from './support/app'
 import { focusedIn, goOffline, goOnline, notification, pressTimes } from './support/keyboard'
 import { contactsSummary, screenshotFile, searchBox, settled } from './support/screens'
+import { addNote, addTag } from './support/contacts'
 
 describe.skipIf(chromiumSkipReason())('keyboard workspace', () => {
   const signedIn = useSignedInApp(400)
@@ -26,11 +27,7 @@ describe.skipIf(chromiumSkipReason())('keyboard workspace', () => {
     await pressTimes(page, 'Shift+ArrowDown', 19)
     await expect.poll(() => page.locator('[data-test="selection-count"]').textContent()).toMatch(/^20 selected/)
 
-    await page.keyboard.press('t')
-    await focusedIn(page, '[data-test="tag-picker"]')
-    await page.keyboard.type('fair-2026')
-    await page.keyboard.press('Enter')
-    await page.keyboard.press('Control+Enter')
+    await addTag(page, 'fair-2026')
     await expect.poll(() => notification(page).textContent()).toContain('20 tagged fair-2026')
     await expect.poll(() => page.locator('[data-test="pending-badge"]').count()).toBeGreaterThanOrEqual(20)
     await page.locator('[data-test="tag-picker"]').waitFor({ state: 'detached' })
@@ -92,11 +89,7 @@ describe.skipIf(chromiumSkipReason())('keyboard workspace', () => {
 
     await expect.poll(() => page.locator('[data-test="details-name"]').textContent()).toBe('Zed Fairground')
     await focusedIn(page, '[data-test="contact-details"]')
-    await page.keyboard.press('a')
-    await focusedIn(page, '[data-test="note-draft"]')
-    await page.keyboard.type('Met at the Berlin fair, wants a demo')
-    await page.keyboard.press('Control+Enter')
-    await expect.poll(() => page.locator('[data-test="note"]').allTextContents()).toContainEqual(expect.stringContaining('Berlin fair'))
+    await addNote(page, 'Met at the Berlin fair, wants a demo')
 
     // Out of the note box (Tab), then `e` edits the open contact: an email, saved with Ctrl+Enter.
     await page.keyboard.press('Tab')

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core'
 import { chromiumSkipReason } from './support/chromium'
 import { useSignedInApp } from './support/app'
 import { focusedIn, goOffline, goOnline, notification } from './support/keyboard'
-import { addTag, focusContact, renameFocused, serverNotes } from './support/contacts'
+import { addNote, addTag, focusContact, renameFocused, serverNotes } from './support/contacts'
 import { contactsSummary } from './support/screens'
 
 async function openFocused(page: Page, name: string): Promise<void> {
@@ -42,11 +42,7 @@ describe.skipIf(chromiumSkipReason())('offline edits', () => {
     }
     await focusContact(page, targets[0]!)
     await openFocused(page, targets[0]!.name)
-    await page.keyboard.press('a')
-    await focusedIn(page, '[data-test="note-draft"]')
-    await page.keyboard.type('Asked for the autumn price list')
-    await page.keyboard.press('Control+Enter')
-    await expect.poll(() => page.locator('[data-test="note"]').allTextContents()).toContainEqual(expect.stringContaining('autumn price list'))
+    await addNote(page, 'Asked for the autumn price list')
     await page.keyboard.press('Tab')
     await renameFocused(page, 'Renamed Offline')
     await closeDetails(page)
@@ -66,11 +62,7 @@ describe.skipIf(chromiumSkipReason())('offline edits', () => {
     }
     await focusContact(page, { name: 'Omar Newcomer', phone: '+14155550172' })
     await openFocused(page, 'Omar Newcomer')
-    await page.keyboard.press('a')
-    await focusedIn(page, '[data-test="note-draft"]')
-    await page.keyboard.type('Wants WhatsApp updates')
-    await page.keyboard.press('Control+Enter')
-    await expect.poll(() => page.locator('[data-test="note"]').allTextContents()).toContainEqual(expect.stringContaining('WhatsApp updates'))
+    await addNote(page, 'Wants WhatsApp updates')
     await closeDetails(page)
 
     // Nothing has reached the server; a reload keeps every edit queued.

@@ -6,7 +6,7 @@ import type { Locator, Page } from 'playwright-core'
 import type { Contact } from '../src/shared/contact'
 import { chromiumSkipReason } from './support/chromium'
 import { useSignedInApp } from './support/app'
-import { allSynced, clearSearch, editable, focusContact, focusedRow, renameFocused, unsyncedButton } from './support/contacts'
+import { addTag, allSynced, clearSearch, editable, focusContact, focusedRow, renameFocused, unsyncedButton } from './support/contacts'
 import { focusedIn, goOffline, goOnline, notification } from './support/keyboard'
 import { settled } from './support/screens'
 
@@ -45,14 +45,8 @@ describe.skipIf(chromiumSkipReason())('pending changes panel', () => {
     await expect.poll(() => focusedRow(page).getAttribute('aria-label')).toMatch(/^Renamed Offline, /)
 
     await focusContact(page, tagged)
-    await page.keyboard.press('t')
-    await focusedIn(page, '[data-test="tag-picker"]')
-    await page.keyboard.type('berlin')
-    await page.keyboard.press('Enter')
-    await page.keyboard.press('Control+Enter')
+    await addTag(page, 'berlin')
     await expect.poll(() => notification(page).textContent()).toContain('1 tagged berlin')
-    // Until the dialog is gone, its focus trap may still move the focus back to the table (naive-ui/vueuc).
-    await page.locator('[data-test="tag-picker"]').waitFor({ state: 'detached' })
 
     await focusContact(page, blacklisted)
     await page.keyboard.press('b')
@@ -140,12 +134,7 @@ describe.skipIf(chromiumSkipReason())('pending changes panel', () => {
     await goOffline(page, sandbox)
     await page.keyboard.press('ArrowDown')
     await focusContact(page, target)
-    await page.keyboard.press('t')
-    await focusedIn(page, '[data-test="tag-picker"]')
-    await page.keyboard.type('berlin')
-    await page.keyboard.press('Enter')
-    await page.keyboard.press('Control+Enter')
-    await page.locator('[data-test="tag-picker"]').waitFor({ state: 'detached' })
+    await addTag(page, 'berlin')
     await expect.poll(() => focusedRow(page).textContent()).toContain('berlin')
 
     await unsyncedButton(page).click()

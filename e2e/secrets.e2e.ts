@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core'
 import { chromiumSkipReason } from './support/chromium'
 import { useSignedInApp } from './support/app'
 import { searchBox } from './support/screens'
+import { addTag } from './support/contacts'
 
 /** Every record of every IndexedDB database of the page, as JSON text. */
 const indexedDbDump = (page: Page) =>
@@ -52,11 +53,7 @@ describe.skipIf(chromiumSkipReason())('secrets', () => {
     })
     // Use the app a little: a search, an edit synced to the server, a note, a reload.
     await searchBox(page).press('ArrowDown')
-    await page.keyboard.press('t')
-    await page.waitForFunction(() => Boolean(document.activeElement?.closest('[data-test="tag-picker"]')))
-    await page.keyboard.type('leak-check')
-    await page.keyboard.press('Enter')
-    await page.keyboard.press('Control+Enter')
+    await addTag(page, 'leak-check')
     await expect.poll(() => sandbox.store.all().filter((contact) => contact.tags.includes('leak-check')).length, { timeout: 15_000 }).toBe(1)
     await page.reload()
     await searchBox(page).waitFor()

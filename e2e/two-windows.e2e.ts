@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core'
 import type { Sandbox } from '../src/sandbox/faults/knobbed-sandbox'
 import { chromiumSkipReason } from './support/chromium'
 import { useSignedInApp } from './support/app'
-import { allSynced, editable, focusContact, selectContacts, serverNotes } from './support/contacts'
+import { addNote, addTag, allSynced, editable, focusContact, selectContacts, serverNotes } from './support/contacts'
 import { focusedIn, notification } from './support/keyboard'
 import { contactsSummary } from './support/screens'
 
@@ -61,13 +61,8 @@ describe.skipIf(chromiumSkipReason())('two windows', () => {
     // In the second window (not the replayer): tag five, add them to a list, note the first, blacklist two.
     await second.keyboard.press('ArrowDown')
     await selectContacts(second, targets)
-    await second.keyboard.press('t')
-    await focusedIn(second, '[data-test="tag-picker"]')
-    await second.keyboard.type('two-windows')
-    await second.keyboard.press('Enter')
-    await second.keyboard.press('Control+Enter')
+    await addTag(second, 'two-windows')
     await expect.poll(() => notification(second).textContent()).toContain('5 tagged two-windows')
-    await second.locator('[data-test="tag-picker"]').waitFor({ state: 'detached' })
     await second.keyboard.press('l')
     await focusedIn(second, '[data-test="id-picker"]')
     await second.keyboard.type('9')
@@ -81,11 +76,7 @@ describe.skipIf(chromiumSkipReason())('two windows', () => {
       await expect.poll(() => notification(second).textContent()).toContain('1 blacklisted')
     }
     await focusContact(second, targets[0]!)
-    await second.keyboard.press('a')
-    await focusedIn(second, '[data-test="note-draft"]')
-    await second.keyboard.type('Seen in two windows')
-    await second.keyboard.press('Control+Enter')
-    await expect.poll(() => second.locator('[data-test="note"]').allTextContents()).toContainEqual(expect.stringContaining('Seen in two windows'))
+    await addNote(second, 'Seen in two windows')
     expect(sandbox.stats.byRoute).toEqual(before)
 
     // Back online, both windows asked to sync at once: each edit reaches the server once.
