@@ -1,8 +1,10 @@
-// Lint rules for TypeScript and Vue single-file components.
+// Lint rules for TypeScript and Vue single-file components, and the import boundaries between the rooms of the house.
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import vue from 'eslint-plugin-vue'
 import globals from 'globals'
+import { BOUNDARIES } from './lint/boundaries.js'
+import importBoundaries from './lint/import-boundaries.js'
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'security/node_modules/**', 'coverage/**', 'bench/results.json'] },
@@ -21,6 +23,17 @@ export default tseslint.config(
       'vue/max-attributes-per-line': 'off',
       'vue/singleline-html-element-content-newline': 'off',
       'vue/html-self-closing': 'off',
+    },
+  },
+  {
+    files: ['**/*.ts', '**/*.vue'],
+    plugins: { local: { rules: { 'import-boundaries': importBoundaries } } },
+    rules: { 'local/import-boundaries': ['error', BOUNDARIES] },
+  },
+  {
+    files: ['src/renderer/src/**/*.vue'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'dexie', message: 'Components read the mirror through a store or useLiveQuery (db/use-live-query.ts).' }] }],
     },
   },
 )

@@ -1,7 +1,7 @@
 // The benchmark's fixed query set, derived from the seeded contacts: prefixes, names, typos, emails, phones, tags.
 import type { Contact } from '../src/shared/contact'
-import { digitsOf, fold, wordsOf } from '../src/renderer/src/db/search/fold'
-import { lowerBound } from '../src/renderer/src/db/search/word-index'
+import { digitsOf, fold, wordsOf } from '../src/renderer/src/search/fold'
+import { lowerBound } from '../src/renderer/src/search/word-index'
 
 export interface BenchQuery {
   kind: 'prefix' | 'name' | 'typo' | 'email' | 'phone' | 'tag'

@@ -1,11 +1,10 @@
 // Bulk actions in Chromium, by keyboard (Shift+click aside): select all matching, ranges, delete, lists and
 // segments, channel, tag removal, undo and redo; each checked on the sandbox's server state.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
-import type { Sandbox } from '../src/main/sandbox/server'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import type { Contact } from '../src/shared/contact'
-import { chromiumSkipReason, launchChromium } from './support/chromium'
-import { openSignedIn, type AppPage } from './support/app'
+import { chromiumSkipReason } from './support/chromium'
+import { useSignedInApp } from './support/app'
 import { addTag, allSynced, clearSearch, editable, focusContact, focusRowNamed, search, selectContacts, selectedCount, selectionCount } from './support/contacts'
 import { focusedIn, goOffline, goOnline, notification } from './support/keyboard'
 import { contactRows, contactsSummary } from './support/screens'
@@ -21,31 +20,10 @@ const selectedRows = (page: Page) =>
 const rowAt = (page: Page, index: number) => page.locator(`[data-test="contact-row"][aria-rowindex="${index + 2}"]`)
 
 describe.skipIf(chromiumSkipReason())('bulk actions', () => {
-  let browser: Browser
-  let sandbox: Sandbox
-  let app: AppPage
-  let page: Page
-  beforeAll(async () => {
-    browser = await launchChromium()
-  })
-  afterAll(async () => {
-    await browser?.close()
-  })
-  beforeEach(async () => {
-    const signedIn = await openSignedIn(browser, CONTACTS)
-    sandbox = signedIn.sandbox
-    app = signedIn.app
-    page = app.page
-    await page.mouse.move(0, 0)
-  })
-  afterEach(async () => {
-    const errors = app?.errors ?? []
-    await app?.close()
-    await sandbox?.close()
-    expect(errors).toEqual([])
-  })
+  const signedIn = useSignedInApp(CONTACTS)
 
   it('Ctrl+A selects every contact matching the search and the filter, loaded or not', async () => {
+    const { sandbox, page } = signedIn
     const all = sandbox.store.all()
     const vip = all.filter((contact) => contact.tags.some((tag) => tag.startsWith('vip')))
     const expected = vip.filter((contact) => contact.type === 'whatsapp')
@@ -82,6 +60,7 @@ describe.skipIf(chromiumSkipReason())('bulk actions', () => {
   })
 
   it('Shift+click selects the rows between the anchor and the clicked row', async () => {
+    const { page } = signedIn
     await expect.poll(() => contactRows(page).count()).toBeGreaterThan(15)
     await rowAt(page, 2).click()
     await rowAt(page, 7).click({ modifiers: ['Shift'] })
@@ -110,6 +89,7 @@ describe.skipIf(chromiumSkipReason())('bulk actions', () => {
   })
 
   it('Delete asks with the count; Esc keeps them selected; confirmed, they go at once here and, once online, on the server', async () => {
+    const { sandbox, page } = signedIn
     const targets = editable(sandbox).slice(0, 3)
     await goOffline(page, sandbox)
     await page.keyboard.press('ArrowDown')
@@ -150,6 +130,7 @@ describe.skipIf(chromiumSkipReason())('bulk actions', () => {
   })
 
   it('`l` and `s` add to a list and a segment by id, remember the id by its label, and the server records the membership', async () => {
+    const { sandbox, page } = signedIn
     const [a, b, c, d, e, f] = editable(sandbox).slice(0, 6) as [Contact, Contact, Contact, Contact, Contact, Contact]
     await page.keyboard.press('ArrowDown')
     await selectContacts(page, [a, b])
@@ -206,6 +187,7 @@ describe.skipIf(chromiumSkipReason())('bulk actions', () => {
   })
 
   it('changing the channel of a selection reaches the server; a contact without a phone needs attention for Telegram', async () => {
+    const { sandbox, page } = signedIn
     const all = sandbox.store.all()
     const withPhone = editable(sandbox, (contact) => contact.type === 'whatsapp').slice(0, 2)
     // Found by a name no one else has, as a contact without a phone cannot be searched by it.
@@ -235,6 +217,7 @@ describe.skipIf(chromiumSkipReason())('bulk actions', () => {
   })
 
   it('Shift+T removes a tag from the selection, on the server too, keeping the other tags', async () => {
+    const { sandbox, page } = signedIn
     const vipBefore = withTag(sandbox.store.all(), 'vip').length
     const targets = editable(sandbox, (contact) => contact.tags.includes('vip') && contact.tags.length > 1).slice(0, 3)
     expect(targets).toHaveLength(3)
@@ -260,6 +243,7 @@ describe.skipIf(chromiumSkipReason())('bulk actions', () => {
   })
 
   it('offline: Ctrl+Z drops a queued tag, Ctrl+Shift+Z queues it again; online the server has it once', async () => {
+    const { sandbox, page } = signedIn
     const targets = editable(sandbox, (contact) => !contact.tags.includes('promo')).slice(0, 3)
     await goOffline(page, sandbox)
     await page.keyboard.press('ArrowDown')
@@ -287,6 +271,7 @@ describe.skipIf(chromiumSkipReason())('bulk actions', () => {
   })
 
   it('online: Ctrl+Z after the tag synced queues its removal, Ctrl+Shift+Z puts it back; the server follows each step', async () => {
+    const { sandbox, page } = signedIn
     const targets = editable(sandbox, (contact) => !contact.tags.includes('promo')).slice(0, 4)
     await page.keyboard.press('ArrowDown')
     await selectContacts(page, targets)

@@ -1,12 +1,11 @@
 // The contacts screen in Chromium: search as you type over the offline mirror, filters, and the opened contact.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import type { Contact } from '../src/shared/contact'
-import { foldForSearch } from '../src/main/sandbox/store'
-import type { Sandbox } from '../src/main/sandbox/server'
-import { chromiumSkipReason, launchChromium } from './support/chromium'
-import { openSignedIn, type AppPage } from './support/app'
-import { contactRows, contactsSummary, docsFile, searchBox, settled } from './support/screens'
+import { foldForSearch } from '../src/sandbox/store'
+import { chromiumSkipReason } from './support/chromium'
+import { useSignedInApp } from './support/app'
+import { contactRows, contactsSummary, screenshotFile, searchBox, settled } from './support/screens'
 
 const CONTACTS = 600
 
@@ -15,27 +14,10 @@ const shownNames = (page: Page) =>
   contactRows(page).evaluateAll((rows) => rows.map((row) => (row.getAttribute('aria-label') ?? '').split(', ')[0]))
 
 describe.skipIf(chromiumSkipReason())('contacts screen', () => {
-  let browser: Browser
-  let sandbox: Sandbox
-  let app: AppPage
-  beforeAll(async () => {
-    browser = await launchChromium()
-  })
-  afterAll(async () => {
-    await browser?.close()
-  })
-  beforeEach(async () => {
-    const signedIn = await openSignedIn(browser, CONTACTS)
-    sandbox = signedIn.sandbox
-    app = signedIn.app
-  })
-  afterEach(async () => {
-    await app?.close()
-    await sandbox?.close()
-  })
+  const signedIn = useSignedInApp(CONTACTS)
 
   it('narrows the list with every keystroke, accents and case folded, with the match count', async () => {
-    const { page } = app
+    const { sandbox, page } = signedIn
     const accented = sandbox.store.all().find((contact) => /[À-ž]/.test(contact.name.split(' ')[0])) as Contact
     const first = accented.name.split(' ')[0]
     const typed = foldForSearch(first).slice(0, 4)
@@ -47,11 +29,11 @@ describe.skipIf(chromiumSkipReason())('contacts screen', () => {
     expect(names).toContain(accented.name)
     expect(names.every((name) => foldForSearch(name).split(' ').some((word) => word.startsWith(typed)))).toBe(true)
     await settled(page)
-    await page.screenshot({ path: docsFile('screenshot-search.png') })
+    await page.screenshot({ path: screenshotFile('screenshot-search.png') })
   })
 
   it('forgives one typo in a longer word, and finds phones by any run of digits', async () => {
-    const { page } = app
+    const { sandbox, page } = signedIn
     const person = sandbox.store.all().find((contact) => contact.phone && contact.name.split(' ')[1]?.length >= 6) as Contact
     const surname = person.name.split(' ')[1]
     const typo = surname.slice(0, 2) + surname[3] + surname[2] + surname.slice(4)
@@ -64,7 +46,7 @@ describe.skipIf(chromiumSkipReason())('contacts screen', () => {
   })
 
   it('combines a filter with the text, and says so when nothing matches', async () => {
-    const { page } = app
+    const { sandbox, page } = signedIn
     const telegram = sandbox.store.all().filter((contact) => contact.type === 'telegram')
     await page.locator('[data-test="filter-channel"]').click()
     await page.locator('.n-base-select-option', { hasText: 'Telegram' }).click()
@@ -77,7 +59,7 @@ describe.skipIf(chromiumSkipReason())('contacts screen', () => {
   })
 
   it('shows at the contact why the server refused a change (422), with the field', async () => {
-    const { page } = app
+    const { sandbox, page } = signedIn
     const taken = sandbox.store.all().find((contact) => contact.type === 'whatsapp' && contact.phone)!.phone as string
     await searchBox(page).press('ArrowDown')
     await page.keyboard.press('n')
@@ -95,7 +77,7 @@ describe.skipIf(chromiumSkipReason())('contacts screen', () => {
     await expect.poll(() => state.textContent(), { timeout: 20_000 }).toContain('Refused')
     expect(await page.locator('[data-test="contact-field-errors"]').textContent()).toMatch(/^phone: /)
     await settled(page)
-    await page.screenshot({ path: docsFile('screenshot-refused.png') })
+    await page.screenshot({ path: screenshotFile('screenshot-refused.png') })
 
     // The user fixes it: `e`, a phone nobody has, Ctrl+Enter; the corrected creation goes through.
     await page.locator('[data-test="details-edit"]').focus()
@@ -108,7 +90,7 @@ describe.skipIf(chromiumSkipReason())('contacts screen', () => {
   })
 
   it('opens a contact with every field fetched from the server, and says when the server is unreachable', async () => {
-    const { page } = app
+    const { sandbox, page } = signedIn
     await searchBox(page).press('ArrowDown')
     await page.keyboard.press('Enter')
     const details = page.locator('[data-test="contact-details"]')
@@ -118,7 +100,7 @@ describe.skipIf(chromiumSkipReason())('contacts screen', () => {
     // List rows leave out created_at; the details show it once GET /contacts/{id} answered.
     await expect.poll(() => details.textContent()).toContain(new Date(contact.created_at).getFullYear().toString())
     await settled(page)
-    await page.screenshot({ path: docsFile('screenshot-details.png') })
+    await page.screenshot({ path: screenshotFile('screenshot-details.png') })
 
     await page.keyboard.press('Escape')
     sandbox.knobs.errorRate = 1

@@ -1,12 +1,12 @@
-// The e2e host itself: serves the built app with its bridge, and answers only its own page.
+// The browser host itself: serves the built app with its bridge, and answers only its own page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { CHANNELS } from '../src/shared/contract'
-import { startHost, type Host } from './host/server'
+import { startHost, type Host } from '../src/host/host-server'
 
-describe('e2e host', () => {
+describe('browser host', () => {
   let host: Host
   beforeAll(async () => {
     host = await startHost({ port: 0 })

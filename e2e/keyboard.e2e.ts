@@ -1,35 +1,16 @@
 // The keyboard-first workspace in Chromium: search, range-select, bulk tag, blacklist, undo, open; no mouse.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { Browser } from 'playwright-core'
-import type { Sandbox } from '../src/main/sandbox/server'
-import { chromiumSkipReason, launchChromium } from './support/chromium'
-import { openSignedIn, type AppPage } from './support/app'
+import { describe, expect, it } from 'vitest'
+import { chromiumSkipReason } from './support/chromium'
+import { useSignedInApp } from './support/app'
 import { focusedIn, goOffline, goOnline, notification, pressTimes } from './support/keyboard'
-import { contactsSummary, docsFile, searchBox, settled } from './support/screens'
+import { contactsSummary, screenshotFile, searchBox, settled } from './support/screens'
+import { addNote, addTag } from './support/contacts'
 
 describe.skipIf(chromiumSkipReason())('keyboard workspace', () => {
-  let browser: Browser
-  let sandbox: Sandbox
-  let app: AppPage
-  beforeAll(async () => {
-    browser = await launchChromium()
-  })
-  afterAll(async () => {
-    await browser?.close()
-  })
-  beforeEach(async () => {
-    const signedIn = await openSignedIn(browser, 400)
-    sandbox = signedIn.sandbox
-    app = signedIn.app
-  })
-  afterEach(async () => {
-    await app?.close()
-    await sandbox?.close()
-  })
+  const signedIn = useSignedInApp(400)
 
   it('offline: selects 20, tags them, blacklists 3, undoes, opens one; back online the server has it right', async () => {
-    const { page } = app
-    await page.mouse.move(0, 0)
+    const { sandbox, page } = signedIn
     const vip = sandbox.store.all().filter((contact) => contact.tags.includes('vip'))
     expect(vip.length).toBeGreaterThan(25)
     const blacklistedBefore = sandbox.store.all().filter((contact) => contact.blacklisted).length
@@ -46,16 +27,12 @@ describe.skipIf(chromiumSkipReason())('keyboard workspace', () => {
     await pressTimes(page, 'Shift+ArrowDown', 19)
     await expect.poll(() => page.locator('[data-test="selection-count"]').textContent()).toMatch(/^20 selected/)
 
-    await page.keyboard.press('t')
-    await focusedIn(page, '[data-test="tag-picker"]')
-    await page.keyboard.type('fair-2026')
-    await page.keyboard.press('Enter')
-    await page.keyboard.press('Control+Enter')
+    await addTag(page, 'fair-2026')
     await expect.poll(() => notification(page).textContent()).toContain('20 tagged fair-2026')
     await expect.poll(() => page.locator('[data-test="pending-badge"]').count()).toBeGreaterThanOrEqual(20)
     await page.locator('[data-test="tag-picker"]').waitFor({ state: 'detached' })
     await settled(page)
-    await page.screenshot({ path: docsFile('screenshot-bulk-summary.png') })
+    await page.screenshot({ path: screenshotFile('screenshot-bulk-summary.png') })
 
     await page.keyboard.press('Escape')
     await expect.poll(() => page.locator('[data-test="selection-count"]').count()).toBe(0)
@@ -90,8 +67,7 @@ describe.skipIf(chromiumSkipReason())('keyboard workspace', () => {
   })
 
   it('offline: creates a contact (a bad phone first), notes and edits it, survives a reload; back online the server has it', async () => {
-    const { page } = app
-    await page.mouse.move(0, 0)
+    const { sandbox, page } = signedIn
     await goOffline(page, sandbox)
     await page.keyboard.press('ArrowDown')
     await page.keyboard.press('n')
@@ -106,18 +82,14 @@ describe.skipIf(chromiumSkipReason())('keyboard workspace', () => {
     await page.keyboard.press('Control+Enter')
     await expect.poll(() => page.locator('[data-test="contact-form"]').textContent()).toMatch(/number is too short/)
     await settled(page)
-    await page.screenshot({ path: docsFile('screenshot-form-error.png') })
+    await page.screenshot({ path: screenshotFile('screenshot-form-error.png') })
     await page.keyboard.press('Control+a')
     await page.keyboard.type('+14155550123')
     await page.keyboard.press('Control+Enter')
 
     await expect.poll(() => page.locator('[data-test="details-name"]').textContent()).toBe('Zed Fairground')
     await focusedIn(page, '[data-test="contact-details"]')
-    await page.keyboard.press('a')
-    await focusedIn(page, '[data-test="note-draft"]')
-    await page.keyboard.type('Met at the Berlin fair, wants a demo')
-    await page.keyboard.press('Control+Enter')
-    await expect.poll(() => page.locator('[data-test="note"]').allTextContents()).toContainEqual(expect.stringContaining('Berlin fair'))
+    await addNote(page, 'Met at the Berlin fair, wants a demo')
 
     // Out of the note box (Tab), then `e` edits the open contact: an email, saved with Ctrl+Enter.
     await page.keyboard.press('Tab')
@@ -134,7 +106,7 @@ describe.skipIf(chromiumSkipReason())('keyboard workspace', () => {
     await expect.poll(() => contactsSummary(page).textContent(), { timeout: 15_000 }).toBe('401 contacts')
     await expect.poll(() => page.locator('[data-test="sync-text"]').textContent(), { timeout: 15_000 }).toMatch(/^Offline · last synced/)
     await settled(page)
-    await page.screenshot({ path: docsFile('screenshot-offline.png') })
+    await page.screenshot({ path: screenshotFile('screenshot-offline.png') })
 
     await goOnline(page, sandbox)
     await expect.poll(() => sandbox.store.all().find((contact) => contact.name === 'Zed Fairground')?.email, { timeout: 20_000 }).toBe('zed@fairground.example')
@@ -148,14 +120,13 @@ describe.skipIf(chromiumSkipReason())('keyboard workspace', () => {
   })
 
   it('opens the command palette, the shortcut help, and runs a command from the palette', async () => {
-    const { page } = app
-    await page.mouse.move(0, 0)
+    const { page } = signedIn
     await page.locator('[data-test="contact-table"]').focus()
     await page.keyboard.press('Control+k')
     await focusedIn(page, '[data-test="command-palette"]')
     await page.keyboard.type('add tag')
     await settled(page)
-    await page.screenshot({ path: docsFile('screenshot-palette.png') })
+    await page.screenshot({ path: screenshotFile('screenshot-palette.png') })
     await page.keyboard.press('Enter')
     await page.locator('[data-test="tag-picker"]').waitFor()
     expect(await page.locator('[data-test="tag-picker"]').textContent()).toContain('Add tags to 1 contact')
@@ -167,6 +138,6 @@ describe.skipIf(chromiumSkipReason())('keyboard workspace', () => {
     const help = await page.locator('[data-test="shortcut-help"]').textContent()
     for (const text of ['Add tags', 'Shift+T', 'Ctrl+K', 'Ctrl+Shift+Z', 'Add to segment']) expect(help).toContain(text)
     await settled(page)
-    await page.screenshot({ path: docsFile('screenshot-help.png') })
+    await page.screenshot({ path: screenshotFile('screenshot-help.png') })
   })
 })

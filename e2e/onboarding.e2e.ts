@@ -1,7 +1,7 @@
 // Onboarding in Chromium: the demo, a refused then accepted key, and a refused insecure URL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
-import { startSandbox } from '../src/main/sandbox/server'
+import { startSandbox } from '../src/sandbox/faults/knobbed-sandbox'
 import { chromiumSkipReason, launchChromium } from './support/chromium'
 import { openApp } from './support/app'
 import {
@@ -9,7 +9,7 @@ import {
   contactRows,
   contactsScreen,
   contactsSummary,
-  docsFile,
+  screenshotFile,
   settled,
   onboardingCard,
   onboardingError,
@@ -35,7 +35,7 @@ describe.skipIf(chromiumSkipReason())('onboarding', () => {
       // The host keeps keys in memory only, and the user must be told before typing one.
       expect(await page.locator('[data-test="storage-warning"]').textContent()).toMatch(/session only/i)
       await settled(page)
-      await page.screenshot({ path: docsFile('screenshot-onboarding.png') })
+      await page.screenshot({ path: screenshotFile('screenshot-onboarding.png') })
 
       await startDemo(page)
       await contactsScreen(page).waitFor()
@@ -44,7 +44,7 @@ describe.skipIf(chromiumSkipReason())('onboarding', () => {
       await expect.poll(() => contactsSummary(page).textContent()).toMatch(/\d[\d,]* contacts/)
       await expect.poll(() => page.locator('[data-test="demo-badge"]').isVisible()).toBe(true)
       await settled(page)
-      await page.screenshot({ path: docsFile('screenshot-contacts.png') })
+      await page.screenshot({ path: screenshotFile('screenshot-contacts.png') })
       expect(app.errors).toEqual([])
     } finally {
       await app.close()

@@ -1,13 +1,12 @@
 // The pending changes panel in Chromium: with the API down, edits are listed with their state; one is
 // discarded (and its local effect undone), the list is exported as JSON, one is retried; back online the rest lands.
 import { readFile } from 'node:fs/promises'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { Browser, Locator, Page } from 'playwright-core'
-import type { Sandbox } from '../src/main/sandbox/server'
+import { describe, expect, it } from 'vitest'
+import type { Locator, Page } from 'playwright-core'
 import type { Contact } from '../src/shared/contact'
-import { chromiumSkipReason, launchChromium } from './support/chromium'
-import { openSignedIn, type AppPage } from './support/app'
-import { allSynced, clearSearch, editable, focusContact, focusedRow, renameFocused, unsyncedButton } from './support/contacts'
+import { chromiumSkipReason } from './support/chromium'
+import { useSignedInApp } from './support/app'
+import { addTag, allSynced, clearSearch, editable, focusContact, focusedRow, renameFocused, unsyncedButton } from './support/contacts'
 import { focusedIn, goOffline, goOnline, notification } from './support/keyboard'
 import { settled } from './support/screens'
 
@@ -32,29 +31,10 @@ interface ExportedIntent {
 }
 
 describe.skipIf(chromiumSkipReason())('pending changes panel', () => {
-  let browser: Browser
-  let sandbox: Sandbox
-  let app: AppPage
-  let page: Page
-  beforeAll(async () => {
-    browser = await launchChromium()
-  })
-  afterAll(async () => {
-    await browser?.close()
-  })
-  beforeEach(async () => {
-    const signedIn = await openSignedIn(browser, CONTACTS)
-    sandbox = signedIn.sandbox
-    app = signedIn.app
-    page = app.page
-    await page.mouse.move(0, 0)
-  })
-  afterEach(async () => {
-    await app?.close()
-    await sandbox?.close()
-  })
+  const signedIn = useSignedInApp(CONTACTS)
 
   it('lists offline edits with their state; discard reverts one, export saves them all, retry sends one again; online the rest lands', async () => {
+    const { sandbox, app, page } = signedIn
     const [renamed, tagged, blacklisted, listed] = editable(sandbox, (contact) => !contact.tags.includes('berlin')).slice(0, 4) as [Contact, Contact, Contact, Contact]
     await goOffline(page, sandbox)
     await page.keyboard.press('ArrowDown')
@@ -65,14 +45,8 @@ describe.skipIf(chromiumSkipReason())('pending changes panel', () => {
     await expect.poll(() => focusedRow(page).getAttribute('aria-label')).toMatch(/^Renamed Offline, /)
 
     await focusContact(page, tagged)
-    await page.keyboard.press('t')
-    await focusedIn(page, '[data-test="tag-picker"]')
-    await page.keyboard.type('berlin')
-    await page.keyboard.press('Enter')
-    await page.keyboard.press('Control+Enter')
+    await addTag(page, 'berlin')
     await expect.poll(() => notification(page).textContent()).toContain('1 tagged berlin')
-    // Until the dialog is gone, its focus trap may still move the focus back to the table (naive-ui/vueuc).
-    await page.locator('[data-test="tag-picker"]').waitFor({ state: 'detached' })
 
     await focusContact(page, blacklisted)
     await page.keyboard.press('b')
@@ -155,16 +129,12 @@ describe.skipIf(chromiumSkipReason())('pending changes panel', () => {
   })
 
   it('a discarded tag, shown here until then, is taken back by the next sync from the server', async () => {
+    const { sandbox, app, page } = signedIn
     const target = editable(sandbox, (contact) => !contact.tags.includes('berlin'))[0]!
     await goOffline(page, sandbox)
     await page.keyboard.press('ArrowDown')
     await focusContact(page, target)
-    await page.keyboard.press('t')
-    await focusedIn(page, '[data-test="tag-picker"]')
-    await page.keyboard.type('berlin')
-    await page.keyboard.press('Enter')
-    await page.keyboard.press('Control+Enter')
-    await page.locator('[data-test="tag-picker"]').waitFor({ state: 'detached' })
+    await addTag(page, 'berlin')
     await expect.poll(() => focusedRow(page).textContent()).toContain('berlin')
 
     await unsyncedButton(page).click()

@@ -1,7 +1,7 @@
 // Signing out in Chromium: confirmed in a dialog that counts unsynced edits, then back to onboarding with the key and the offline copy gone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { startSandbox } from '../src/main/sandbox/server'
+import { startSandbox } from '../src/sandbox/faults/knobbed-sandbox'
 import { chromiumSkipReason, launchChromium } from './support/chromium'
 import { openApp } from './support/app'
 import { contactRows, contactsScreen, onboardingCard, searchBox, signIn } from './support/screens'

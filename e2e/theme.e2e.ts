@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { chromiumSkipReason, launchChromium } from './support/chromium'
 import { openApp } from './support/app'
-import { contactRows, contactsSummary, docsFile, onboardingCard, settled, startDemo } from './support/screens'
+import { contactRows, contactsSummary, screenshotFile, onboardingCard, settled, startDemo } from './support/screens'
 
 /** Relative luminance (0 black … 1 white) of the body's background colour. */
 async function bodyLuminance(page: Page): Promise<number> {
@@ -44,7 +44,7 @@ describe.skipIf(chromiumSkipReason())('theme', () => {
       // The demo's 5,000 contacts all in, so the picture shows the app at rest.
       await expect.poll(() => contactsSummary(page).textContent(), { timeout: 30_000 }).toBe('5,000 contacts')
       await settled(page)
-      await page.screenshot({ path: docsFile('screenshot-contacts-dark.png') })
+      await page.screenshot({ path: screenshotFile('screenshot-contacts-dark.png') })
       expect(app.errors).toEqual([])
     } finally {
       await app.close()

@@ -1,11 +1,11 @@
 // Two windows of the app on one origin (one IndexedDB, one navigator.locks): one replayer between them
 // (Web Locks), so edits queued offline in either reach the server exactly once; the other takes over when it closes.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
-import type { Sandbox } from '../src/main/sandbox/server'
-import { chromiumSkipReason, launchChromium } from './support/chromium'
-import { openSignedIn } from './support/app'
-import { allSynced, editable, focusContact, selectContacts, serverNotes } from './support/contacts'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import type { Sandbox } from '../src/sandbox/faults/knobbed-sandbox'
+import { chromiumSkipReason } from './support/chromium'
+import { useSignedInApp } from './support/app'
+import { addNote, addTag, allSynced, editable, focusContact, selectContacts, serverNotes } from './support/contacts'
 import { focusedIn, notification } from './support/keyboard'
 import { contactsSummary } from './support/screens'
 
@@ -39,100 +39,79 @@ function since(sandbox: Sandbox, before: Record<string, number>): Record<string,
 }
 
 describe.skipIf(chromiumSkipReason())('two windows', () => {
-  let browser: Browser
-  beforeAll(async () => {
-    browser = await launchChromium()
-  })
-  afterAll(async () => {
-    await browser?.close()
-  })
+  const signedIn = useSignedInApp(CONTACTS)
 
   it('edits queued offline in the window that waits for the lock are sent once by the one that holds it; closing it hands over', async () => {
-    const { sandbox, app } = await openSignedIn(browser, CONTACTS)
-    try {
-      const first = app.page
-      const second = await app.context.newPage()
-      const secondErrors: string[] = []
-      second.on('pageerror', (error) => secondErrors.push(error.message))
-      second.on('console', (message) => message.type() === 'error' && secondErrors.push(message.text()))
-      await second.goto(app.host.url)
-      await expect.poll(() => contactsSummary(second).textContent(), { timeout: 30_000 }).toBe(`${CONTACTS} contacts`)
-      await second.mouse.move(0, 0)
-      // One window replays, the other waits its turn.
-      await expect.poll(() => outboxLock(second), { timeout: 15_000 }).toEqual({ held: 1, waiting: 1 })
+    const { sandbox, app } = signedIn
+    const first = app.page
+    const second = await app.context.newPage()
+    const secondErrors: string[] = []
+    second.on('pageerror', (error) => secondErrors.push(error.message))
+    second.on('console', (message) => message.type() === 'error' && secondErrors.push(message.text()))
+    await second.goto(app.host.url)
+    await expect.poll(() => contactsSummary(second).textContent(), { timeout: 30_000 }).toBe(`${CONTACTS} contacts`)
+    await second.mouse.move(0, 0)
+    // One window replays, the other waits its turn.
+    await expect.poll(() => outboxLock(second), { timeout: 15_000 }).toEqual({ held: 1, waiting: 1 })
 
-      const targets = editable(sandbox, (contact) => !contact.tags.includes('two-windows')).slice(0, 5)
-      await downFor([first, second], sandbox)
-      const before = { ...sandbox.stats.byRoute }
+    const targets = editable(sandbox, (contact) => !contact.tags.includes('two-windows')).slice(0, 5)
+    await downFor([first, second], sandbox)
+    const before = { ...sandbox.stats.byRoute }
 
-      // In the second window (not the replayer): tag five, add them to a list, note the first, blacklist two.
-      await second.keyboard.press('ArrowDown')
-      await selectContacts(second, targets)
-      await second.keyboard.press('t')
-      await focusedIn(second, '[data-test="tag-picker"]')
-      await second.keyboard.type('two-windows')
-      await second.keyboard.press('Enter')
-      await second.keyboard.press('Control+Enter')
-      await expect.poll(() => notification(second).textContent()).toContain('5 tagged two-windows')
-      await second.locator('[data-test="tag-picker"]').waitFor({ state: 'detached' })
-      await second.keyboard.press('l')
-      await focusedIn(second, '[data-test="id-picker"]')
-      await second.keyboard.type('9')
-      await second.keyboard.press('Enter')
-      await expect.poll(() => notification(second).textContent()).toContain('5 added to list #9')
-      await second.locator('[data-test="id-picker"]').waitFor({ state: 'detached' })
-      await second.keyboard.press('Escape')
-      for (const target of targets.slice(3)) {
-        await focusContact(second, target)
-        await second.keyboard.press('b')
-        await expect.poll(() => notification(second).textContent()).toContain('1 blacklisted')
-      }
-      await focusContact(second, targets[0]!)
-      await second.keyboard.press('a')
-      await focusedIn(second, '[data-test="note-draft"]')
-      await second.keyboard.type('Seen in two windows')
-      await second.keyboard.press('Control+Enter')
-      await expect.poll(() => second.locator('[data-test="note"]').allTextContents()).toContainEqual(expect.stringContaining('Seen in two windows'))
-      expect(sandbox.stats.byRoute).toEqual(before)
-
-      // Back online, both windows asked to sync at once: each edit reaches the server once.
-      sandbox.knobs.down = false
-      await second.keyboard.press('Control+r')
-      await first.keyboard.press('Control+r')
-      await expect.poll(async () => serverNotes(sandbox, targets[0]!.id), { timeout: 30_000 }).toContain('Seen in two windows')
-      await allSynced(first)
-      await expect.poll(() => targets.filter((target) => sandbox.store.get(target.id)!.tags.includes('two-windows')).length, { timeout: 20_000 }).toBe(5)
-      await expect.poll(() => targets.map((target) => sandbox.store.lists(target.id)), { timeout: 20_000 }).toEqual(targets.map(() => [9]))
-      await expect.poll(() => since(sandbox, before), { timeout: 20_000 }).toEqual({
-        'PUT /api/v1/contacts/{id}': 5,
-        'POST /api/v1/contacts/{id}/lists': 5,
-        'POST /api/v1/contacts/{id}/blacklist': 2,
-        'POST /api/v1/contacts/{id}/notes': 1,
-      })
-      expect(await serverNotes(sandbox, targets[0]!.id)).toEqual(['Seen in two windows'])
-      expect(targets.map((target) => sandbox.store.get(target.id)!.blacklisted)).toEqual([false, false, false, true, true])
-      // The window that queued them sees them sent too.
-      await allSynced(second)
-
-      // The replaying window closes: the other takes the lock and sends what it queues from now on.
-      await first.close()
-      await expect.poll(() => outboxLock(second), { timeout: 15_000 }).toEqual({ held: 1, waiting: 0 })
-      const afterFirst = { ...sandbox.stats.byRoute }
-      // Esc closes the contact's panel; once it is gone the keys are the table's.
-      await second.keyboard.press('Escape')
-      await second.locator('[data-test="contact-details"]').waitFor({ state: 'detached' })
-      await focusedIn(second, '[data-test="contact-table"]')
-      await focusContact(second, targets[1]!)
+    // In the second window (not the replayer): tag five, add them to a list, note the first, blacklist two.
+    await second.keyboard.press('ArrowDown')
+    await selectContacts(second, targets)
+    await addTag(second, 'two-windows')
+    await expect.poll(() => notification(second).textContent()).toContain('5 tagged two-windows')
+    await second.keyboard.press('l')
+    await focusedIn(second, '[data-test="id-picker"]')
+    await second.keyboard.type('9')
+    await second.keyboard.press('Enter')
+    await expect.poll(() => notification(second).textContent()).toContain('5 added to list #9')
+    await second.locator('[data-test="id-picker"]').waitFor({ state: 'detached' })
+    await second.keyboard.press('Escape')
+    for (const target of targets.slice(3)) {
+      await focusContact(second, target)
       await second.keyboard.press('b')
       await expect.poll(() => notification(second).textContent()).toContain('1 blacklisted')
-      await expect.poll(() => sandbox.store.get(targets[1]!.id)!.blacklisted, { timeout: 20_000 }).toBe(true)
-      await allSynced(second)
-      expect(since(sandbox, afterFirst)).toEqual({ 'POST /api/v1/contacts/{id}/blacklist': 1 })
-      expect(app.errors).toEqual([])
-      expect(secondErrors).toEqual([])
-    } finally {
-      await app.close()
-      await sandbox.close()
     }
+    await focusContact(second, targets[0]!)
+    await addNote(second, 'Seen in two windows')
+    expect(sandbox.stats.byRoute).toEqual(before)
+
+    // Back online, both windows asked to sync at once: each edit reaches the server once.
+    sandbox.knobs.down = false
+    await second.keyboard.press('Control+r')
+    await first.keyboard.press('Control+r')
+    await expect.poll(async () => serverNotes(sandbox, targets[0]!.id), { timeout: 30_000 }).toContain('Seen in two windows')
+    await allSynced(first)
+    await expect.poll(() => targets.filter((target) => sandbox.store.get(target.id)!.tags.includes('two-windows')).length, { timeout: 20_000 }).toBe(5)
+    await expect.poll(() => targets.map((target) => sandbox.store.lists(target.id)), { timeout: 20_000 }).toEqual(targets.map(() => [9]))
+    await expect.poll(() => since(sandbox, before), { timeout: 20_000 }).toEqual({
+      'PUT /api/v1/contacts/{id}': 5,
+      'POST /api/v1/contacts/{id}/lists': 5,
+      'POST /api/v1/contacts/{id}/blacklist': 2,
+      'POST /api/v1/contacts/{id}/notes': 1,
+    })
+    expect(await serverNotes(sandbox, targets[0]!.id)).toEqual(['Seen in two windows'])
+    expect(targets.map((target) => sandbox.store.get(target.id)!.blacklisted)).toEqual([false, false, false, true, true])
+    // The window that queued them sees them sent too.
+    await allSynced(second)
+
+    // The replaying window closes: the other takes the lock and sends what it queues from now on.
+    await first.close()
+    await expect.poll(() => outboxLock(second), { timeout: 15_000 }).toEqual({ held: 1, waiting: 0 })
+    const afterFirst = { ...sandbox.stats.byRoute }
+    // Esc closes the contact's panel; once it is gone the keys are the table's.
+    await second.keyboard.press('Escape')
+    await second.locator('[data-test="contact-details"]').waitFor({ state: 'detached' })
+    await focusedIn(second, '[data-test="contact-table"]')
+    await focusContact(second, targets[1]!)
+    await second.keyboard.press('b')
+    await expect.poll(() => notification(second).textContent()).toContain('1 blacklisted')
+    await expect.poll(() => sandbox.store.get(targets[1]!.id)!.blacklisted, { timeout: 20_000 }).toBe(true)
+    await allSynced(second)
+    expect(since(sandbox, afterFirst)).toEqual({ 'POST /api/v1/contacts/{id}/blacklist': 1 })
+    expect(secondErrors).toEqual([])
   })
 })

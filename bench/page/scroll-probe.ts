@@ -1,5 +1,5 @@
 // Evaluated in the real app page by bench/run.ts: scrolls the contacts table one step per frame and times every frame.
-import { ROW_HEIGHT } from '../../src/renderer/src/components/table-geometry'
+import { ROW_HEIGHT } from '../../src/renderer/src/features/contacts/table-geometry'
 
 export interface ScrollPlan {
   /** Pixels scrolled per frame in the continuous parts. */

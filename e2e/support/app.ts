@@ -1,8 +1,9 @@
-// One running app for a test: the e2e host plus a fresh browser page on it.
+// One running app for a test: the browser host plus a fresh browser page on it; signed in to a fresh sandbox with useSignedInApp.
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { expect } from 'vitest'
-import { startSandbox, type Sandbox } from '../../src/main/sandbox/server'
-import { startHost, type Host } from '../host/server'
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest'
+import { startSandbox, type Sandbox } from '../../src/sandbox/faults/knobbed-sandbox'
+import { startHost, type Host } from '../../src/host/host-server'
+import { launchChromium } from './chromium'
 import { contactsSummary, onboardingCard, signIn } from './screens'
 
 export type AppPage = {
@@ -42,14 +43,65 @@ export async function openApp(browser: Browser, options: AppOptions = {}): Promi
   }
 }
 
-export type SignedIn = { sandbox: Sandbox; app: AppPage }
+type SignedIn = { sandbox: Sandbox; app: AppPage }
 
 /** A sandbox of `contacts`, the app signed in to it, and its first sync done ("N contacts" shown). */
-export async function openSignedIn(browser: Browser, contacts: number): Promise<SignedIn> {
+async function openSignedIn(browser: Browser, contacts: number): Promise<SignedIn> {
   const sandbox = await startSandbox({ port: 0, contacts })
   const app = await openApp(browser)
   await onboardingCard(app.page).waitFor()
   await signIn(app.page, sandbox.baseUrl, sandbox.apiKey)
   await expect.poll(() => contactsSummary(app.page).textContent(), { timeout: 30_000 }).toBe(`${contacts.toLocaleString('en')} contacts`)
   return { sandbox, app }
+}
+
+/** What a test of a signed-in file reads from useSignedInApp: valid inside a test only. */
+export type SignedInApp = { readonly browser: Browser; readonly sandbox: Sandbox; readonly app: AppPage; readonly page: Page }
+
+/**
+ * For a describe block whose tests start signed in: Chromium for the block; before each test a sandbox
+ * of `contacts` and the app signed in to it (first sync done, the mouse off the table); after each
+ * test both close, and the page must have logged no error.
+ */
+export function useSignedInApp(contacts: number): SignedInApp {
+  let browser: Browser | undefined
+  let current: SignedIn | undefined
+  beforeAll(async () => {
+    browser = await launchChromium()
+  })
+  afterAll(async () => {
+    await browser?.close()
+  })
+  beforeEach(async () => {
+    current = await openSignedIn(opened(browser), contacts)
+    await current.app.page.mouse.move(0, 0)
+  })
+  afterEach(async () => {
+    const done = current
+    current = undefined
+    if (!done) return
+    const errors = [...done.app.errors]
+    await done.app.close()
+    await done.sandbox.close()
+    expect(errors).toEqual([])
+  })
+  return {
+    get browser() {
+      return opened(browser)
+    },
+    get sandbox() {
+      return opened(current).sandbox
+    },
+    get app() {
+      return opened(current).app
+    },
+    get page() {
+      return opened(current).app.page
+    },
+  }
+}
+
+function opened<T>(value: T | undefined): T {
+  if (value === undefined) throw new Error('useSignedInApp: read it inside a test, after it has started.')
+  return value
 }

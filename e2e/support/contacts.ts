@@ -1,7 +1,7 @@
-// Steps on the contacts table shared by the bulk-action and outbox e2e flows: finding one contact, the selection, tagging and renaming, the server's view.
+// Steps on the contacts table shared by the bulk-action and outbox e2e flows: finding one contact, the selection, tagging, noting and renaming, the server's view.
 import type { Page } from 'playwright-core'
 import { expect } from 'vitest'
-import type { Sandbox } from '../../src/main/sandbox/server'
+import type { Sandbox } from '../../src/sandbox/faults/knobbed-sandbox'
 import type { Contact } from '../../src/shared/contact'
 import { focusedIn } from './keyboard'
 import { contactRows, contactsSummary, searchBox } from './screens'
@@ -57,6 +57,15 @@ export async function addTag(page: Page, tag: string): Promise<void> {
   await page.keyboard.press('Enter')
   await page.keyboard.press('Control+Enter')
   await page.locator('[data-test="tag-picker"]').waitFor({ state: 'detached' })
+}
+
+/** `a` on the focused (or open) contact: types `text` in its note box, adds it with Ctrl+Enter, and waits for it in the list. */
+export async function addNote(page: Page, text: string): Promise<void> {
+  await page.keyboard.press('a')
+  await focusedIn(page, '[data-test="note-draft"]')
+  await page.keyboard.type(text)
+  await page.keyboard.press('Control+Enter')
+  await expect.poll(() => page.locator('[data-test="note"]').allTextContents()).toContainEqual(expect.stringContaining(text))
 }
 
 /** `e` on the focused (or open) contact: replaces its name with `name` and saves with Ctrl+Enter. */

@@ -1,7 +1,7 @@
 // Keyboard-only steps shared by the e2e flows: focus checks, the network switched off and on, repeated keys.
 import type { Page } from 'playwright-core'
 import { expect } from 'vitest'
-import type { Sandbox } from '../../src/main/sandbox/server'
+import type { Sandbox } from '../../src/sandbox/faults/knobbed-sandbox'
 
 export const notification = (page: Page) => page.locator('.n-notification').last()
 

@@ -22,8 +22,8 @@ export async function startDemo(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Try with demo data' }).click()
 }
 
-/** Screenshots for the README live in docs/, whatever folder the tests run from. */
-export const docsFile = (name: string): string => fileURLToPath(new URL(`../../docs/${name}`, import.meta.url))
+/** Where a test saves a screenshot: out/screenshots/ (ignored), whatever folder the tests run from; `npm run screenshots` copies them to docs/. */
+export const screenshotFile = (name: string): string => fileURLToPath(new URL(`../../out/screenshots/${name}`, import.meta.url))
 
 /** Before a screenshot: no row under the mouse, and no spinner (they fade out after the data arrives). */
 export async function settled(page: Page): Promise<void> {

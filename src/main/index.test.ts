@@ -93,7 +93,7 @@ vi.mock('electron-updater', async () => {
 })
 vi.mock('./secrets/choose-store', () => ({ chooseSecretStore: vi.fn(async () => fakes.store) }))
 vi.mock('./session/session', () => ({ createSession: vi.fn(() => fakes.session) }))
-vi.mock('./sandbox/server', () => ({ startSandbox: vi.fn(async () => ({ baseUrl: 'http://127.0.0.1:1' })) }))
+vi.mock('../sandbox/sandbox-server', () => ({ startSandboxServer: vi.fn(async () => ({ baseUrl: 'http://127.0.0.1:1' })) }))
 
 type Electron = Awaited<ReturnType<typeof importElectronDouble>>
 const importElectronDouble = async () => {
@@ -211,7 +211,7 @@ describe('main process glue', () => {
   it('builds the session from the chosen secret store and restores it before opening the window', async () => {
     const { chooseSecretStore } = await import('./secrets/choose-store')
     const { createSession } = await import('./session/session')
-    const { startSandbox } = await import('./sandbox/server')
+    const { startSandboxServer } = await import('../sandbox/sandbox-server')
     const { electron } = await launch()
     // The glue's own copy, since launching reloads every real module.
     const { createSkylightClient } = await import('./api/client')
@@ -219,7 +219,7 @@ describe('main process glue', () => {
     const deps = vi.mocked(createSession).mock.calls[0]![0]
     expect(deps).toMatchObject({ store: fakes.store, dataDir: '/tmp/skylight-glue-test/userData', createClient: createSkylightClient })
     await deps.startSandbox()
-    expect(startSandbox).toHaveBeenCalledWith({ port: 0 })
+    expect(startSandboxServer).toHaveBeenCalledWith({ port: 0 })
     expect(fakes.session.restore).toHaveBeenCalledTimes(1)
     expect(fakes.session.restore.mock.invocationCallOrder[0]).toBeLessThan(vi.mocked(electron.ipcMain.handle).mock.invocationCallOrder[0]!)
   })

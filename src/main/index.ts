@@ -12,7 +12,7 @@ import { withActivityLog } from './ipc/activity-log'
 import { dispatch } from './ipc/dispatch'
 import { createRotatingLog, logConsole, type RotatingLog } from './log/rotating-log'
 import { createHandlers, NO_UPDATES, type HandlerTable } from './ipc/handlers'
-import { startSandbox } from './sandbox/server'
+import { startSandboxServer } from '../sandbox/sandbox-server'
 import { chooseSecretStore } from './secrets/choose-store'
 import { createSession, type Session } from './session/session'
 import { createSupportDesk, type SupportDesk } from './support/support-desk'
@@ -155,7 +155,7 @@ async function openSession(): Promise<Session> {
     store,
     dataDir,
     createClient: createSkylightClient,
-    startSandbox: () => startSandbox({ port: 0 }),
+    startSandbox: () => startSandboxServer({ port: 0 }),
   })
   await session.restore()
   await openDemoInDevelopment(session)

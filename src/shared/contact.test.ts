@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { contactCreate, contactPatch, contactQuery, contactRow, noteContent } from './contact'
+import { CHANNEL_TYPES, channelNames, contactCreate, contactPatch, contactQuery, contactRow, needsPhone, noteContent, PHONE_CHANNELS } from './contact'
+
+describe('channels as the user reads them', () => {
+  it('names them in a sentence, and says which need a phone', () => {
+    expect(channelNames(CHANNEL_TYPES, 'or')).toBe('WhatsApp, Telegram or Instagram')
+    expect(channelNames(PHONE_CHANNELS, 'and')).toBe('WhatsApp and Telegram')
+    expect(channelNames(['instagram'], 'and')).toBe('Instagram')
+    expect(CHANNEL_TYPES.filter((type) => !needsPhone(type))).toEqual(['instagram'])
+  })
+})
 
 describe('contactCreate', () => {
   it('accepts the reference example', () => {

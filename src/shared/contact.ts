@@ -5,6 +5,21 @@ export const CHANNEL_TYPES = ['whatsapp', 'telegram', 'instagram'] as const
 export const channelType = z.enum(CHANNEL_TYPES)
 export type ChannelType = z.infer<typeof channelType>
 
+/** Each channel's name as the user reads it. */
+export const CHANNEL_LABELS: Readonly<Record<ChannelType, string>> = { whatsapp: 'WhatsApp', telegram: 'Telegram', instagram: 'Instagram' }
+
+/** WhatsApp and Telegram reach people by number: a contact on them needs a phone (the API refuses one without). */
+export const needsPhone = (type: ChannelType): boolean => type === 'whatsapp' || type === 'telegram'
+
+/** The channels that need a phone, in the order of CHANNEL_TYPES. */
+export const PHONE_CHANNELS: readonly ChannelType[] = CHANNEL_TYPES.filter(needsPhone)
+
+/** Channel names as a sentence lists them: "WhatsApp and Telegram", "WhatsApp, Telegram or Instagram". */
+export function channelNames(types: readonly ChannelType[], conjunction: 'and' | 'or'): string {
+  const labels = types.map((type) => CHANNEL_LABELS[type])
+  return labels.length > 1 ? `${labels.slice(0, -1).join(', ')} ${conjunction} ${labels[labels.length - 1]}` : (labels[0] ?? '')
+}
+
 export const contactStatus = z.enum(['active', 'inactive'])
 export type ContactStatus = z.infer<typeof contactStatus>
 
@@ -40,8 +55,6 @@ export type Contact = z.infer<typeof contact>
  */
 export const contactRow = contact.partial().required({ id: true })
 export type ContactRow = z.infer<typeof contactRow>
-
-const needsPhone = (type: ChannelType): boolean => type === 'whatsapp' || type === 'telegram'
 
 /** Body of POST /contacts. */
 export const contactCreate = z

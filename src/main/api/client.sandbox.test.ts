@@ -3,7 +3,7 @@ import { createServer } from 'node:net'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Result } from '../../shared/result'
-import { startSandbox, type Sandbox } from '../sandbox/server'
+import { startSandbox, type Sandbox } from '../../sandbox/faults/knobbed-sandbox'
 import { createSkylightClient, type ClientOptions } from './client'
 import { createRateLimiter } from './limiter'
 

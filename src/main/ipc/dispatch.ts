@@ -11,7 +11,7 @@ const INTERNAL: Result<never> = fail({ kind: 'internal', message: 'Something wen
 const isChannel = (name: string): name is Channel => Object.hasOwn(channels, name)
 
 /**
- * Answers one call from `senderUrl` (Electron's sender frame URL, or the e2e host's page).
+ * Answers one call from `senderUrl` (Electron's sender frame URL, or the browser host's page).
  * The transport is the caller's business; this function is what both transports share.
  */
 export async function dispatch(

@@ -1,4 +1,5 @@
 // The handler table: one async function per contract channel, with arguments already validated.
+import { CHANNEL_TYPES, channelNames } from '../../shared/contact'
 import type { Channel, DataOf, ParsedArgsOf } from '../../shared/contract'
 import { fail, ok, type ApiError, type Result } from '../../shared/result'
 import type { SkylightClient } from '../api/client'
@@ -31,7 +32,7 @@ const SIGNED_OUT: ApiError = { kind: 'signed_out', message: 'Sign in or start th
 const REFUSED_LINK: ApiError = {
   kind: 'validation',
   message: 'This link cannot be opened.',
-  fields: { url: ['Only phone, email, WhatsApp, Telegram and Instagram links can be opened.'] },
+  fields: { url: [`Only phone, email, ${channelNames(CHANNEL_TYPES, 'and')} links can be opened.`] },
 }
 
 export function createHandlers(deps: HandlerDeps): HandlerTable {

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createSkylightClient } from '../api/client'
 import { createMemoryStore } from '../secrets/memory-store'
-import { startSandbox, type Sandbox } from '../sandbox/server'
+import { startSandbox, type Sandbox } from '../../sandbox/faults/knobbed-sandbox'
 import { createSession } from './session'
 
 let server: Sandbox

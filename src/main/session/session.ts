@@ -2,7 +2,7 @@
 import type { AuthStatus } from '../../shared/contract'
 import { fail, ok, type ApiError, type Result } from '../../shared/result'
 import type { SkylightClient } from '../api/client'
-import type { Sandbox } from '../sandbox/server'
+import type { SandboxServer } from '../../sandbox/sandbox-server'
 import type { SecretStore } from '../secrets/secret-store'
 import { hostOf, normaliseBaseUrl } from './base-url'
 import { accountFingerprint, keyHint } from './key-hint'
@@ -10,7 +10,7 @@ import { clearSettings, readSettings, writeSettings } from './settings-file'
 import { apiKeyProblem, notReplaceable, refusalFor } from './sign-in-errors'
 
 /** The part of the sandbox the session needs: where it listens, its key, and how to stop it. */
-export type DemoSandbox = Pick<Sandbox, 'baseUrl' | 'apiKey' | 'close'>
+export type DemoSandbox = Pick<SandboxServer, 'baseUrl' | 'apiKey' | 'close'>
 
 export interface SessionDeps {
   store: SecretStore

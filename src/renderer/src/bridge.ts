@@ -1,10 +1,10 @@
-// The one place that touches `window.skylight`: the preload's (or the e2e host's) bridge to main.
+// The one place that touches `window.skylight`: the preload's (or the browser host's) bridge to main.
 import type { ArgsOf, Channel, DataOf, SkylightBridge } from '../../shared/contract'
 import type { Result } from '../../shared/result'
 
 declare global {
   interface Window {
-    /** Exposed by the preload in Electron, by /host-bridge.js in the e2e host. */
+    /** Exposed by the preload in Electron, by /host-bridge.js in the browser host. */
     skylight?: SkylightBridge
   }
 }

@@ -1,10 +1,10 @@
 // How each channel and a contact's initials look, shared by the table and the details panel.
-import type { ChannelType } from '../../../shared/contact'
+import { CHANNEL_LABELS, type ChannelType } from '../../../shared/contact'
 
 export const CHANNELS: Record<ChannelType, { label: string; color: string }> = {
-  whatsapp: { label: 'WhatsApp', color: '#1f9d55' },
-  telegram: { label: 'Telegram', color: '#2a8fd0' },
-  instagram: { label: 'Instagram', color: '#d6307a' },
+  whatsapp: { label: CHANNEL_LABELS.whatsapp, color: '#1f9d55' },
+  telegram: { label: CHANNEL_LABELS.telegram, color: '#2a8fd0' },
+  instagram: { label: CHANNEL_LABELS.instagram, color: '#d6307a' },
 }
 
 /** Up to two initials, from the first and last words, in any script. */

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Contact, ContactRow } from '../../../shared/contact'
 import { openAccountDatabase, type ContactsDb } from './database'
 import { allRows, countRows, deleteRows, firstRowsByName, mergeRows, unseenIds } from './contacts-repo'
-import { aContact } from '../../../shared/testing/contact-fixture'
+import { aContact } from '../../../shared/test-support/contact-fixture'
 
 let db: ContactsDb
 beforeEach(async () => {

@@ -1,13 +1,19 @@
 // The per-account IndexedDB mirror: its schema (declared once, versioned) and how to open or delete it.
 import Dexie, { type DexieOptions, type EntityTable, type Table } from 'dexie'
 import type { ContactRow, Note } from '../../../shared/contact'
-import type { OutboxRow } from '../sync/outbox/intent'
 import { contactWritesMiddleware } from './contact-writes'
-
-export type { OutboxRow } from '../sync/outbox/intent'
 
 /** A note kept beside its contact (the notes endpoint returns notes without their contact id). */
 export type NoteRow = Note & { contactId: number }
+
+/**
+ * An outbox row as the mirror sees it: the keys it indexes. What a row holds (intents, batches,
+ * their replay state) is the outbox's to define and type (sync/outbox/intent.ts, outbox-store.ts).
+ */
+export interface OutboxRecord {
+  seq?: number
+  contactId: number
+}
 
 export interface MetaRow {
   key: string
@@ -17,9 +23,8 @@ export interface MetaRow {
 export type ContactsDb = Dexie & {
   /** Server id, or a negative temporary id for offline creates; rows may be partial. */
   contacts: EntityTable<ContactRow, 'id'>
-  /** Queued intents (or batches of them), indexed by `contactId` (0 for a batch); see sync/outbox/intent.ts.
-   * A plain Table: EntityTable's insert type cannot express a union of row shapes. */
-  outbox: Table<OutboxRow, number>
+  /** Queued intents (or batches of them), indexed by `contactId` (0 for a batch); the outbox reads it through its OutboxStore. */
+  outbox: Table<OutboxRecord, number>
   notes: EntityTable<NoteRow, 'id'>
   meta: EntityTable<MetaRow, 'key'>
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Contact, ContactRow } from '../../../shared/contact'
 import { isFullRow, mergeChangesNothing, mergeRow } from './merge'
-import { aContact } from '../../../shared/testing/contact-fixture'
+import { aContact } from '../../../shared/test-support/contact-fixture'
 
 const stored: ContactRow = {
   id: 7,

@@ -4,7 +4,7 @@ import Dexie from 'dexie'
 import { describe, expect, it, vi } from 'vitest'
 import { mergeRows } from '../db/contacts-repo'
 import { databaseName } from '../db/database'
-import { InProcessWorker } from '../db/search/in-process-worker'
+import { InProcessWorker } from '../search/test-support/in-process-worker'
 import { openWorkspace } from './workspace'
 
 describe('workspace', () => {

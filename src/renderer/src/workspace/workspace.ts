@@ -1,7 +1,7 @@
 // One signed-in account's local runtime: its mirror, its search worker, and the wire between them.
 import { subscribeContactWrites } from '../db/contact-writes'
 import { deleteAccountDatabase, openAccountDatabase, type ContactsDb } from '../db/database'
-import { createSearchClient, type SearchClient, type SearchClientOptions } from '../db/search/search-client'
+import { createSearchClient, type SearchClient, type SearchClientOptions } from '../search/search-client'
 
 export interface Workspace {
   readonly accountId: string

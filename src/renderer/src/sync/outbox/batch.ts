@@ -1,6 +1,7 @@
 // Turns batch rows (one record for a bulk edit) into single rows in their reserved seqs, before replay or queue edits.
 import type { ContactsDb } from '../../db/database'
 import { BATCH_CONTACT_ID, isBatch, type BatchRow, type Intent, type OutboxRow, type SingleRow } from './intent'
+import { outboxStore } from './outbox-store'
 
 /** The single rows a batch stands for, each in its reserved seq. */
 export function singleRowsOf(batch: BatchRow): (SingleRow & { seq: number })[] {
@@ -10,17 +11,17 @@ export function singleRowsOf(batch: BatchRow): (SingleRow & { seq: number })[] {
 /** Replaces every batch row by its single rows in one transaction; returns how many batches were expanded. */
 export async function expandBatches(db: ContactsDb): Promise<number> {
   return db.transaction('rw', db.outbox, async () => {
-    const batches = (await db.outbox.where('contactId').equals(BATCH_CONTACT_ID).toArray()).filter(isBatch)
+    const batches = (await outboxStore(db).where('contactId').equals(BATCH_CONTACT_ID).toArray()).filter(isBatch)
     if (batches.length === 0) return 0
-    await db.outbox.bulkDelete(batches.map((batch) => batch.seq as number))
-    await db.outbox.bulkPut(batches.flatMap(singleRowsOf) as OutboxRow[])
+    await outboxStore(db).bulkDelete(batches.map((batch) => batch.seq as number))
+    await outboxStore(db).bulkPut(batches.flatMap(singleRowsOf) as OutboxRow[])
     return batches.length
   })
 }
 
 /** Every queued intent for the given contacts (batches included), in seq order; all contacts when `ids` is null. */
 export async function queuedIntents(db: ContactsDb, ids: ReadonlySet<number> | null): Promise<(SingleRow & { seq: number })[]> {
-  const rows = ids === null ? await db.outbox.toArray() : await rowsNear(db, ids)
+  const rows = ids === null ? await outboxStore(db).toArray() : await rowsNear(db, ids)
   const singles = rows.flatMap((row) => (isBatch(row) ? singleRowsOf(row) : [row as SingleRow & { seq: number }]))
   return singles.filter((row) => ids === null || ids.has(row.contactId)).sort((a, b) => a.seq - b.seq)
 }
@@ -38,7 +39,7 @@ async function rowsNear(db: ContactsDb, ids: ReadonlySet<number>): Promise<Outbo
     max = Math.max(max, id)
   }
   // Sequential reads: a plain promise awaited inside a Dexie transaction can let it commit early.
-  const inRange = await db.outbox.where('contactId').between(min, max, true, true).toArray()
+  const inRange = await outboxStore(db).where('contactId').between(min, max, true, true).toArray()
   const hasBatches = min <= BATCH_CONTACT_ID && max >= BATCH_CONTACT_ID
-  return hasBatches ? inRange : [...inRange, ...(await db.outbox.where('contactId').equals(BATCH_CONTACT_ID).toArray())]
+  return hasBatches ? inRange : [...inRange, ...(await outboxStore(db).where('contactId').equals(BATCH_CONTACT_ID).toArray())]
 }

@@ -2,11 +2,12 @@ import 'fake-indexeddb/auto'
 import { randomUUID } from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openAccountDatabase, type ContactsDb } from '../../db/database'
-import { pendingContactIds } from '../../db/pending-edits'
+import { pendingContactIds } from './pending-edits'
 import { expandBatches } from './batch'
 import { enqueue, enqueueMany } from './enqueue'
 import { outboxEvents, type OutboxEvent } from './outbox-events'
 import { listQueue, pendingCount } from './queue'
+import { outboxStore } from './outbox-store'
 
 let db: ContactsDb
 beforeEach(async () => {
@@ -62,14 +63,14 @@ describe('applying and queueing intents', () => {
     stop()
     expect(changes).toEqual([{ type: 'changed' }])
     expect(bulk.ok && bulk.data.map((queued) => queued.seq)).toEqual([2, 3])
-    expect(await db.outbox.count()).toBe(2)
+    expect(await outboxStore(db).count()).toBe(2)
     expect(await pendingCount(db)).toBe(3)
     expect([...(await pendingContactIds(db))].sort()).toEqual([1, 2])
     expect((await db.contacts.bulkGet([1, 2])).map((row) => row?.tags)).toEqual([['a', 'vip'], ['vip']])
     const after = await enqueue(db, { kind: 'removeTags', contactId: 1, tags: ['a'] })
     expect(after.ok && after.data.seq).toBeGreaterThan(3)
     await expandBatches(db)
-    expect((await db.outbox.toArray()).map((row) => [row.seq, row.contactId, row.kind])).toEqual([
+    expect((await outboxStore(db).toArray()).map((row) => [row.seq, row.contactId, row.kind])).toEqual([
       [1, 2, 'setBlacklisted'],
       [2, 1, 'tags'],
       [3, 2, 'tags'],

@@ -4,6 +4,7 @@ import { fail, ok, validationError, type Result } from '../../../../shared/resul
 import type { ContactsDb, NoteRow } from '../../db/database'
 import { markSnapshotDirty } from '../../db/snapshot'
 import { BATCH_CONTACT_ID, intentInput, type BatchRow, type Intent, type IntentInput, type ParsedIntentInput, type SingleRow } from './intent'
+import { outboxStore } from './outbox-store'
 import { applyIntent } from './local-apply'
 import { swappedIds } from './mirror-writes'
 import { outboxEvents } from './outbox-events'
@@ -124,13 +125,13 @@ function toIntent(
 async function queueRows(db: ContactsDb, intents: Intent[], createdAt: string): Promise<Queued[]> {
   if (intents.length === 1) {
     const row: SingleRow = { ...intents[0], status: 'pending', attempts: 0, createdAt }
-    const seq = (await db.outbox.add(row)) as number
+    const seq = (await outboxStore(db).add(row)) as number
     return [{ seq, contactId: intents[0].contactId }]
   }
   // Every new seq must follow every queued one, so each contact's FIFO order holds after expansion.
-  const last = ((await db.outbox.orderBy(':id').lastKey()) as number | undefined) ?? 0
+  const last = ((await outboxStore(db).orderBy(':id').lastKey()) as number | undefined) ?? 0
   const firstSeq = last + 1
   const batch: BatchRow = { kind: 'batch', contactId: BATCH_CONTACT_ID, firstSeq, intents, createdAt, seq: firstSeq + intents.length - 1 }
-  await db.outbox.put(batch)
+  await outboxStore(db).put(batch)
   return intents.map((intent, i) => ({ seq: firstSeq + i, contactId: intent.contactId }))
 }

@@ -1,6 +1,6 @@
 // What a failed send means for the intent: retry later, pause the queue, or park it for the user. Pure.
 import type { ApiError } from '../../../../shared/result'
-import { backoffMs } from '../backoff'
+import { backoffMs } from '../pacing/backoff'
 
 export interface RetryTiming {
   baseMs: number

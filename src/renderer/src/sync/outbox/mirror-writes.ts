@@ -1,6 +1,7 @@
 // Writes the server's answers into the mirror as intents complete, with still-queued intents re-applied on top.
 import type { Contact, ContactRow, Note } from '../../../../shared/contact'
 import type { ContactsDb } from '../../db/database'
+import { outboxStore } from './outbox-store'
 import { mergeRow } from '../../db/merge'
 import { markSnapshotDirty } from '../../db/snapshot'
 import { overlayIntents } from './local-apply'
@@ -27,7 +28,7 @@ export async function refreshContact(db: ContactsDb, contact: Contact): Promise<
 export async function completeIntents(db: ContactsDb, seqs: readonly number[], contactId: number, answer?: ContactRow): Promise<void> {
   await db.transaction('rw', [db.contacts, db.outbox, db.meta], async () => {
     if (answer) await putWithPending(db, contactId, mergeRow(await db.contacts.get(contactId), answer), new Set(seqs))
-    await db.outbox.bulkDelete([...seqs])
+    await outboxStore(db).bulkDelete([...seqs])
   })
 }
 
@@ -74,8 +75,8 @@ export async function completeCreate(db: ContactsDb, seqs: readonly number[], te
   await db.transaction('rw', [db.contacts, db.outbox, db.notes, db.meta], async () => {
     await rememberCreate(db, created.id, now)
     await rememberSwap(db, tempId, created.id)
-    await db.outbox.bulkDelete([...seqs])
-    await db.outbox.where('contactId').equals(tempId).modify({ contactId: created.id })
+    await outboxStore(db).bulkDelete([...seqs])
+    await outboxStore(db).where('contactId').equals(tempId).modify({ contactId: created.id })
     await db.notes.where('contactId').equals(tempId).modify({ contactId: created.id })
     const [local, known] = await db.contacts.bulkGet([tempId, created.id])
     await db.contacts.delete(tempId)
@@ -89,7 +90,7 @@ export async function completeCreate(db: ContactsDb, seqs: readonly number[], te
 /** The contact is gone from the server: its row, its notes and the given intents leave the mirror together. */
 export async function completeDelete(db: ContactsDb, seqs: readonly number[], contactId: number): Promise<void> {
   await db.transaction('rw', [db.contacts, db.outbox, db.notes, db.meta], async () => {
-    await db.outbox.bulkDelete([...seqs])
+    await outboxStore(db).bulkDelete([...seqs])
     await db.contacts.delete(contactId)
     await markSnapshotDirty(db, [contactId])
     await db.notes.where('contactId').equals(contactId).delete()
@@ -99,7 +100,7 @@ export async function completeDelete(db: ContactsDb, seqs: readonly number[], co
 /** The local note (negative id) becomes the server's note. */
 export async function completeNote(db: ContactsDb, seqs: readonly number[], contactId: number, localId: number, note: Note): Promise<void> {
   await db.transaction('rw', db.outbox, db.notes, async () => {
-    await db.outbox.bulkDelete([...seqs])
+    await outboxStore(db).bulkDelete([...seqs])
     await db.notes.delete(localId)
     await db.notes.put({ ...note, contactId })
   })

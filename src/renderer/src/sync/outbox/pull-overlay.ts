@@ -4,6 +4,7 @@ import { mergeRows } from '../../db/contacts-repo'
 import type { ContactsDb } from '../../db/database'
 import { queuedIntents } from './batch'
 import type { Intent } from './intent'
+import { outboxStore } from './outbox-store'
 import { overlayIntents } from './local-apply'
 
 /**
@@ -12,7 +13,7 @@ import { overlayIntents } from './local-apply'
  */
 export async function withPendingIntents(db: ContactsDb, rows: readonly ContactRow[]): Promise<ContactRow[]> {
   // The usual case, an empty outbox, costs one count.
-  if (rows.length === 0 || (await db.outbox.count()) === 0) return [...rows]
+  if (rows.length === 0 || (await outboxStore(db).count()) === 0) return [...rows]
   const pending = await queuedIntents(db, new Set(rows.map((row) => row.id)))
   if (pending.length === 0) return [...rows]
   const byContact = new Map<number, Intent[]>()

@@ -6,11 +6,12 @@ import { markSnapshotDirty } from '../../db/snapshot'
 import { expandBatches, queuedIntents } from './batch'
 import { allocateTempId } from './enqueue'
 import { createIntent, isBatch, noteIntent, updateIntent, type ChangeableField, type ConflictChoice, type QueuedIntent, type SingleRow } from './intent'
+import { outboxStore } from './outbox-store'
 import { applyIntent, overlayIntents } from './local-apply'
 import { outboxEvents, type OutboxListener } from './outbox-events'
 import { contactRows } from './row-state'
 
-export { pendingContactIds } from '../../db/pending-edits'
+export { pendingContactIds } from './pending-edits'
 
 /** Every queued intent with its status, error and conflicts, oldest first (bulk edits listed one by one). */
 export function listQueue(db: ContactsDb): Promise<QueuedIntent[]> {
@@ -20,7 +21,7 @@ export function listQueue(db: ContactsDb): Promise<QueuedIntent[]> {
 /** How many intents wait to reach the server, parked ones included. */
 export async function pendingCount(db: ContactsDb): Promise<number> {
   let count = 0
-  await db.outbox.each((row) => {
+  await outboxStore(db).each((row) => {
     count += isBatch(row) ? row.intents.length : 1
   })
   return count
@@ -42,7 +43,7 @@ const refused = (message: string) => fail<void>({ kind: 'validation', message, f
 async function onRow(db: ContactsDb, seq: number, change: (row: QueuedIntent) => Promise<Result<void>>): Promise<Result<void>> {
   await expandBatches(db)
   const result = await db.transaction('rw', [db.outbox, db.contacts, db.notes, db.meta], async () => {
-    const row = (await db.outbox.get(seq)) as QueuedIntent | undefined
+    const row = (await outboxStore(db).get(seq)) as QueuedIntent | undefined
     if (!row) return missing(seq)
     const result = await change(row)
     // Any of the changes may rewrite the contact's row.
@@ -59,7 +60,7 @@ export function retry(db: ContactsDb, seq: number): Promise<Result<void>> {
     const next: QueuedIntent = { ...row, status: 'pending', attempts: 0 }
     delete next.notBefore
     delete next.conflicts
-    await db.outbox.put(next)
+    await outboxStore(db).put(next)
     return ok(undefined)
   })
 }
@@ -67,7 +68,7 @@ export function retry(db: ContactsDb, seq: number): Promise<Result<void>> {
 /** Ends every backoff now (the network came back, or the user pressed "Retry all"). */
 export async function retryAllNow(db: ContactsDb): Promise<void> {
   await expandBatches(db)
-  await db.outbox.toCollection().modify((row) => {
+  await outboxStore(db).toCollection().modify((row) => {
     if (!isBatch(row)) delete row.notBefore
   })
   outboxEvents(db).emit({ type: 'changed' })
@@ -81,12 +82,12 @@ export async function retryAllNow(db: ContactsDb): Promise<void> {
 export function discard(db: ContactsDb, seq: number): Promise<Result<void>> {
   return onRow(db, seq, async (row) => {
     if (row.kind === 'create' || row.status === 'gone') {
-      await db.outbox.where('contactId').equals(row.contactId).delete()
+      await outboxStore(db).where('contactId').equals(row.contactId).delete()
       await db.contacts.delete(row.contactId)
       await db.notes.where('contactId').equals(row.contactId).delete()
       return ok(undefined)
     }
-    await db.outbox.delete(row.seq)
+    await outboxStore(db).delete(row.seq)
     if (row.kind === 'addNote') await db.notes.delete(row.noteId)
     if (row.kind === 'update') {
       const shown = await db.contacts.get(row.contactId)
@@ -120,7 +121,7 @@ export function resolveConflict(db: ContactsDb, seq: number, field: ChangeableFi
     }
     const conflicts = row.conflicts?.filter((candidate) => candidate.field !== field) ?? []
     if (Object.keys(changes).length === 0) {
-      await db.outbox.delete(row.seq)
+      await outboxStore(db).delete(row.seq)
       return ok(undefined)
     }
     const next = { ...row, changes, base, conflicts } as QueuedIntent
@@ -128,7 +129,7 @@ export function resolveConflict(db: ContactsDb, seq: number, field: ChangeableFi
       next.status = 'pending'
       delete next.conflicts
     }
-    await db.outbox.put(next)
+    await outboxStore(db).put(next)
     return ok(undefined)
   })
 }
@@ -154,11 +155,11 @@ export async function recreate(db: ContactsDb, seq: number): Promise<Result<void
     const rows = await contactRows(db, row.contactId)
     // Field, tag and blacklist intents are already in what the mirror shows; the rest still has to happen.
     const kept = rows.filter((queued) => ['addNote', 'addToList', 'addToSegment'].includes(queued.kind))
-    await db.outbox.bulkDelete(rows.map((queued) => queued.seq))
+    await outboxStore(db).bulkDelete(rows.map((queued) => queued.seq))
     const create: SingleRow = { kind: 'create', contactId: tempId, fields: fields.data, status: 'pending', attempts: 0, createdAt: row.createdAt, seq: row.seq }
-    await db.outbox.bulkPut([create, ...kept.map((queued) => ({ ...queued, contactId: tempId }))])
+    await outboxStore(db).bulkPut([create, ...kept.map((queued) => ({ ...queued, contactId: tempId }))])
     if (shown.blacklisted) {
-      await db.outbox.add({ kind: 'setBlacklisted', contactId: tempId, blacklisted: true, status: 'pending', attempts: 0, createdAt: row.createdAt })
+      await outboxStore(db).add({ kind: 'setBlacklisted', contactId: tempId, blacklisted: true, status: 'pending', attempts: 0, createdAt: row.createdAt })
     }
     await db.contacts.delete(row.contactId)
     await db.contacts.put({ ...shown, id: tempId })
@@ -184,7 +185,7 @@ export function editIntent(db: ContactsDb, seq: number, fix: IntentFix): Promise
     const next = { ...row, ...checked.data, status: 'pending', attempts: 0 } as QueuedIntent
     delete next.lastError
     delete next.notBefore
-    await db.outbox.put(next)
+    await outboxStore(db).put(next)
     if (next.kind === 'addNote') {
       const local = await db.notes.get(next.noteId)
       if (local) await db.notes.put({ ...local, content: next.content })

@@ -1,7 +1,7 @@
 // Replays the next step of one contact's queue: coalesce, rebase on the server, send, record the outcome.
 import type { ApiError, Result } from '../../../../shared/result'
 import type { ContactsDb } from '../../db/database'
-import { ABORTED, unlessAborted } from '../abortable'
+import { ABORTED, unlessAborted } from '../pacing/abortable'
 import { nextStep } from './coalesce'
 import type { CreateGate } from './create-gate'
 import { decideOnError, surelyNotApplied, type RetryTiming } from './error-policy'

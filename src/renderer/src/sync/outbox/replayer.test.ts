@@ -9,7 +9,7 @@ import { inProcessLocks } from './locks'
 import type { OutboxBridge } from './outbox-bridge'
 import { listQueue } from './queue'
 import { createReplayer, type Replayer } from './replayer'
-import { aContact } from '../../../../shared/testing/contact-fixture'
+import { aContact } from '../../../../shared/test-support/contact-fixture'
 
 // Made now: a lost create's look-up only takes contacts made since it was sent.
 const contact = (id: number, name: string): Contact => aContact({ id, name, created_at: new Date().toISOString(), updated_at: new Date().toISOString() })

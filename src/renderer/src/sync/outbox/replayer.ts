@@ -1,11 +1,12 @@
 // Replays the outbox to the server: FIFO per contact, a few contacts at once, one replayer across windows.
 import type { ApiError } from '../../../../shared/result'
 import type { ContactsDb } from '../../db/database'
-import { sleep } from '../abortable'
+import { sleep } from '../pacing/abortable'
 import { expandBatches } from './batch'
 import { CreateGate } from './create-gate'
 import type { RetryTiming } from './error-policy'
 import type { QueuedIntent } from './intent'
+import { outboxStore } from './outbox-store'
 import { platformLocks, type LockManagerLike } from './locks'
 import type { OutboxBridge } from './outbox-bridge'
 import { outboxEvents } from './outbox-events'
@@ -196,7 +197,7 @@ interface QueueScan {
 async function scanQueue(db: ContactsDb, at: number): Promise<QueueScan> {
   const heads = new Map<number, QueuedIntent>()
   // Primary-key order is seq order, so the first row seen for a contact is its head.
-  await db.outbox.each((row) => {
+  await outboxStore(db).each((row) => {
     if (!heads.has(row.contactId)) heads.set(row.contactId, row as QueuedIntent)
   })
   const scan: QueueScan = { runnable: [], waiting: false, nextAt: null }

@@ -2,8 +2,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createSkylightClient } from '../../../../main/api/client'
 import { createRateLimiter } from '../../../../main/api/limiter'
-import { startSandbox, type Sandbox } from '../../../../main/sandbox/server'
-import { testBridge } from './sandbox-bridge'
+import { startSandbox, type Sandbox } from '../../../../sandbox/faults/knobbed-sandbox'
+import { testBridge } from './test-support/sandbox-bridge'
 import { findCreatedContact, MAX_LOOKUP_PAGES } from './server-lookup'
 
 let sandbox: Sandbox

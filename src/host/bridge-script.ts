@@ -1,0 +1,33 @@
+// The browser host's stand-in for the preload: a classic script that defines window.skylight over HTTP.
+import { CHANNELS } from '../shared/contract'
+
+export const BRIDGE_SCRIPT_PATH = '/host-bridge.js'
+
+/**
+ * One method per contract channel, each a POST to /rpc/<channel> answering the handler's Result.
+ * `undefined` arguments travel as an empty body so the handlers validate what the page really sent.
+ */
+export function bridgeScript(): string {
+  return `// SkyLight Contacts browser host: window.skylight over HTTP (the preload's job in Electron).
+(() => {
+  const call = (channel) => async (args) => {
+    const response = await fetch('/rpc/' + channel, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: args === undefined ? '' : JSON.stringify(args),
+    })
+    return response.json()
+  }
+  const channels = ${JSON.stringify(CHANNELS)}
+  window.skylight = Object.freeze(Object.fromEntries(channels.map((channel) => [channel, call(channel)])))
+})()
+`
+}
+
+/** Adds the bridge script before the app's module script, so it exists when the app starts. */
+export function injectBridge(indexHtml: string): string {
+  const tag = `<script src="${BRIDGE_SCRIPT_PATH}"></script>`
+  const moduleScript = indexHtml.search(/<script\b[^>]*type="module"/)
+  if (moduleScript < 0) throw new Error('The built index.html has no module script to put the host bridge before.')
+  return `${indexHtml.slice(0, moduleScript)}${tag}\n    ${indexHtml.slice(moduleScript)}`
+}

@@ -1,0 +1,95 @@
+// Bulk store: runs an action over contacts with progress, keeps what undo and redo need, says what happened.
+import { defineStore } from 'pinia'
+import { computed, ref, shallowRef } from 'vue'
+import { runBulkAction, summarize, type Attention, type BulkAction, type BulkOutcome } from './bulk-actions'
+import { undoBulk } from './bulk-undo'
+import type { ContactsDb } from '../../db/database'
+
+/** Undo reaches this many actions back. */
+export const HISTORY_DEPTH = 50
+
+export interface BulkReport {
+  text: string
+  attention: Attention[]
+  /** 'info' after an undo or redo, 'error' when the outbox refused. */
+  tone: 'success' | 'info' | 'error'
+}
+
+interface Done {
+  db: ContactsDb
+  ids: number[]
+  outcome: BulkOutcome
+}
+
+export const useBulkStore = defineStore('bulk', () => {
+  const running = ref(false)
+  const progress = ref({ done: 0, total: 0 })
+  const report = shallowRef<BulkReport | null>(null)
+  const undoStack = shallowRef<Done[]>([])
+  const redoStack = shallowRef<Done[]>([])
+  const canUndo = computed(() => undoStack.value.length > 0)
+  const canRedo = computed(() => redoStack.value.length > 0)
+
+  async function execute(db: ContactsDb, ids: readonly number[], action: BulkAction): Promise<Done | null> {
+    running.value = true
+    progress.value = { done: 0, total: ids.length }
+    try {
+      const result = await runBulkAction(db, ids, action, (done, total) => (progress.value = { done, total }))
+      if (!result.ok) {
+        report.value = { text: result.error.message, attention: [], tone: 'error' }
+        return null
+      }
+      return { db, ids: ids.slice(), outcome: result.data }
+    } finally {
+      running.value = false
+    }
+  }
+
+  /** Runs `action` over `ids`; a new action clears what redo held. */
+  async function run(db: ContactsDb, ids: readonly number[], action: BulkAction): Promise<BulkOutcome | null> {
+    if (running.value || ids.length === 0) return null
+    const done = await execute(db, ids, action)
+    if (!done) return null
+    undoStack.value = [...undoStack.value, done].slice(-HISTORY_DEPTH)
+    redoStack.value = []
+    report.value = { text: summarize(done.outcome), attention: done.outcome.attention, tone: 'success' }
+    return done.outcome
+  }
+
+  async function undo(): Promise<void> {
+    const last = undoStack.value.at(-1)
+    if (!last || running.value) return
+    undoStack.value = undoStack.value.slice(0, -1)
+    running.value = true
+    const result = await undoBulk(last.db, last.outcome).finally(() => (running.value = false))
+    if (!result.ok) {
+      report.value = { text: `Undo failed: ${result.error.message}`, attention: [], tone: 'error' }
+      return
+    }
+    // A contact created again has a new id: redoing the delete must reach that one.
+    const renamed = new Map(result.data.recreated.map(({ from, to }) => [from, to]))
+    redoStack.value = [...redoStack.value, { ...last, ids: last.ids.map((id) => renamed.get(id) ?? id) }]
+    const { impossible } = result.data
+    const note = impossible ? ` · ${impossible} already synced to the server cannot be taken back (the API has no removal)` : ''
+    report.value = { text: `Undone: ${summarize(last.outcome)}${note}`, attention: [], tone: 'info' }
+  }
+
+  async function redo(): Promise<void> {
+    const last = redoStack.value.at(-1)
+    if (!last || running.value) return
+    redoStack.value = redoStack.value.slice(0, -1)
+    const done = await execute(last.db, last.ids, last.outcome.action)
+    if (!done) return
+    undoStack.value = [...undoStack.value, done].slice(-HISTORY_DEPTH)
+    report.value = { text: `Redone: ${summarize(done.outcome)}`, attention: done.outcome.attention, tone: 'info' }
+  }
+
+  /** Another account's edits must never be undone from this one. */
+  function forget(): void {
+    undoStack.value = []
+    redoStack.value = []
+    report.value = null
+  }
+
+  return { running, progress, report, canUndo, canRedo, run, undo, redo, forget }
+})

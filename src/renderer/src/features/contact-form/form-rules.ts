@@ -1,0 +1,84 @@
+// The reference's rules for a contact, checked field by field as the user types, with sentences a person understands.
+import type { CountryCode } from 'libphonenumber-js/max'
+import { CHANNEL_LABELS, CHANNEL_TYPES, channelNames, email as emailSchema, contactName, needsPhone, tag as tagSchema, type ChannelType } from '../../../../shared/contact'
+import { checkPhone, type PhoneCheck } from './phone-number'
+
+export const FORM_FIELDS = ['name', 'type', 'phone', 'email', 'tags'] as const
+export type FormField = (typeof FORM_FIELDS)[number]
+export type FormErrors = Partial<Record<FormField, string>>
+
+/** What the form's inputs hold, untrimmed. */
+export interface ContactFormValues {
+  name: string
+  type: ChannelType | null
+  phone: string
+  email: string
+  tags: string[]
+}
+
+export interface FormContext {
+  /** Reads local numbers (no +); see default-country.ts. */
+  defaultCountry: CountryCode | null
+  /** Editing: the phone the contact already has is kept as it is, even if today's metadata would doubt it. */
+  savedPhone?: string | null
+}
+
+export interface CheckedForm {
+  errors: FormErrors
+  phone: PhoneCheck
+  /** Trimmed, without empties or repeats, in the order given. */
+  tags: string[]
+}
+
+const NAME_MAX = contactName.maxLength as number
+const TAG_MAX = tagSchema.maxLength as number
+
+export function checkName(name: string): string | undefined {
+  const length = name.trim().length
+  if (length === 0) return 'Enter a name.'
+  if (length > NAME_MAX) return `The name is ${length} characters long; the limit is ${NAME_MAX}.`
+}
+
+export function checkType(type: ChannelType | null): string | undefined {
+  if (type === null) return `Choose a channel: ${channelNames(CHANNEL_TYPES, 'or')}.`
+}
+
+/** Required for the channels that reach people by number (needsPhone). */
+export function checkPhoneField(raw: string, type: ChannelType | null, context: FormContext): { check: PhoneCheck; error?: string } {
+  if (context.savedPhone && raw.trim() === context.savedPhone) return { check: { status: 'ok', e164: context.savedPhone } }
+  const check = checkPhone(raw, context.defaultCountry)
+  if (check.status === 'error') return { check, error: check.message }
+  if (check.status === 'empty' && type !== null && needsPhone(type)) {
+    return { check, error: `A phone number is required for ${CHANNEL_LABELS[type]} contacts.` }
+  }
+  return { check }
+}
+
+export function checkEmail(raw: string): string | undefined {
+  const text = raw.trim()
+  if (text !== '' && !emailSchema.safeParse(text).success) return 'Enter a valid email address, like name@example.com.'
+}
+
+export function cleanTags(tags: readonly string[]): string[] {
+  return [...new Set(tags.map((tag) => tag.trim()).filter(Boolean))]
+}
+
+export function checkTags(tags: readonly string[]): string | undefined {
+  const tooLong = tags.find((tag) => tag.length > TAG_MAX)
+  if (tooLong) return `The tag “${tooLong.slice(0, 20)}…” is too long: a tag has at most ${TAG_MAX} characters.`
+}
+
+/** Every field at once: the form shows the errors of fields already left, and all of them on submit. */
+export function checkForm(values: ContactFormValues, context: FormContext): CheckedForm {
+  const phone = checkPhoneField(values.phone, values.type, context)
+  const tags = cleanTags(values.tags)
+  const errors: FormErrors = {
+    name: checkName(values.name),
+    type: checkType(values.type),
+    phone: phone.error,
+    email: checkEmail(values.email),
+    tags: checkTags(tags),
+  }
+  for (const field of FORM_FIELDS) if (errors[field] === undefined) delete errors[field]
+  return { errors, phone: phone.check, tags }
+}

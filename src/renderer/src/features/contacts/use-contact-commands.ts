@@ -1,0 +1,217 @@
+// The contacts screen's command handlers: what each keymap command does to the focused or selected contacts.
+import { useDialog, useMessage } from 'naive-ui'
+import type { ContactRow } from '../../../../shared/contact'
+import type { CommandId } from '../../../../shared/keymap'
+import { copyText, openReachLink, type ReachKind, reachLinks } from '../contact-details'
+import type { ShortcutHandlers } from '../shortcuts'
+import { type BulkAction, useBulkStore } from '../bulk'
+import { useContactsStore } from './contacts-store'
+import { useOverlayStore } from './overlay-store'
+import { useSelectionStore } from './selection-store'
+import { useSyncStore } from '../pending'
+import { useWorkspaceStore } from '../../workspace/workspace-store'
+
+export interface ContactCommandHooks {
+  focusSearch(): void
+  focusTable(): void
+  /** True when keys go to the table (or to nothing in particular): single-key commands act only then. */
+  tableHasKeys(): boolean
+  /** True when keys go to the open contact's panel, outside its text fields. */
+  detailsHaveKeys(): boolean
+  openAt(index: number): void
+  /** Puts the keys in the open contact's note box (once its panel is there). */
+  focusNotes(): void
+}
+
+export function useContactCommands(hooks: ContactCommandHooks) {
+  const workspaceStore = useWorkspaceStore()
+  const contacts = useContactsStore()
+  const selection = useSelectionStore()
+  const overlay = useOverlayStore()
+  const bulk = useBulkStore()
+  const sync = useSyncStore()
+  const dialog = useDialog()
+  const message = useMessage()
+  const count = new Intl.NumberFormat()
+
+  /** The selection, or the focused contact when nothing is selected. */
+  function targets(): number[] {
+    if (selection.size) return [...selection.ids]
+    const focused = contacts.rowAt(contacts.focusIndex)
+    return focused ? [focused.id] : []
+  }
+
+  async function run(action: BulkAction, ids: number[] = targets()): Promise<void> {
+    const workspace = workspaceStore.current
+    if (!workspace || ids.length === 0) return
+    const outcome = await bulk.run(workspace.db, ids, action)
+    if (outcome?.action.kind === 'delete') selection.remove(outcome.changed.map((before) => before.id))
+  }
+
+  function openPicker(kind: 'list' | 'segment' | 'channel' | 'tags', mode: 'add' | 'remove' = 'add'): void {
+    const ids = targets()
+    if (ids.length === 0) return
+    overlay.open(kind === 'tags' ? { kind, mode } : { kind }, ids)
+  }
+
+  /** `b`: blacklists the targets, or unblacklists them when every one already is. */
+  async function toggleBlacklist(): Promise<void> {
+    const workspace = workspaceStore.current
+    const ids = targets()
+    if (!workspace || ids.length === 0) return
+    const rows = await workspace.db.contacts.bulkGet(ids)
+    const allBlacklisted = rows.every((row) => row?.blacklisted === true)
+    await run({ kind: 'setBlacklisted', blacklisted: !allBlacklisted }, ids)
+  }
+
+  /**
+   * Delete asks first. The dialog is an overlay like the pickers, so while it is open the table's
+   * keys wait: Enter presses the focused button (not "open contact"), Esc cancels without clearing the selection.
+   */
+  function confirmDelete(): void {
+    const ids = targets()
+    if (ids.length === 0) return
+    const noun = `${count.format(ids.length)} contact${ids.length === 1 ? '' : 's'}`
+    const confirming = { kind: 'confirm' } as const
+    overlay.open(confirming, ids)
+    const settle = () => {
+      if (overlay.current === confirming) overlay.close()
+    }
+    dialog.warning({
+      title: `Delete ${noun}?`,
+      content: `${noun} will be deleted here at once and on SkyLight when online. Ctrl/⌘+Z brings them back.`,
+      positiveText: `Delete ${noun}`,
+      negativeText: 'Cancel',
+      autoFocus: true,
+      onPositiveClick: () => {
+        settle()
+        void run({ kind: 'delete' }, ids)
+      },
+      onNegativeClick: settle,
+      onClose: settle,
+      onEsc: settle,
+      onMaskClick: settle,
+      onAfterLeave: settle,
+    })
+  }
+
+  /** The contact a one-contact command acts on: the opened one, else the focused row, as the mirror holds it. */
+  async function subject(): Promise<ContactRow | undefined> {
+    const workspace = workspaceStore.current
+    const id = contacts.openId ?? contacts.rowAt(contacts.focusIndex)?.id
+    if (!workspace || id === undefined) return undefined
+    return workspace.db.contacts.get(id)
+  }
+
+  async function edit(): Promise<void> {
+    const row = await subject()
+    if (row) overlay.open({ kind: 'form', contact: row })
+  }
+
+  async function reach(kind: ReachKind): Promise<void> {
+    const row = await subject()
+    if (!row) return
+    const link = reachLinks(row).find((candidate) => candidate.kind === kind)
+    if (!link?.url) {
+      message.warning(link?.missing ?? 'This contact cannot be reached that way.')
+      return
+    }
+    const opened = await openReachLink(link.url)
+    if (!opened.ok) message.error(`Could not open the link: ${opened.error.message}`)
+  }
+
+  async function copy(field: 'phone' | 'email'): Promise<void> {
+    const value = (await subject())?.[field]
+    if (!value) {
+      message.warning(field === 'phone' ? 'This contact has no phone number.' : 'No email address is known for this contact.')
+      return
+    }
+    const copied = await copyText(value)
+    if (copied.ok) message.success(`Copied ${value}`)
+    else message.error(copied.error.message)
+  }
+
+  /** Commands about one contact: they work in the table and with the contact open. */
+  const oneContact: Partial<Record<CommandId, () => void>> = {
+    'contact.edit': () => void edit(),
+    'reach.whatsapp': () => void reach('whatsapp'),
+    'reach.telegram': () => void reach('telegram'),
+    'reach.instagram': () => void reach('instagram'),
+    'reach.call': () => void reach('call'),
+    'reach.email': () => void reach('email'),
+    'copy.phone': () => void copy('phone'),
+    'copy.email': () => void copy('email'),
+    'note.add': () => {
+      if (contacts.openId === null) hooks.openAt(contacts.focusIndex)
+      hooks.focusNotes()
+    },
+  }
+
+  async function selectAllMatching(): Promise<void> {
+    const search = workspaceStore.current?.search
+    if (!search) return
+    selection.selectAll(await search.allIds(contacts.text, { ...contacts.filters }))
+  }
+
+  async function idsBetween(start: number, end: number): Promise<number[]> {
+    const search = workspaceStore.current?.search
+    if (!search) return []
+    return (await search.allIds(contacts.text, { ...contacts.filters })).slice(start, end + 1)
+  }
+
+  function toggleAt(index: number): void {
+    const row = contacts.rowAt(index)
+    if (row) selection.toggle(row.id, index)
+  }
+
+  function extend(step: number): void {
+    const from = contacts.focusIndex
+    contacts.focus(from + step)
+    void selection.selectRange(from, contacts.focusIndex, idsBetween)
+  }
+
+  function step(by: number): void {
+    contacts.focus(contacts.focusIndex + by)
+    hooks.focusTable()
+  }
+
+  /**
+   * Every command the screen offers now; table commands wait while a drawer or dialog is open.
+   * The palette asks `ignoringOverlay`: it closes itself before running the command.
+   */
+  function handlers(ignoringOverlay = false): ShortcutHandlers {
+    const always: ShortcutHandlers = {
+      'search.focus': hooks.focusSearch,
+      'palette.open': () => overlay.open({ kind: 'palette' }),
+      'help.open': () => overlay.open({ kind: 'help' }),
+      'edit.undo': () => void bulk.undo(),
+      'edit.redo': () => void bulk.redo(),
+      'sync.now': () => sync.syncNow(),
+    }
+    if (!ignoringOverlay && overlay.isOpen) return always
+    if (!ignoringOverlay && contacts.openId !== null) return { ...always, ...(hooks.detailsHaveKeys() ? oneContact : {}) }
+    if (!ignoringOverlay && !hooks.tableHasKeys()) return always
+    return {
+      ...always,
+      ...oneContact,
+      'contact.new': () => overlay.open({ kind: 'form', contact: null }),
+      'focus.down': () => step(1),
+      'focus.up': () => step(-1),
+      'selection.toggle': () => toggleAt(contacts.focusIndex),
+      'selection.extendDown': () => extend(1),
+      'selection.extendUp': () => extend(-1),
+      'selection.all': () => void selectAllMatching(),
+      'selection.clear': () => selection.clear(),
+      'contact.open': () => hooks.openAt(contacts.focusIndex),
+      'tags.add': () => openPicker('tags', 'add'),
+      'tags.remove': () => openPicker('tags', 'remove'),
+      'blacklist.toggle': () => void toggleBlacklist(),
+      'list.add': () => openPicker('list'),
+      'segment.add': () => openPicker('segment'),
+      'channel.change': () => openPicker('channel'),
+      'contacts.delete': confirmDelete,
+    }
+  }
+
+  return { handlers, run, toggleAt, idsBetween, targets, edit }
+}

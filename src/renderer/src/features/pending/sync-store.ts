@@ -1,0 +1,105 @@
+// Sync store: what the header says about syncing (reachability, pull progress, last sync, unsynced edits) and "sync now".
+import { defineStore } from 'pinia'
+import { ref, shallowRef } from 'vue'
+import { callBridge, getBridge } from '../../bridge'
+import { unlessClosed } from '../../db/unless-closed'
+import type { Reachability } from '../../sync/session/connectivity'
+import { listQueue, outboxEvents, type ReplayerState } from '../../sync/outbox'
+import type { PullRunnerState } from '../../sync/pull/pull-runner'
+import { startSyncSession, type SyncSession, type SyncSessionOptions } from '../../sync/session/sync-session'
+import { readLastSyncedAt } from '../../sync/pull/last-synced'
+import type { Workspace } from '../../workspace/workspace'
+
+/** Counting the queue after every change of a 10,000-contact bulk edit is wasteful: once per beat is plenty. */
+const COUNT_THROTTLE_MS = 250
+
+export type SessionTuning = Omit<SyncSessionOptions, 'db' | 'search' | 'bridge' | 'onPullChange'>
+
+export const useSyncStore = defineStore('sync', () => {
+  const reachability = ref<Reachability>('unknown')
+  const pull = shallowRef<PullRunnerState>({ running: false, progress: null, last: null, recheckAt: null })
+  const lastSyncedAt = ref<string | null>(null)
+  /** Edits not on the server yet, and how many of them wait for the user (conflict, refused, deleted). */
+  const unsynced = ref(0)
+  const needsAttention = ref(0)
+  const replayer = ref<ReplayerState>('stopped')
+  const session = shallowRef<SyncSession | null>(null)
+  /** The pending changes panel, opened from the indicator. */
+  const panelOpen = ref(false)
+
+  let stopListening: () => void = () => {}
+  let countTimer: ReturnType<typeof setTimeout> | undefined
+  let attached: Workspace | null = null
+
+  /** Starts syncing `workspace` (stopping the previous one); null stops. */
+  async function attach(workspace: Workspace | null, tuning: SessionTuning = {}): Promise<void> {
+    if (workspace === attached) return
+    attached = workspace
+    stopListening()
+    clearTimeout(countTimer)
+    const previous = session.value
+    session.value = null
+    reachability.value = 'unknown'
+    pull.value = { running: false, progress: null, last: null, recheckAt: null }
+    // Another account (or none): main must not warn about edits that are not this one's.
+    if (unsynced.value !== 0) void callBridge('app.setUnsynced', { count: 0 })
+    unsynced.value = 0
+    needsAttention.value = 0
+    replayer.value = 'stopped'
+    await previous?.stop()
+    const bridge = getBridge()
+    if (!workspace || !bridge || attached !== workspace) return
+
+    const { db } = workspace
+    lastSyncedAt.value = await readLastSyncedAt(db)
+    const started = startSyncSession({
+      db,
+      search: workspace.search,
+      bridge,
+      onPullChange: (state) => {
+        pull.value = state
+        if (!state.running && state.last?.status === 'completed') void unlessClosed(readLastSyncedAt(db)).then((at) => at !== undefined && (lastSyncedAt.value = at))
+      },
+      ...tuning,
+    })
+    session.value = started
+    const offReach = started.connectivity.subscribe((state) => (reachability.value = state))
+    const offReplay = started.replayer.onStateChange((state) => (replayer.value = state))
+    const offOutbox = outboxEvents(db).subscribe(() => scheduleCount(workspace))
+    stopListening = () => {
+      offReach()
+      offReplay()
+      offOutbox()
+    }
+    replayer.value = started.replayer.state
+    reachability.value = started.connectivity.state
+    void count(workspace)
+  }
+
+  function scheduleCount(workspace: Workspace): void {
+    if (countTimer !== undefined) return
+    countTimer = setTimeout(() => {
+      countTimer = undefined
+      void count(workspace)
+    }, COUNT_THROTTLE_MS)
+  }
+
+  async function count(workspace: Workspace): Promise<void> {
+    const queue = await unlessClosed(listQueue(workspace.db))
+    if (attached !== workspace || !queue) return
+    if (unsynced.value !== queue.length) void callBridge('app.setUnsynced', { count: queue.length })
+    unsynced.value = queue.length
+    needsAttention.value = queue.filter((intent) => intent.status !== 'pending').length
+  }
+
+  function syncNow(): void {
+    session.value?.syncNow()
+  }
+
+  /** The account's refused key was replaced: the paused queue goes on, and the API is asked again. */
+  function keyReplaced(): void {
+    session.value?.keyReplaced()
+  }
+
+  return { reachability, pull, lastSyncedAt, unsynced, needsAttention, replayer, session, panelOpen, attach, syncNow, keyReplaced }
+})

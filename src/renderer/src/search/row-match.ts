@@ -1,0 +1,67 @@
+// Decides whether one indexed row matches the search terms and filters, and how well.
+import type { ChannelType, ContactStatus } from '../../../shared/contact'
+import { allowedEdits, withinEdits } from './edit-distance'
+import type { IndexedRow } from './indexed-row'
+import type { SearchTerms } from './query'
+
+export interface SearchFilters {
+  type?: ChannelType
+  tag?: string
+  blacklisted?: boolean
+  status?: ContactStatus
+}
+
+/** Match quality, best first: every word whole, word prefixes, within a typo. */
+export const EXACT = 0
+export const PREFIX = 1
+export const FUZZY = 2
+export const NO_MATCH = -1
+
+export function passesFilters(row: IndexedRow, filters: SearchFilters, foldedTag: string | null): boolean {
+  if (filters.type !== undefined && row.type !== filters.type) return false
+  if (filters.blacklisted !== undefined && row.blacklisted !== filters.blacklisted) return false
+  if (filters.status !== undefined && row.status !== filters.status) return false
+  if (foldedTag !== null && !row.tags.includes(foldedTag)) return false
+  return true
+}
+
+/** Terms other than name words: phones, emails and tags must all match. */
+export function matchesOtherTerms(row: IndexedRow, terms: SearchTerms): boolean {
+  // A number may also be a word ("trade-fair-2026", "Suite 1200"), so either counts.
+  for (const digits of terms.phones) if (!phoneMatches(row.phoneDigits, digits) && !row.text.includes(' ' + digits)) return false
+  for (const email of terms.emails) if (!row.email.includes(email)) return false
+  for (const tag of terms.tags) if (!row.tags.some((t) => t.startsWith(tag))) return false
+  return true
+}
+
+/** A national number typed with its trunk 0 (`020 7946…`) still finds `+44 20 7946…`. */
+function phoneMatches(phoneDigits: string, digits: string): boolean {
+  if (phoneDigits.includes(digits)) return true
+  return digits.startsWith('0') && digits.length > 4 && phoneDigits.includes(digits.slice(1))
+}
+
+/** The tier of a row for the word terms, or NO_MATCH; `fuzzy` allows typos in name words. */
+export function wordTier(row: IndexedRow, words: readonly string[], fuzzy: boolean): number {
+  let tier = EXACT
+  for (const word of words) {
+    if (row.text.includes(' ' + word + ' ')) continue
+    if (row.text.includes(' ' + word)) {
+      tier = Math.max(tier, PREFIX)
+      continue
+    }
+    if (fuzzy && row.nameWords.some((candidate) => isTypoOf(word, candidate))) {
+      tier = FUZZY
+      continue
+    }
+    return NO_MATCH
+  }
+  return tier
+}
+
+/** True when `typed` is within its allowed edits of `word`, or of the start of `word`. */
+export function isTypoOf(typed: string, word: string): boolean {
+  const edits = allowedEdits(typed)
+  if (edits === 0) return false
+  if (withinEdits(typed, word, edits)) return true
+  return word.length > typed.length && withinEdits(typed, word.slice(0, typed.length), edits)
+}

@@ -1,0 +1,16 @@
+// The outbox's one entry point: how the rest of the app queues edits, reads and manages the queue, and starts the replayer.
+// Everything else in this folder is the outbox's own business (lint refuses imports past this file).
+export type { ChangeableField, ConflictChoice, Intent, IntentInput, IntentOf, QueuedIntent, SingleRow } from './intent'
+export { enqueue, enqueueMany, type Queued } from './enqueue'
+export { intentsForEdit } from './edit-intents'
+export { queuedIntents } from './batch'
+export { contactRows } from './row-state'
+export { discard, editIntent, exportJson, listQueue, pendingCount, recreate, resolveConflict, retry, retryAllNow } from './queue'
+export { withdrawUnsent } from './withdraw'
+export { outboxEvents, type OutboxEvent } from './outbox-events'
+export { hasPendingEdits, pendingContactIds } from './pending-edits'
+export { mergeServerRows } from './pull-overlay'
+export { refreshContact, swappedIds } from './mirror-writes'
+export { CLOCK_SKEW_MS } from './server-lookup'
+export { inProcessLocks } from './locks'
+export { createReplayer, type Replayer, type ReplayerOptions, type ReplayerState } from './replayer'

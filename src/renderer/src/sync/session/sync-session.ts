@@ -1,0 +1,107 @@
+// Keeps one account's mirror in step with the server: pulls, replays the outbox, notices going offline and back.
+import type { SkylightBridge } from '../../../../shared/contract'
+import type { ApiError } from '../../../../shared/result'
+import type { ContactsDb } from '../../db/database'
+import type { SearchClient } from '../../search/search-client'
+import { createConnectivity, observeBridge, type Connectivity } from './connectivity'
+import { unlessClosed } from '../../db/unless-closed'
+import { createReplayer, type Replayer, type ReplayerOptions, retryAllNow } from '../outbox'
+import { createPullRunner, type PullRunner, type PullRunnerOptions, type PullRunnerState } from '../pull/pull-runner'
+import { createReconnectProbe, type ReconnectProbe } from './reconnect-probe'
+import { resumeReplayWhenAnswered } from './resume-replay'
+
+const NO_NETWORK: ApiError = { kind: 'offline', message: 'This computer has no network connection.' }
+
+/** Syncing waits for the search index at launch, but never longer than this. */
+const START_DELAY_CAP_MS = 5_000
+
+export interface SyncSession {
+  readonly connectivity: Connectivity
+  /** The bridge whose answers tell `connectivity` whether the API is there. */
+  readonly bridge: SkylightBridge
+  readonly pulls: PullRunner
+  readonly replayer: Replayer
+  /** Ctrl/Cmd+R: pull now, send what waits now (skipping backoffs), probe at once when offline. */
+  syncNow(): void
+  /** Main accepted a new key for this account: send what the refused key paused, and ask the API at once. */
+  keyReplaced(): void
+  stop(): Promise<void>
+}
+
+export interface SyncSessionOptions {
+  db: ContactsDb
+  search: Pick<SearchClient, 'saveSnapshot' | 'ready'>
+  bridge: SkylightBridge
+  onPullChange: (state: PullRunnerState) => void
+  pull?: Pick<PullRunnerOptions, 'pull' | 'intervalMs' | 'pullOptions' | 'recheckBaseMs'>
+  replay?: Omit<ReplayerOptions, 'db' | 'bridge'>
+  probeDelayMs?: number
+}
+
+export function startSyncSession(options: SyncSessionOptions): SyncSession {
+  const { db } = options
+  const connectivity = createConnectivity()
+  const bridge = observeBridge(options.bridge, connectivity)
+  const pulls = createPullRunner({
+    db,
+    bridge,
+    onChange: options.onPullChange,
+    onCompleted: () => options.search.saveSnapshot().catch(() => {}),
+    ...options.pull,
+  })
+  const replayer = createReplayer({ db, bridge, ...options.replay })
+  const probe: ReconnectProbe = createReconnectProbe({
+    connectivity,
+    probe: () => bridge['contacts.list']({ page: 1, per_page: 1 }),
+    firstDelayMs: options.probeDelayMs,
+  })
+
+  let previous = connectivity.state
+  const unsubscribe = connectivity.subscribe((state) => {
+    const reconnected = state === 'online' && (previous === 'offline' || previous === 'unauthorized')
+    previous = state
+    if (!reconnected) return
+    // Back online: catch up with the server and send what waited, without waiting out backoffs.
+    pulls.request()
+    void unlessClosed(retryAllNow(db))
+  })
+  const stopResuming = resumeReplayWhenAnswered(connectivity, replayer)
+  const onOsOnline = () => probe.now()
+  globalThis.addEventListener?.('online', onOsOnline)
+  // The OS knows it has no network at all: say so at once, rather than once a first call fails.
+  if (globalThis.navigator?.onLine === false) connectivity.report(NO_NETWORK)
+
+  // The search index comes first at launch: a 100k-row pull competing for the CPU would delay it.
+  let stopped = false
+  const settled = options.search.ready.catch(() => {})
+  void Promise.race([settled, new Promise((resolve) => setTimeout(resolve, START_DELAY_CAP_MS))]).then(() => {
+    if (stopped) return
+    replayer.start()
+    pulls.request()
+  })
+
+  return {
+    connectivity,
+    bridge,
+    pulls,
+    replayer,
+    syncNow() {
+      if (connectivity.state === 'offline') probe.now()
+      pulls.request()
+      void unlessClosed(retryAllNow(db))
+    },
+    keyReplaced() {
+      replayer.resume()
+      // Its answer turns reachability back to online, which pulls and retries as any reconnect does.
+      probe.now()
+    },
+    async stop() {
+      stopped = true
+      unsubscribe()
+      stopResuming()
+      globalThis.removeEventListener?.('online', onOsOnline)
+      probe.stop()
+      await Promise.all([pulls.stop(), replayer.stop()])
+    },
+  }
+}
