@@ -1,0 +1,53 @@
+// Maps from phone, email and name + last digits to a contact, built once over the mirror, so each imported row finds its duplicate in O(1).
+import type { ContactRow } from '../../../../shared/contact'
+import { emailKey, nameSuffixKey, phoneKey, type MatchReason } from '../duplicates/match-keys'
+
+export interface Matchable {
+  name?: string | null
+  phone?: string | null
+  email?: string | null
+}
+
+export interface MatchIndex<T> {
+  byPhone: Map<string, T>
+  byEmail: Map<string, T>
+  byNameSuffix: Map<string, T>
+}
+
+export interface Match<T> {
+  target: T
+  reason: MatchReason
+}
+
+export function emptyMatchIndex<T>(): MatchIndex<T> {
+  return { byPhone: new Map(), byEmail: new Map(), byNameSuffix: new Map() }
+}
+
+const keep = <T>(map: Map<string, T>, key: string | null, target: T): void => {
+  if (key !== null && !map.has(key)) map.set(key, target)
+}
+
+/** Adds `contact`'s keys pointing at `target`; a key already taken keeps its first contact. */
+export function addToIndex<T>(index: MatchIndex<T>, contact: Matchable, target: T): void {
+  keep(index.byPhone, phoneKey(contact.phone), target)
+  keep(index.byEmail, emailKey(contact.email), target)
+  keep(index.byNameSuffix, nameSuffixKey(contact.name, contact.phone), target)
+}
+
+/** The index of the contacts already here (partial rows count with what they have). */
+export function indexContacts(rows: Iterable<ContactRow>): MatchIndex<ContactRow> {
+  const index = emptyMatchIndex<ContactRow>()
+  for (const row of rows) addToIndex(index, row, row)
+  return index
+}
+
+/** The strongest match: same phone, else same email, else same folded name with the same last digits. */
+export function findMatch<T>(index: MatchIndex<T>, contact: Matchable): Match<T> | null {
+  const byPhone = index.byPhone.get(phoneKey(contact.phone) ?? '')
+  if (byPhone !== undefined) return { target: byPhone, reason: 'phone' }
+  const byEmail = index.byEmail.get(emailKey(contact.email) ?? '')
+  if (byEmail !== undefined) return { target: byEmail, reason: 'email' }
+  const key = nameSuffixKey(contact.name, contact.phone)
+  const byName = key === null ? undefined : index.byNameSuffix.get(key)
+  return byName === undefined ? null : { target: byName, reason: 'name' }
+}
