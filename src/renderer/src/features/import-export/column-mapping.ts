@@ -80,7 +80,7 @@ export function targetOfHeader(raw: string): ColumnTarget | null {
 }
 
 const EMAIL_CELL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/
-const PHONE_CELL = /^\+?[\d\s().\/-]{6,}$/
+const PHONE_CELL = /^\+?[\d\s()./-]{6,}$/
 const looksLikeEmail = (cell: string): boolean => EMAIL_CELL.test(cell.trim())
 const looksLikePhone = (cell: string): boolean => PHONE_CELL.test(cell.trim()) && /\d{3}/.test(cell.replace(/\D/g, ''))
 const looksLikeName = (cell: string): boolean => /\p{L}/u.test(cell) && !looksLikeEmail(cell)

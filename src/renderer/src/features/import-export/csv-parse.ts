@@ -44,7 +44,7 @@ function* slices(text: string): Generator<string> {
 type Newline = '\r\n' | '\n' | '\r'
 
 function guessLayout(start: string, delimiter: CsvDelimiter | undefined): { delimiter: CsvDelimiter; newline: Newline } {
-  const guess = Papa.parse<string[]>(start, { preview: 10, delimiter: delimiter ?? '', delimitersToGuess: [...CSV_DELIMITERS] })
+  const guess = Papa.parse<string[]>(start, { preview: 10, skipEmptyLines: true, delimiter: delimiter ?? '', delimitersToGuess: [...CSV_DELIMITERS] })
   const found = guess.meta.delimiter as CsvDelimiter
   return { delimiter: CSV_DELIMITERS.includes(found) ? found : ',', newline: (guess.meta.linebreak as Newline) || '\n' }
 }
@@ -82,7 +82,7 @@ export function parseCsv(input: string | Iterable<string>, options: CsvParseOpti
     for (const cells of results.data) {
       line++
       if (isBlank(cells)) continue
-      if (table.records.length >= maxRows) return importErrors.tooManyRows()
+      if (table.records.length >= maxRows) return importErrors.tooManyRows(maxRows)
       table.records.push({ line, cells })
     }
     const cursor = results.meta.cursor

@@ -3,6 +3,7 @@ import type { ColumnMapping, ColumnTarget } from './column-mapping'
 import { isMobileLabel } from './column-words'
 import type { CsvRecord } from './csv-parse'
 import { unguardCell } from './formula-guard'
+import { joinNameParts, type NameParts } from './name-parts'
 import { emptyRecord, type SourceRecord, type SourcedValue } from './source-record'
 import { splitTags } from './tag-split'
 
@@ -13,7 +14,7 @@ const multiple = (cell: string): string[] =>
     .map((part) => part.trim())
     .filter(Boolean)
 
-const NAME_PARTS: readonly ColumnTarget[] = ['firstName', 'middleName', 'lastName']
+const NAME_PARTS = { firstName: 'given', middleName: 'middle', lastName: 'family' } as const
 
 /** The columns of each target, in column order, computed once per mapping. */
 function columnsByTarget(mapping: ColumnMapping): Map<ColumnTarget, number[]> {
@@ -33,15 +34,16 @@ function nameOf(read: (column: number) => string, byTarget: Map<ColumnTarget, nu
     const value = read(column)
     if (value) return { value, column: names[column]! }
   }
-  const parts: SourcedValue[] = []
-  for (const target of NAME_PARTS) {
-    for (const column of byTarget.get(target) ?? []) {
-      const value = read(column)
-      if (value) parts.push({ value, column: names[column]! })
-    }
+  const parts: NameParts = {}
+  const columns: string[] = []
+  for (const [target, part] of Object.entries(NAME_PARTS) as [ColumnTarget, keyof NameParts][]) {
+    const values = (byTarget.get(target) ?? []).filter((column) => read(column))
+    if (values.length === 0) continue
+    parts[part] = values.map(read).join(' ')
+    columns.push(...values.map((column) => names[column]!))
   }
-  if (parts.length === 0) return null
-  return { value: parts.map((p) => p.value).join(' '), column: parts.map((p) => p.column).join(' + ') }
+  if (columns.length === 0) return null
+  return { value: joinNameParts(parts), column: columns.join(' + ') }
 }
 
 /**

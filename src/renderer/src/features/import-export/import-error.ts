@@ -30,8 +30,8 @@ export const importErrors = {
   empty: (): ImportResult<never> => readFail('empty', 'The file is empty: there is nothing to import.'),
   tooLarge: (bytes: number): ImportResult<never> =>
     readFail('too_large', `The file is ${megabytes(bytes)}; files up to ${megabytes(MAX_FILE_BYTES)} can be imported. Split it into smaller files.`),
-  tooManyRows: (): ImportResult<never> =>
-    readFail('too_many_rows', `The file has more than ${MAX_ROWS.toLocaleString('en')} contacts; import it in parts of at most that many.`),
+  tooManyRows: (limit: number = MAX_ROWS): ImportResult<never> =>
+    readFail('too_many_rows', `The file has more than ${limit.toLocaleString('en')} contacts; import it in parts of at most that many.`),
   binary: (): ImportResult<never> =>
     readFail('binary', 'This file is not text: choose a CSV file (.csv, .txt) or a vCard file (.vcf).'),
   spreadsheet: (): ImportResult<never> =>

@@ -35,13 +35,13 @@ export function readImportFile(bytes: Uint8Array, options: ReadOptions = {}): Im
     options.onProgress?.({ done: text.length, total: text.length })
     return records.ok ? readOk({ format: 'vcard', encoding, records: records.data }) : records
   }
+  // One more record than the limit: the header row is not a contact.
   const table = parseCsv(text, { maxRows: maxRows + 1, onProgress: options.onProgress })
-  if (!table.ok) return table
+  if (!table.ok) return table.error.kind === 'too_many_rows' ? importErrors.tooManyRows(maxRows) : table
   const cells = table.data.records.map((record) => record.cells)
   const mapping = detectMapping(cells)
   if (mapsNothing(mapping)) return importErrors.notContacts()
-  // The header row is not a contact: it may take the table one over the limit.
-  if (table.data.records.length - (mapping.hasHeader ? 1 : 0) > maxRows) return importErrors.tooManyRows()
+  if (table.data.records.length - (mapping.hasHeader ? 1 : 0) > maxRows) return importErrors.tooManyRows(maxRows)
   return readOk({ format: 'csv', encoding, table: table.data, mapping, columns: columnNames(cells, mapping) })
 }
 

@@ -1,6 +1,7 @@
 // Reads vCard 2.1, 3.0 and 4.0 files (one or many cards, as iOS and Android export them) into SourceRecords.
 import { importErrors, MAX_ROWS, readOk, type ImportResult } from './import-error'
 import { isMobileLabel } from './column-words'
+import { joinNameParts } from './name-parts'
 import { decodeQuotedPrintable } from './quoted-printable'
 import { emptyRecord, type SourcePhone, type SourceRecord, type SourcedValue } from './source-record'
 import { parseProperty, splitEscaped, unescapeText, unfoldLines, type VcardProperty } from './vcard-lines'
@@ -19,10 +20,14 @@ function rawText(property: VcardProperty): string {
 
 const text = (property: VcardProperty): string => unescapeText(rawText(property)).trim()
 
-/** N is family;given;additional;prefix;suffix; shown as "prefix given additional family suffix". */
+/** N is family;given;additional;prefix;suffix (each may list several, comma-separated). */
 function nameFromN(property: VcardProperty): string {
-  const [family = '', given = '', additional = '', prefix = '', suffix = ''] = splitEscaped(rawText(property), ';').map((part) => unescapeText(part).replace(/,/g, ' ').trim())
-  return [prefix, given, additional, family, suffix].filter(Boolean).join(' ')
+  const [family, given, middle, prefix, suffix] = splitEscaped(rawText(property), ';').map((part) =>
+    splitEscaped(part, ',')
+      .map((item) => unescapeText(item).trim())
+      .join(' '),
+  )
+  return joinNameParts({ prefix, given, middle, family, suffix })
 }
 
 /** 4.0 writes TEL as a URI ("tel:+1-555-0100"). */
@@ -105,7 +110,7 @@ export function parseVcards(text: string, maxRows: number = MAX_ROWS): ImportRes
       if (depth++ === 0) properties = []
     } else if (property.name === 'END' && value === 'VCARD') {
       if (depth > 0 && --depth === 0) {
-        if (records.length >= maxRows) return importErrors.tooManyRows()
+        if (records.length >= maxRows) return importErrors.tooManyRows(maxRows)
         records.push(recordOfCard(properties, records.length + 1))
       }
     } else if (depth === 1) properties.push(property)
