@@ -23,12 +23,13 @@ export async function collectSlices(slices: Iterable<ExportSlice>, options: Coll
   const pause = options.pause ?? nextTask
   const parts: string[] = []
   for (const slice of slices) {
-    if (options.signal?.aborted) return null
     parts.push(slice.text)
     options.onProgress?.(slice.written)
     await pause()
+    // Checked before the next slice is written, so a cancel costs no more work.
+    if (options.signal?.aborted) return null
   }
-  return options.signal?.aborted ? null : parts
+  return parts
 }
 
 /** Groups `items` into arrays of `size`: the slices the exports write. */
