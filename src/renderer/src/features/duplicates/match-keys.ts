@@ -19,9 +19,13 @@ export function emailKey(email: string | null | undefined): string | null {
   return key && key.includes('@') ? key : null
 }
 
+const ASCII = /^[\x00-\x7f]*$/
+const ASCII_SEPARATORS = /[^a-z0-9]+/
+
 /** Folded words in sorted order: "José  Müller", "muller jose" and "Müller, José" are one key. */
 export function nameKey(name: string | null | undefined): string | null {
-  const words = wordsOf(name)
+  // ASCII needs no Unicode folding (the same words as wordsOf, at a fraction of the cost over 100k names).
+  const words = name && ASCII.test(name) ? name.toLowerCase().split(ASCII_SEPARATORS).filter(Boolean) : wordsOf(name)
   return words.length ? words.sort().join(' ') : null
 }
 
