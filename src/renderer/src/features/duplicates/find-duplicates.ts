@@ -61,17 +61,23 @@ export function findDuplicateGroups(contacts: readonly ContactRow[]): DuplicateG
   for (const [email, members] of sharedKeys(contacts.keys(), (i) => emailKey(contacts[i]!.email))) {
     for (const other of members.slice(1)) link(members[0]!, other, 'email', email)
   }
-  const names = contacts.map((c) => nameKey(c.name))
-  for (const [suffix, members] of sharedKeys(contacts.keys(), (i) => (names[i] ? phoneSuffix(contacts[i]!.phone) : null))) {
+  // Names are folded only for contacts that share a phone suffix: a fraction of the mirror.
+  const names = new Map<number, string | null>()
+  const nameOf = (i: number): string | null => {
+    if (!names.has(i)) names.set(i, nameKey(contacts[i]!.name))
+    return names.get(i)!
+  }
+  for (const [suffix, sharing] of sharedKeys(contacts.keys(), (i) => phoneSuffix(contacts[i]!.phone))) {
+    const members = sharing.filter((i) => nameOf(i) !== null)
     if (members.length > PAIRWISE_LIMIT) {
-      for (const same of sharedKeys(members, (i) => names[i]!).values()) for (const other of same.slice(1)) link(same[0]!, other, 'name', suffix)
+      for (const same of sharedKeys(members, nameOf).values()) for (const other of same.slice(1)) link(same[0]!, other, 'name', suffix)
       continue
     }
     for (let x = 0; x < members.length; x++) {
       for (let y = x + 1; y < members.length; y++) {
         const i = members[x]!
         const j = members[y]!
-        if (similarNames(names[i]!, names[j]!)) link(i, j, 'name', suffix)
+        if (similarNames(nameOf(i)!, nameOf(j)!)) link(i, j, 'name', suffix)
       }
     }
   }

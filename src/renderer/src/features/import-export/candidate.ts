@@ -1,7 +1,7 @@
 // Turns a SourceRecord into the contact it would create: phone in E.164, channel, tags plus the import tag, checked by the API's rules with reasons at the cell.
 import type { CountryCode } from 'libphonenumber-js/max'
 import { contactCreate, contactName, email as emailRule, noteContent, tag as tagRule, type ChannelType, type ContactCreate } from '../../../../shared/contact'
-import { checkPhone } from '../../contact-form/phone-number'
+import { readPhone } from './import-phone'
 import { CHANNEL_CHOICES, channelOfCell } from './channel-of-cell'
 import type { SourcePhone, SourceRecord, SourcedValue } from './source-record'
 import { uniqueTags } from './tag-split'
@@ -59,7 +59,7 @@ type PhonePick = { phone: string | null; source: SourcePhone | null; error: stri
 function pickPhone(phones: readonly SourcePhone[], country: CountryCode | null): PhonePick {
   let firstError: PhonePick | null = null
   for (const source of byPreference(phones)) {
-    const checked = checkPhone(source.value, country)
+    const checked = readPhone(source.value, country)
     if (checked.status === 'ok') return { phone: checked.e164, source, error: null, warning: checked.warning ?? null }
     if (checked.status === 'error') firstError ??= { phone: null, source, error: checked.message, warning: null }
   }

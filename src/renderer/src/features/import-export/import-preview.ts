@@ -2,7 +2,7 @@
 import type { ContactRow } from '../../../../shared/contact'
 import type { MatchReason } from '../duplicates/match-keys'
 import { toCandidate, type Candidate, type CandidateOptions } from './candidate'
-import { addToIndex, emptyMatchIndex, findMatch, type MatchIndex } from './match-index'
+import { addToIndex, emptyMatchIndex, findMatch, indexContactsMatching, type MatchIndex } from './match-index'
 import type { SourceRecord } from './source-record'
 
 export type DuplicateTarget = { kind: 'existing'; contact: ContactRow } | { kind: 'row'; row: number }
@@ -17,6 +17,8 @@ export interface ImportPreview {
   counts: { new: number; invalid: number; duplicate: number }
 }
 
+const isIndex = (existing: Iterable<ContactRow> | MatchIndex<ContactRow>): existing is MatchIndex<ContactRow> => 'byPhone' in existing
+
 /** Sentences for the preview's "why" column. */
 export const REASON_WORDS: Record<MatchReason, string> = {
   phone: 'same phone',
@@ -25,25 +27,28 @@ export const REASON_WORDS: Record<MatchReason, string> = {
 }
 
 /**
- * Checks every record and looks each valid one up among the contacts here (`existing`), then among
- * the valid rows before it in the file. Invalid rows are reported and never block the others.
+ * Checks every record and looks each valid one up among the contacts here (`existing`: the mirror's
+ * rows, or an index of them), then among the valid rows before it in the file. Invalid rows are
+ * reported and never block the others.
  */
-export function buildPreview(records: readonly SourceRecord[], options: CandidateOptions, existing: MatchIndex<ContactRow>): ImportPreview {
+export function buildPreview(records: readonly SourceRecord[], options: CandidateOptions, existing: Iterable<ContactRow> | MatchIndex<ContactRow>): ImportPreview {
+  const candidates = records.map((record) => toCandidate(record, options))
+  const creates = candidates.flatMap((candidate) => (candidate.create ? [candidate.create] : []))
+  const here = isIndex(existing) ? existing : indexContactsMatching(existing, creates)
   const inFile = emptyMatchIndex<number>()
   const counts = { new: 0, invalid: 0, duplicate: 0 }
-  const rows = records.map((record): PreviewRow => {
-    const candidate = toCandidate(record, options)
+  const rows = candidates.map((candidate): PreviewRow => {
     const create = candidate.create
     if (create === null) {
       counts.invalid++
       return { status: 'invalid', candidate }
     }
-    const here = findMatch(existing, create)
-    const earlier = here ? null : findMatch(inFile, create)
+    const existingMatch = findMatch(here, create)
+    const earlier = existingMatch ? null : findMatch(inFile, create)
     addToIndex(inFile, create, candidate.row)
-    if (here) {
+    if (existingMatch) {
       counts.duplicate++
-      return { status: 'duplicate', candidate, target: { kind: 'existing', contact: here.target }, reason: here.reason }
+      return { status: 'duplicate', candidate, target: { kind: 'existing', contact: existingMatch.target }, reason: existingMatch.reason }
     }
     if (earlier) {
       counts.duplicate++
