@@ -19,7 +19,8 @@ export function emailKey(email: string | null | undefined): string | null {
   return key && key.includes('@') ? key : null
 }
 
-const ASCII = /^[\x00-\x7f]*$/
+/** Printable ASCII: control characters go the Unicode way too, which gives the same words. */
+const ASCII = /^[ -~]*$/
 const ASCII_SEPARATORS = /[^a-z0-9]+/
 
 /** Folded words in sorted order: "José  Müller", "muller jose" and "Müller, José" are one key. */
