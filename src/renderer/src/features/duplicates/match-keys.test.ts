@@ -1,4 +1,6 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { wordsOf } from '../../db/search/fold'
 import { emailKey, nameKey, nameSuffixKey, phoneKey, phoneSuffix } from './match-keys'
 
 describe('match keys', () => {
@@ -20,6 +22,15 @@ describe('match keys', () => {
     expect(nameKey('王小明')).toBe('王小明')
     expect(nameKey('مُحَمَّد')).toBe(nameKey('محمد'))
     expect(nameKey(' - ')).toBeNull()
+  })
+
+  it('gives an ASCII name the key full Unicode folding would (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary-ascii' }), (name) => {
+        const words = wordsOf(name)
+        expect(nameKey(name)).toBe(words.length ? words.sort().join(' ') : null)
+      }),
+    )
   })
 
   it('takes the last six digits as the suffix, and needs both parts for the name + suffix key', () => {

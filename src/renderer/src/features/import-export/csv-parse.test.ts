@@ -3,12 +3,9 @@ import { describe, expect, it } from 'vitest'
 import { parseCsv, type CsvTable } from './csv-parse'
 import { csvLine } from './csv-write'
 import { guardCell, unguardCell } from './formula-guard'
+import { readOkData } from './test-support/read-ok'
 
-function table(input: string | string[], options: Parameters<typeof parseCsv>[1] = {}): CsvTable {
-  const result = parseCsv(input, options)
-  if (!result.ok) throw new Error(result.error.message)
-  return result.data
-}
+const table = (input: string | string[], options: Parameters<typeof parseCsv>[1] = {}): CsvTable => readOkData(parseCsv(input, options))
 const cells = (t: CsvTable) => t.records.map((r) => r.cells)
 
 describe('parsing CSV', () => {

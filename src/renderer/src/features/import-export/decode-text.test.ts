@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { decodeText } from './decode-text'
 import { MAX_FILE_BYTES } from './import-error'
 import { decodeWindows1252 } from './windows-1252'
+import { readOkData } from './test-support/read-ok'
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text)
 const utf16le = (text: string, bom = true): Uint8Array => {
@@ -15,11 +16,7 @@ const utf16le = (text: string, bom = true): Uint8Array => {
 }
 const swap = (bytes: Uint8Array): Uint8Array => bytes.map((_, i) => bytes[i % 2 === 0 ? i + 1 : i - 1]!)
 
-function decoded(bytes: Uint8Array) {
-  const result = decodeText(bytes)
-  if (!result.ok) throw new Error(result.error.message)
-  return result.data
-}
+const decoded = (bytes: Uint8Array) => readOkData(decodeText(bytes))
 
 describe('decoding a file into text', () => {
   it('reads UTF-8 without a BOM', () => {

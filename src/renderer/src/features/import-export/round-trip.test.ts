@@ -7,9 +7,9 @@ import type { ExportSlice } from './export-slices'
 import { defaultChoices } from './import-choices'
 import { planImport } from './import-plan'
 import { buildPreview } from './import-preview'
-import { indexContacts } from './match-index'
 import { readImportFile, recordsOf } from './read-import-file'
 import { vcardExport } from './vcard-export'
+import { readOkData } from './test-support/read-ok'
 
 /** No default country: every exported phone is E.164 and must read back as itself. No import tag: nothing new to add. */
 const options: CandidateOptions = { defaultCountry: null, defaultChannel: 'instagram', importTag: '' }
@@ -27,9 +27,7 @@ const contacts: ContactRow[] = [
 const fileOf = (slices: Iterable<ExportSlice>) => new TextEncoder().encode([...slices].map((s) => s.text).join(''))
 
 function reimport(bytes: Uint8Array, existing: ContactRow[]) {
-  const read = readImportFile(bytes)
-  if (!read.ok) throw new Error(read.error.message)
-  return buildPreview(recordsOf(read.data), options, indexContacts(existing))
+  return buildPreview(recordsOf(readOkData(readImportFile(bytes))), options, existing)
 }
 
 const asCreated = (c: ContactRow) => ({ name: c.name, type: c.type, phone: c.phone ?? null, email: c.email ?? null, tags: c.tags, note: null })

@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { parseVcards } from './vcard-parse'
+import { readOkData } from './test-support/read-ok'
 
-function records(text: string) {
-  const result = parseVcards(text)
-  if (!result.ok) throw new Error(result.error.message)
-  return result.data
-}
+const records = (text: string) => readOkData(parseVcards(text))
 
 describe('reading vCards', () => {
   it('reads many cards, numbered from 1, and skips a nested AGENT card', () => {

@@ -6,15 +6,14 @@ import { buildPreview, type ImportPreview } from '../import-preview'
 import { indexContacts } from '../match-index'
 import { readImportFile, recordsOf, type ParsedFile } from '../read-import-file'
 import type { ContactRow } from '../../../../../shared/contact'
+import { readOkData } from './read-ok'
 
 export function fixtureBytes(name: string): Uint8Array {
   return new Uint8Array(readFileSync(fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url))))
 }
 
 export function readFixture(name: string): ParsedFile {
-  const read = readImportFile(fixtureBytes(name))
-  if (!read.ok) throw new Error(`${name}: ${read.error.message}`)
-  return read.data
+  return readOkData(readImportFile(fixtureBytes(name)))
 }
 
 export const OPTIONS: CandidateOptions = { defaultCountry: 'DE', defaultChannel: 'whatsapp', importTag: 'import-2026-03-04' }
