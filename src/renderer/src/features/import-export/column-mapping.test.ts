@@ -67,6 +67,12 @@ describe('detecting the mapping of a table', () => {
     expect(mapping).toMatchObject({ hasHeader: true, targets: ['name', 'phone', 'email'] })
   })
 
+  it('follows the user when they say the first row is, or is not, a header', () => {
+    const records = [['Anna Schmidt', '+49 171 1234567'], ['Ben Meyer', '+49 172 7654321']]
+    expect(detectMapping(records, true)).toEqual({ hasHeader: true, targets: ['name', 'phone'], phoneLabels: {} })
+    expect(detectMapping([['Name', 'Mobile'], ...records], false)).toMatchObject({ hasHeader: false, targets: ['name', 'phone'] })
+  })
+
   it('does not let the cells of an unnamed column override a name found in the header', () => {
     const mapping = detectMapping([
       ['Name', 'Company', 'Mobile'],

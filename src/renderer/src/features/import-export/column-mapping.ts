@@ -115,20 +115,18 @@ function pairPhoneLabels(targets: readonly ColumnTarget[]): Record<number, numbe
   return pairs
 }
 
-/** Columns that should not be filled in from their cells: the header already said what they are. */
-const SETTLED = (target: ColumnTarget | null): boolean => target !== null
-
 /** Rows looked at to guess a column from its cells. */
 const SAMPLE_ROWS = 50
 
 /**
  * Guesses the mapping of a table: header words first; columns whose header says nothing (or a
  * file with no header) are guessed from their cells, a name only when no name column was found.
+ * `hasHeaderRow` is the user's answer to "the first row names the columns", when they gave one.
  */
-export function detectMapping(records: readonly string[][]): ColumnMapping {
+export function detectMapping(records: readonly string[][], hasHeaderRow?: boolean): ColumnMapping {
   const width = records.reduce((widest, row) => Math.max(widest, row.length), 0)
   const [first = [], second] = records
-  const hasHeader = isHeaderRow(first, second)
+  const hasHeader = hasHeaderRow ?? isHeaderRow(first, second)
   const fromHeader = Array.from({ length: width }, (_, column) => (hasHeader ? targetOfHeader(first[column] ?? '') : null))
   const sample = records.slice(hasHeader ? 1 : 0, SAMPLE_ROWS + 1)
   const hasTarget = (wanted: ColumnTarget[]) => fromHeader.some((t) => t !== null && wanted.includes(t))
@@ -137,7 +135,8 @@ export function detectMapping(records: readonly string[][]): ColumnMapping {
   const hasEmail = hasTarget(['email'])
   let nameTaken = hasName
   const targets = fromHeader.map((target, column): ColumnTarget => {
-    if (SETTLED(target)) return target!
+    // A column the header named keeps that; the others are guessed from their cells.
+    if (target !== null) return target
     const guess = targetOfCells(sample, column)
     if (guess === 'name' && !nameTaken) {
       nameTaken = true
