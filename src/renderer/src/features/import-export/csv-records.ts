@@ -14,69 +14,87 @@ const multiple = (cell: string): string[] =>
     .map((part) => part.trim())
     .filter(Boolean)
 
-const NAME_PARTS = { firstName: 'given', middleName: 'middle', lastName: 'family' } as const
+/** A cell trimmed, with the formula guard our export adds (a leading apostrophe) taken off. */
+const cellAt = (cells: readonly string[], column: number): string => unguardCell((cells[column] ?? '').trim())
 
-/** The columns of each target, in column order, computed once per mapping. */
-function columnsByTarget(mapping: ColumnMapping): Map<ColumnTarget, number[]> {
-  const byTarget = new Map<ColumnTarget, number[]>()
-  mapping.targets.forEach((target, column) => {
-    if (target === 'ignore') return
-    const list = byTarget.get(target) ?? []
-    list.push(column)
-    byTarget.set(target, list)
-  })
-  return byTarget
+interface Column {
+  index: number
+  name: string
+}
+
+/** Where each target's columns are, worked out once per mapping instead of once per row. */
+interface Plan {
+  names: Column[]
+  nameParts: Array<{ part: keyof NameParts; columns: Column[] }>
+  phones: Array<Column & { mobile: boolean; label: number | undefined }>
+  emails: Column[]
+  channels: Column[]
+  tags: Column[]
+  notes: Column[]
+}
+
+function planOf(mapping: ColumnMapping, names: readonly string[]): Plan {
+  const of = (...targets: ColumnTarget[]): Column[] =>
+    mapping.targets.flatMap((target, index) => (targets.includes(target) ? [{ index, name: names[index]! }] : []))
+  return {
+    names: of('name'),
+    nameParts: [
+      { part: 'given', columns: of('firstName') },
+      { part: 'middle', columns: of('middleName') },
+      { part: 'family', columns: of('lastName') },
+    ],
+    phones: of('phone', 'mobile').map((column) => ({ ...column, mobile: mapping.targets[column.index] === 'mobile', label: mapping.phoneLabels[column.index] })),
+    emails: of('email'),
+    channels: of('channel'),
+    tags: of('tags'),
+    notes: of('note'),
+  }
 }
 
 /** A full-name column wins; else first, middle and last names joined, their column names joined too. */
-function nameOf(read: (column: number) => string, byTarget: Map<ColumnTarget, number[]>, names: readonly string[]): SourcedValue | null {
-  for (const column of byTarget.get('name') ?? []) {
-    const value = read(column)
-    if (value) return { value, column: names[column]! }
+function nameOf(cells: readonly string[], plan: Plan): SourcedValue | null {
+  for (const column of plan.names) {
+    const value = cellAt(cells, column.index)
+    if (value) return { value, column: column.name }
   }
   const parts: NameParts = {}
-  const columns: string[] = []
-  for (const [target, part] of Object.entries(NAME_PARTS) as [ColumnTarget, keyof NameParts][]) {
-    const values = (byTarget.get(target) ?? []).filter((column) => read(column))
-    if (values.length === 0) continue
-    parts[part] = values.map(read).join(' ')
-    columns.push(...values.map((column) => names[column]!))
+  const used: string[] = []
+  for (const { part, columns } of plan.nameParts) {
+    const values: string[] = []
+    for (const column of columns) {
+      const value = cellAt(cells, column.index)
+      if (!value) continue
+      values.push(value)
+      used.push(column.name)
+    }
+    if (values.length) parts[part] = values.join(' ')
   }
-  if (columns.length === 0) return null
-  return { value: joinNameParts(parts), column: columns.join(' + ') }
+  return used.length ? { value: joinNameParts(parts), column: used.join(' + ') } : null
 }
 
-/**
- * `names` are the column names the mapping screen shows (see `columnNames`). Cells are trimmed and the
- * formula guard our export adds (a leading apostrophe) is taken off.
- */
+function recordOf({ line, cells }: CsvRecord, plan: Plan): SourceRecord {
+  const record = emptyRecord(line)
+  record.name = nameOf(cells, plan)
+  for (const phone of plan.phones) {
+    const mobile = phone.mobile || (phone.label !== undefined && isMobileLabel(cellAt(cells, phone.label)))
+    for (const value of multiple(cellAt(cells, phone.index))) record.phones.push({ value, column: phone.name, mobile })
+  }
+  for (const column of plan.emails) for (const value of multiple(cellAt(cells, column.index))) record.emails.push({ value, column: column.name })
+  for (const column of plan.channels) {
+    const value = cellAt(cells, column.index)
+    if (value && !record.channel) record.channel = { value, column: column.name }
+  }
+  for (const column of plan.tags) for (const value of splitTags(cellAt(cells, column.index))) record.tags.push({ value, column: column.name })
+  for (const column of plan.notes) {
+    const value = cellAt(cells, column.index)
+    if (value) record.notes.push({ value, column: column.name })
+  }
+  return record
+}
+
+/** `names` are the column names the mapping screen shows (see `columnNames`); they say where a problem is. */
 export function recordsFromCsv(records: readonly CsvRecord[], mapping: ColumnMapping, names: readonly string[]): SourceRecord[] {
-  const byTarget = columnsByTarget(mapping)
-  const phoneColumns = mapping.targets.flatMap((target, column) => (target === 'phone' || target === 'mobile' ? [column] : []))
+  const plan = planOf(mapping, names)
   const data = mapping.hasHeader ? records.slice(1) : records
-  return data.map(({ line, cells }) => {
-    const read = (column: number): string => unguardCell((cells[column] ?? '').trim())
-    const record = emptyRecord(line)
-    record.name = nameOf(read, byTarget, names)
-    for (const column of phoneColumns) {
-      const labelColumn = mapping.phoneLabels[column]
-      const mobile = mapping.targets[column] === 'mobile' || (labelColumn !== undefined && isMobileLabel(read(labelColumn)))
-      for (const value of multiple(read(column))) record.phones.push({ value, column: names[column]!, mobile })
-    }
-    for (const column of byTarget.get('email') ?? []) {
-      for (const value of multiple(read(column))) record.emails.push({ value, column: names[column]! })
-    }
-    for (const column of byTarget.get('channel') ?? []) {
-      const value = read(column)
-      if (value && !record.channel) record.channel = { value, column: names[column]! }
-    }
-    for (const column of byTarget.get('tags') ?? []) {
-      for (const value of splitTags(read(column))) record.tags.push({ value, column: names[column]! })
-    }
-    for (const column of byTarget.get('note') ?? []) {
-      const value = read(column)
-      if (value) record.notes.push({ value, column: names[column]! })
-    }
-    return record
-  })
+  return data.map((record) => recordOf(record, plan))
 }

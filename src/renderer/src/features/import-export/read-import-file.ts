@@ -49,5 +49,6 @@ export function readImportFile(bytes: Uint8Array, options: ReadOptions = {}): Im
 export function recordsOf(file: ParsedFile, mapping?: ColumnMapping): SourceRecord[] {
   if (file.format === 'vcard') return file.records
   const use = mapping ?? file.mapping
-  return recordsFromCsv(file.table.records, use, columnNames(file.table.records.map((record) => record.cells), use))
+  const header = file.table.records.slice(0, 1).map((record) => record.cells)
+  return recordsFromCsv(file.table.records, use, columnNames(header, use))
 }
