@@ -31,18 +31,22 @@ const PAIRWISE_LIMIT = 64
 
 const similarNames = (a: string, b: string): boolean => a === b || (a.length >= FUZZY_NAME_LENGTH && b.length >= FUZZY_NAME_LENGTH && withinEdits(a, b, 1))
 
-/** The given row indexes grouped by key, for keys held by two rows or more. */
+/** The given row indexes grouped by key, for keys held by two rows or more (most keys are held once: no list for them). */
 function sharedKeys(indexes: Iterable<number>, keyOf: (i: number) => string | null): Map<string, number[]> {
-  const byKey = new Map<string, number[]>()
+  const first = new Map<string, number>()
+  const shared = new Map<string, number[]>()
   for (const i of indexes) {
     const key = keyOf(i)
     if (key === null) continue
-    const list = byKey.get(key)
-    if (list) list.push(i)
-    else byKey.set(key, [i])
+    const earlier = first.get(key)
+    if (earlier === undefined) first.set(key, i)
+    else {
+      const list = shared.get(key)
+      if (list) list.push(i)
+      else shared.set(key, [earlier, i])
+    }
   }
-  for (const [key, list] of byKey) if (list.length < 2) byKey.delete(key)
-  return byKey
+  return shared
 }
 
 /**
