@@ -1,7 +1,7 @@
 // The reference's rules for a contact, checked field by field as the user types, with sentences a person understands.
 import type { CountryCode } from 'libphonenumber-js/max'
 import { CHANNEL_LABELS, CHANNEL_TYPES, channelNames, email as emailSchema, contactName, needsPhone, tag as tagSchema, type ChannelType } from '../../../../shared/contact'
-import { checkPhone, type PhoneCheck } from './phone-number'
+import { checkPhone, type PhoneCheck } from '../../phone/phone-number'
 
 export const FORM_FIELDS = ['name', 'type', 'phone', 'email', 'tags'] as const
 export type FormField = (typeof FORM_FIELDS)[number]

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { ContactRow } from '../../../../shared/contact'
-import { withinEdits } from '../../db/search/edit-distance'
+import { withinEdits } from '../../search/edit-distance'
 import { findDuplicateGroups, FUZZY_NAME_LENGTH } from './find-duplicates'
 import { emailKey, nameKey, phoneKey, phoneSuffix } from './match-keys'
 

@@ -1,6 +1,6 @@
 // Finds groups of contacts that look like one person over the whole mirror: same phone, same email, or a similar name with the same phone suffix.
 import type { ContactRow } from '../../../../shared/contact'
-import { withinEdits } from '../../db/search/edit-distance'
+import { withinEdits } from '../../search/edit-distance'
 import { emailKey, nameKey, phoneKey, phoneSuffix, REASON_STRENGTH, type MatchReason } from './match-keys'
 import { UnionFind } from './union-find'
 

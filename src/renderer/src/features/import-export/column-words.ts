@@ -1,5 +1,5 @@
 // The header words that say what a column holds, in English, German, French, Spanish, Portuguese and Russian, folded once.
-import { fold } from '../../db/search/fold'
+import { fold } from '../../search/fold'
 
 /** Lower case, no accents, any run of punctuation as one space: "E-mail 1 - Value" → "e mail 1 value". */
 export function normalizeHeader(header: string): string {

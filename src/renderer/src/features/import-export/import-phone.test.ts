@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { checkPhone } from '../../contact-form/phone-number'
+import { checkPhone } from '../../phone/phone-number'
 import { readPhone } from './import-phone'
 
 describe('reading a phone cell', () => {

@@ -1,7 +1,7 @@
 // Reads a file's phone cell as E.164: one parse for the usual good number, the contact form's checkPhone (and its sentences) for the rest.
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max'
 import { E164 } from '../../../../shared/contact'
-import { checkPhone, type PhoneCheck } from '../../contact-form/phone-number'
+import { checkPhone, type PhoneCheck } from '../../phone/phone-number'
 
 /**
  * The same answer as `checkPhone`, about twice as fast for a number that is fine: checkPhone parses

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ContactRow } from '../../../../shared/contact'
-import { intentInput } from '../../sync/outbox/intent'
+import { intentInput } from '../../sync/outbox'
 import type { CandidateOptions } from './candidate'
 import { chooseForAll, chooseForRow, defaultChoices } from './import-choices'
 import { notesForCreated, planImport } from './import-plan'

@@ -1,6 +1,6 @@
 // Turns the preview and the user's choices into outbox intents: creates for new rows, addTags / addNote / update for merges.
 import type { ContactCreate, ContactRow } from '../../../../shared/contact'
-import type { IntentInput } from '../../sync/outbox/intent'
+import type { IntentInput } from '../../sync/outbox'
 import type { Candidate } from './candidate'
 import { choiceFor, type ImportChoices } from './import-choices'
 import type { ImportPreview } from './import-preview'

@@ -1,6 +1,7 @@
 // The outbox's one entry point: how the rest of the app queues edits, reads and manages the queue, and starts the replayer.
 // Everything else in this folder is the outbox's own business (lint refuses imports past this file).
-export type { ChangeableField, ConflictChoice, Intent, IntentInput, IntentOf, QueuedIntent, SingleRow } from './intent'
+export { intentInput } from './intent'
+export type { ChangeableField, ConflictChoice, FieldChanges, Intent, IntentInput, IntentOf, QueuedIntent, SingleRow } from './intent'
 export { enqueue, enqueueMany, type Queued } from './enqueue'
 export { intentsForEdit } from './edit-intents'
 export { queuedIntents } from './batch'

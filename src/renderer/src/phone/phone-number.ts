@@ -1,6 +1,6 @@
 // Turns what the user typed into the E.164 number the API stores, with a clear sentence when it cannot.
 import { parsePhoneNumberFromString, validatePhoneNumberLength, type CountryCode } from 'libphonenumber-js/max'
-import { E164 } from '../../../../shared/contact'
+import { E164 } from '../../../shared/contact'
 import { countryName } from './country-names'
 
 /**
