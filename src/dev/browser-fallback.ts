@@ -6,7 +6,7 @@ import { startHost, type Host } from '../host/host-server'
 
 /** Builds the renderer quietly, as `npm run build:renderer` does. */
 async function buildRenderer(root: string): Promise<void> {
-  await build({ configFile: resolve(root, 'vite.renderer.config.ts'), root: resolve(root, 'src/renderer'), logLevel: 'warn' })
+  await build({ configFile: resolve(root, 'vite.renderer.config.ts'), root: resolve(root, 'src/renderer'), logLevel: 'error' })
 }
 
 /** Opens the system browser when there is one; the printed address is enough otherwise. */
