@@ -11,7 +11,8 @@ const port = Number(process.env.SKYLIGHT_DEV_PORT ?? 0)
 
 const electron = await fetchElectron()
 if (electron.ok) {
-  const electronVite = createRequire(import.meta.url).resolve('electron-vite/bin/electron-vite.js')
+  // The package exports only its API; its command sits beside it (dist/ -> bin/).
+  const electronVite = resolve(dirname(createRequire(import.meta.url).resolve('electron-vite')), '../bin/electron-vite.js')
   const child = spawn(process.execPath, [electronVite, 'dev', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' })
   child.on('close', (code) => process.exit(code ?? 1))
 } else {
