@@ -32,6 +32,8 @@ export type CommandId =
   | 'copy.phone'
   | 'copy.email'
   | 'note.add'
+  | 'settings.open'
+  | 'app.copyDiagnostics'
 
 export type MenuName = 'File' | 'Edit' | 'View' | 'Contacts' | 'Help'
 
@@ -76,6 +78,7 @@ const command = (id: CommandId, title: string, menu: MenuName, bindings: Binding
 export const COMMANDS: readonly Command[] = [
   command('contact.new', 'New contact', 'File', [{ key: 'n' }]),
   command('sync.now', 'Sync now', 'File', [{ key: 'r', mod: true }], { whileTyping: true }),
+  command('settings.open', 'Settings', 'File', [{ key: ',', mod: true }], { whileTyping: true, menuLabel: 'Settings…' }),
   command('edit.undo', 'Undo', 'Edit', [{ key: 'z', mod: true }], { textEdit: 'undo' }),
   command('edit.redo', 'Redo', 'Edit', [{ key: 'z', mod: true, shift: true }], { textEdit: 'redo' }),
   command('selection.all', 'Select all matching contacts', 'Edit', [{ key: 'a', mod: true }], { textEdit: 'selectAll', menuLabel: 'Select All' }),
@@ -105,6 +108,7 @@ export const COMMANDS: readonly Command[] = [
   command('copy.phone', 'Copy phone number', 'Contacts', [{ key: 'y' }]),
   command('copy.email', 'Copy email address', 'Contacts', [{ key: 'Y', shift: true }]),
   command('help.open', 'Keyboard shortcuts', 'Help', [{ key: '?', shift: true }]),
+  command('app.copyDiagnostics', 'Copy diagnostics (for support)', 'Help', [], { menuLabel: 'Copy Diagnostics' }),
 ]
 
 /** Electron's accelerator for the app menu, or null for keys a menu cannot show (plain letters act on the table). */

@@ -31,7 +31,7 @@ const validArgs: { [C in Channel]: ArgsOf<C> } = {
   'app.reportError': { source: 'error', message: 'boom', stack: 'Error: boom\n    at x' },
   'app.diagnostics': { sync: { reachability: 'online', lastSyncedAt: null, unsynced: 2, needsAttention: 0, pull: 'idle' } },
   'app.crashNotice': {},
-  'app.paths': {},
+  'app.info': {},
   'app.openLogs': {},
 }
 
@@ -129,7 +129,7 @@ const badArgs: { [C in Channel]: ReadonlyArray<readonly [string, unknown]> } = {
     ['unknown reachability', { sync: { reachability: 'maybe', lastSyncedAt: null, unsynced: 0, needsAttention: 0, pull: 'idle' } }],
   ],
   'app.crashNotice': [],
-  'app.paths': [],
+  'app.info': [],
   'app.openLogs': [],
 }
 

@@ -92,7 +92,7 @@ const validArgs: { [C in Channel]: ArgsOf<C> } = {
   'app.reportError': { source: 'unhandledrejection', message: 'boom' },
   'app.diagnostics': { sync: { reachability: 'online', lastSyncedAt: null, unsynced: 2, needsAttention: 0, pull: 'idle' } },
   'app.crashNotice': {},
-  'app.paths': {},
+  'app.info': {},
   'app.openLogs': {},
 }
 
@@ -106,8 +106,8 @@ describe('createHandlers', () => {
   let updates: { status: UpdateStatus; restart: ReturnType<typeof vi.fn<() => boolean>> }
   let support: { reportError: Mock<SupportDesk['reportError']>; diagnostics: Mock<SupportDesk['diagnostics']>; takeCrashNotice: Mock<SupportDesk['takeCrashNotice']> }
   let openFolder: Mock<(path: string) => Promise<void>>
-  const paths = { offlineCopy: '/home/rep/.config/SkyLight Contacts/IndexedDB', logs: '/home/rep/.config/SkyLight Contacts/logs' }
-  const handlers = () => createHandlers({ session, openExternal, setUnsynced, updates, support, paths, openFolder })
+  const info = { version: '0.2.0', selfUpdating: true, offlineCopy: '/home/rep/.config/SkyLight Contacts/IndexedDB', logs: '/home/rep/.config/SkyLight Contacts/logs' }
+  const handlers = () => createHandlers({ session, openExternal, setUnsynced, updates, support, info, openFolder })
   const call = (channel: string, args: unknown) => dispatch(handlers(), channel, args, OWN_PAGE, isOwnPage)
 
   beforeEach(() => {
@@ -148,10 +148,10 @@ describe('createHandlers', () => {
     expect(await call('app.crashNotice', {})).toEqual({ ok: true, data: { reason: 'oom', at: '2026-12-02T10:00:00.000Z' } })
   })
 
-  it('tells where the offline copy and the logs live, and opens the logs folder', async () => {
-    expect(await call('app.paths', {})).toEqual({ ok: true, data: paths })
+  it('tells the version, where the offline copy and the logs live, and opens the logs folder', async () => {
+    expect(await call('app.info', {})).toEqual({ ok: true, data: info })
     expect(await call('app.openLogs', {})).toEqual({ ok: true, data: null })
-    expect(openFolder).toHaveBeenCalledWith(paths.logs)
+    expect(openFolder).toHaveBeenCalledWith(info.logs)
   })
 
   it('passes the count of unsynced edits to main, refusing nonsense', async () => {

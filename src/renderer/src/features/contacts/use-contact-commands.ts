@@ -9,6 +9,7 @@ import { useContactsStore } from './contacts-store'
 import { useOverlayStore } from './overlay-store'
 import { useSelectionStore } from './selection-store'
 import { useSyncStore } from '../pending'
+import { copyDiagnostics } from '../support'
 import { useWorkspaceStore } from '../../workspace/workspace-store'
 
 export interface ContactCommandHooks {
@@ -131,6 +132,12 @@ export function useContactCommands(hooks: ContactCommandHooks) {
     else message.error(copied.error.message)
   }
 
+  async function copySupportText(): Promise<void> {
+    const copied = await copyDiagnostics(sync.snapshot())
+    if (copied.ok) message.success('Diagnostics copied: paste them into your message to support.')
+    else message.error(copied.error.message)
+  }
+
   /** Commands about one contact: they work in the table and with the contact open. */
   const oneContact: Partial<Record<CommandId, () => void>> = {
     'contact.edit': () => void edit(),
@@ -187,6 +194,8 @@ export function useContactCommands(hooks: ContactCommandHooks) {
       'edit.undo': () => void bulk.undo(),
       'edit.redo': () => void bulk.redo(),
       'sync.now': () => sync.syncNow(),
+      'settings.open': () => overlay.open({ kind: 'settings' }),
+      'app.copyDiagnostics': () => void copySupportText(),
     }
     if (!ignoringOverlay && overlay.isOpen) return always
     if (!ignoringOverlay && contacts.openId !== null) return { ...always, ...(hooks.detailsHaveKeys() ? oneContact : {}) }
