@@ -92,6 +92,22 @@ export const NAME_POOLS: readonly NamePool[] = [
     countries: ['GR'],
     weight: 5,
   },
+  {
+    // Thai writes each name without spaces inside it, with vowel signs and tone marks above and below.
+    first: [['สมชาย', 'somchai'], ['สมศรี', 'somsri'], ['วิชัย', 'wichai'], ['มาลี', 'malee'], ['ณัฐพล', 'nattapon'], ['กาญจนา', 'kanchana']],
+    last: [['ใจดี', 'jaidee'], ['ศรีสุข', 'srisuk'], ['วงศ์สวัสดิ์', 'wongsawat'], ['รัตนพันธ์', 'rattanapan'], ['สุขสวัสดิ์', 'suksawat']],
+    order: 'given-family',
+    countries: ['TH'],
+    weight: 2,
+  },
+  {
+    // Devanagari: its vowel signs are marks that search must keep.
+    first: [['राहुल', 'rahul'], ['प्रिया', 'priya'], ['अमित', 'amit'], ['सुनीता', 'sunita'], ['विकास', 'vikas']],
+    last: [['शर्मा', 'sharma'], ['वर्मा', 'verma'], ['गुप्ता', 'gupta'], ['सिंह', 'singh']],
+    order: 'given-family',
+    countries: ['IN'],
+    weight: 2,
+  },
 ]
 
 /** Mobile numbering per country: calling code, national prefixes in use, digits after the prefix. */
@@ -116,6 +132,7 @@ export const PHONE_PLANS: Readonly<Record<string, { code: string; prefixes: read
   JP: { code: '81', prefixes: ['90', '80'], rest: 8 },
   KR: { code: '82', prefixes: ['10'], rest: 8 },
   GR: { code: '30', prefixes: ['69'], rest: 8 },
+  TH: { code: '66', prefixes: ['81', '89', '95'], rest: 7 },
 }
 
 export const EMAIL_DOMAINS = ['gmail.com', 'outlook.com', 'yahoo.fr', 'web.de', 'mail.ru', 'example.com', 'proton.me']

@@ -1,14 +1,18 @@
 // The searchable form of one contact: folded words and the fields filters look at.
 import type { ContactRow } from '../../../shared/contact'
-import { digitsOf, fold, wordsOf } from './fold'
+import { alternateWords, unspacedWhole } from './alternate-words'
+import { digitsOf, fold, nameWordsOf, wordsOf } from './fold'
 
 export interface IndexedRow {
   id: number
   /** Folded name, the sort key. */
   sortName: string
-  /** Folded name words only: typo tolerance applies to these. */
+  /** Folded name words only (O'Brien's joined "obrien" too): typo tolerance applies to these. */
   nameWords: string[]
-  /** ` word word … ` over name, email pieces and tags: `text.includes(' ' + w)` is a prefix match. */
+  /**
+   * ` word word … ` over name, email pieces and tags, then the name's alternate words (alternate-words.ts,
+   * behind their marks): `text.includes(' ' + w)` is a prefix match.
+   */
   text: string
   email: string
   phoneDigits: string
@@ -20,10 +24,12 @@ export interface IndexedRow {
 }
 
 export function indexRow(row: ContactRow): IndexedRow {
-  const nameWords = wordsOf(row.name)
+  const nameWords = nameWordsOf(row.name)
+  const whole = unspacedWhole(nameWords)
+  if (whole !== null) nameWords.push(whole)
   const email = row.email ? fold(row.email) : ''
   const tags = (row.tags ?? []).map(fold)
-  const words = [...new Set([...nameWords, ...wordsOf(email), ...tags.flatMap(wordsOf)])]
+  const words = [...new Set([...nameWords, ...wordsOf(email), ...tags.flatMap(wordsOf), ...alternateWords(nameWords)])]
   return {
     id: row.id,
     sortName: fold(row.name ?? ''),

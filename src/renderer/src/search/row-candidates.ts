@@ -1,7 +1,8 @@
 // Finds the core rows that match every term from postings alone: one counter per row, no row objects read.
+import { alternateKeys } from './alternate-words'
 import { wordsOf } from './fold'
 import type { SearchTerms } from './query'
-import { isTypoOf } from './row-match'
+import { ALTERNATE, PREFIX, isTypoOf } from './row-match'
 import { prefixRange, rowAtPhoneOffset, type WordIndex } from './word-index'
 import { allowedEdits } from './edit-distance'
 
@@ -16,17 +17,27 @@ export interface Term {
   exact: number
   /** Rows matching besides the ranges (phone digits found inside a number). */
   extraRows: number[]
+  /** Alternate word ranges (inside an unspaced name, a Latin spelling): rows matching only through them rank below. */
+  alternateRanges: [number, number][]
   /** Word terms set the tier (exact > prefix); tag, email and filter terms do not. */
   tiered: boolean
   /** Postings to read, to start from the rarest term. */
   size: number
 }
 
-/** The words of a query, as terms; with `fuzzy`, name words within a typo match too. */
+/**
+ * The words of a query, as terms: whole and prefix matches, then alternate words (王小明 by 小明,
+ * Иван by ivan); with `fuzzy`, name words within a typo match too.
+ */
 export function wordTerms(core: WordIndex, words: readonly string[], fuzzy: boolean): Term[] {
   return words.map((word) => {
     const range = prefixRange(core.words, word)
     const term = rangeTerm(core, [range], core.words[range[0]] === word ? range[0] : -1, true)
+    for (const key of alternateKeys(word)) {
+      const alternate = prefixRange(core.words, key)
+      term.alternateRanges.push(alternate)
+      term.size += size(core, alternate)
+    }
     if (fuzzy && allowedEdits(word) > 0) {
       for (const w of typoWords(core, word)) {
         term.ranges.push([w, w + 1])
@@ -53,7 +64,7 @@ export function otherTerms(core: WordIndex, terms: SearchTerms, tagFilter: strin
     // Exactly this tag: only its own word's rows, no prefix range (no such word: no rows).
     const at = prefixRange(core.words, '#' + tagFilter)[0]
     const exact = core.words[at] === '#' + tagFilter ? at : -1
-    found.push({ ranges: [], exact, extraRows: [], tiered: false, size: exact >= 0 ? core.postings[exact].length : 0 })
+    found.push({ ranges: [], exact, extraRows: [], alternateRanges: [], tiered: false, size: exact >= 0 ? core.postings[exact].length : 0 })
   }
   for (const email of terms.emails) {
     // The rarest word of the fragment: a superset of the rows whose email contains it.
@@ -75,7 +86,7 @@ function phoneTerm(core: WordIndex, digits: string): Term {
 }
 
 function rangeTerm(core: WordIndex, ranges: [number, number][], exact: number, tiered: boolean): Term {
-  return { ranges, exact, extraRows: [], tiered, size: ranges.reduce((sum, range) => sum + size(core, range), 0) }
+  return { ranges, exact, extraRows: [], alternateRanges: [], tiered, size: ranges.reduce((sum, range) => sum + size(core, range), 0) }
 }
 
 const size = (core: WordIndex, [from, to]: [number, number]) => core.cumulative[to] - core.cumulative[from]
@@ -83,7 +94,8 @@ const size = (core: WordIndex, [from, to]: [number, number]) => core.cumulative[
 /**
  * Counts, per row, the terms it matched, rarest term first; a row stays a candidate only while
  * it matched every earlier term, so `matched[r] === terms.length` marks the rows matching all.
- * Sets `inexact[r]` when some word matched only as a prefix. Returns the term count.
+ * `inexact[r]` holds the row's worst word match: 0 every word whole, PREFIX when some word matched
+ * only as a prefix, ALTERNATE when some only through an alternate word. Returns the term count.
  */
 export function countMatches(core: WordIndex, terms: Term[], matched: Uint8Array, inexact: Uint8Array): number {
   terms.sort((a, b) => a.size - b.size)
@@ -96,11 +108,21 @@ export function countMatches(core: WordIndex, terms: Term[], matched: Uint8Array
         for (const r of core.postings[w]) {
           if (matched[r] !== t) continue
           matched[r] = next
-          if (term.tiered) inexact[r] = 1
+          if (term.tiered && inexact[r] < PREFIX) inexact[r] = PREFIX
         }
       }
     }
     for (const r of term.extraRows) if (matched[r] === t) matched[r] = next
+    // Last: a row the term's own words matched is not an alternate match.
+    for (const [from, to] of term.alternateRanges) {
+      for (let w = from; w < to; w++) {
+        for (const r of core.postings[w]) {
+          if (matched[r] !== t) continue
+          matched[r] = next
+          inexact[r] = ALTERNATE
+        }
+      }
+    }
   })
   return terms.length
 }

@@ -1,5 +1,6 @@
 // Decides whether one indexed row matches the search terms and filters, and how well.
 import type { ChannelType, ContactStatus } from '../../../shared/contact'
+import { alternateKeys } from './alternate-words'
 import { allowedEdits, withinEdits } from './edit-distance'
 import type { IndexedRow } from './indexed-row'
 import type { SearchTerms } from './query'
@@ -11,10 +12,14 @@ export interface SearchFilters {
   status?: ContactStatus
 }
 
-/** Match quality, best first: every word whole, word prefixes, within a typo. */
+/**
+ * Match quality, best first: every word whole, word prefixes, an alternate word (inside a name
+ * written without spaces, a Cyrillic or Greek name by its Latin spelling), within a typo.
+ */
 export const EXACT = 0
 export const PREFIX = 1
-export const FUZZY = 2
+export const ALTERNATE = 2
+export const FUZZY = 3
 export const NO_MATCH = -1
 
 export function passesFilters(row: IndexedRow, filters: SearchFilters, foldedTag: string | null): boolean {
@@ -47,6 +52,10 @@ export function wordTier(row: IndexedRow, words: readonly string[], fuzzy: boole
     if (row.text.includes(' ' + word + ' ')) continue
     if (row.text.includes(' ' + word)) {
       tier = Math.max(tier, PREFIX)
+      continue
+    }
+    if (alternateKeys(word).some((key) => row.text.includes(' ' + key))) {
+      tier = Math.max(tier, ALTERNATE)
       continue
     }
     if (fuzzy && row.nameWords.some((candidate) => isTypoOf(word, candidate))) {

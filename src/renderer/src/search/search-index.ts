@@ -4,7 +4,7 @@ import { fold } from './fold'
 import { indexRow, type IndexedRow } from './indexed-row'
 import { parseQuery } from './query'
 import { countMatches, otherTerms, wordTerms, type Term } from './row-candidates'
-import { EXACT, FUZZY, NO_MATCH, PREFIX, matchesOtherTerms, passesFilters, wordTier, type SearchFilters } from './row-match'
+import { ALTERNATE, EXACT, FUZZY, NO_MATCH, PREFIX, matchesOtherTerms, passesFilters, wordTier, type SearchFilters } from './row-match'
 import { buildWordIndex, nameCollator, type WordIndex } from './word-index'
 import { allowedEdits } from './edit-distance'
 
@@ -75,8 +75,8 @@ export class SearchIndex {
 
   search(query: string, filters: SearchFilters = {}, limit = 50): SearchResult {
     const terms = parseQuery(query)
-    const tiers: Hit[][] = [[], [], []]
-    const counts = [0, 0, 0]
+    const tiers: Hit[][] = [[], [], [], []]
+    const counts = [0, 0, 0, 0]
     const { core } = this
     // Most matches are only counted: a hit (and a read of its row) only for rows that may show.
     const keep = (tier: number, r: number) => {
@@ -89,13 +89,13 @@ export class SearchIndex {
     const others = () => otherTerms(core, terms, tag)
 
     const firstPass: number[] = []
-    this.scanCore([...wordTerms(core, terms.words, false), ...others()], filters, (r, inexact) => {
+    this.scanCore([...wordTerms(core, terms.words, false), ...others()], filters, (r, tier) => {
       if (checkRow && !matchesOtherTerms(core.rows[r], terms)) return
-      keep(inexact ? PREFIX : EXACT, r)
+      keep(tier, r)
       if (firstPass.length < TYPO_FILL) firstPass.push(r)
     })
     // Decided on counts, not on `limit`, so every page of one query ranks the same rows.
-    const wantTypos = terms.words.some((w) => allowedEdits(w) > 0) && counts[EXACT] + counts[PREFIX] < TYPO_FILL
+    const wantTypos = terms.words.some((w) => allowedEdits(w) > 0) && counts[EXACT] + counts[PREFIX] + counts[ALTERNATE] < TYPO_FILL
     if (wantTypos) {
       const matchedBefore = new Set(firstPass)
       this.scanCore([...wordTerms(core, terms.words, true), ...others()], filters, (r) => {
@@ -116,14 +116,14 @@ export class SearchIndex {
       hits.sort(byRankThenName)
       for (const hit of hits) if (ids.length < limit) ids.push(hit.id)
     }
-    return { ids, total: counts[EXACT] + counts[PREFIX] + counts[FUZZY] }
+    return { ids, total: counts[EXACT] + counts[PREFIX] + counts[ALTERNATE] + counts[FUZZY] }
   }
 
   /**
    * Calls `visit` once per core row matching every term and the type, status and blacklist
-   * filters, in name order, skipping superseded rows; `inexact` when a word matched as a prefix.
+   * filters, in name order, skipping superseded rows, with its tier (EXACT, PREFIX, ALTERNATE).
    */
-  private scanCore(terms: Term[], filters: SearchFilters, visit: (row: number, inexact: boolean) => void): void {
+  private scanCore(terms: Term[], filters: SearchFilters, visit: (row: number, tier: number) => void): void {
     const { core, matched, inexact, hidden } = this
     const { types, statuses, blacklisted } = core
     const type = filters.type
@@ -132,11 +132,11 @@ export class SearchIndex {
     const passes = (r: number) =>
       !hidden[r] && (type === undefined || types[r] === type) && (status === undefined || statuses[r] === status) && (banned < 0 || blacklisted[r] === banned)
     if (terms.length === 0) {
-      for (let r = 0; r < core.rows.length; r++) if (passes(r)) visit(r, false)
+      for (let r = 0; r < core.rows.length; r++) if (passes(r)) visit(r, EXACT)
       return
     }
     const all = countMatches(core, terms, matched, inexact)
-    for (let r = 0; r < matched.length; r++) if (matched[r] === all && passes(r)) visit(r, inexact[r] === 1)
+    for (let r = 0; r < matched.length; r++) if (matched[r] === all && passes(r)) visit(r, inexact[r])
     matched.fill(0)
     inexact.fill(0)
   }
