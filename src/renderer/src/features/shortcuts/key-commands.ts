@@ -1,5 +1,6 @@
-// Key presses to keymap commands in the page: matching, typing targets, and how shortcuts are written.
+// Key presses to keymap commands in the page: matching (on any keyboard layout), typing targets, and how shortcuts are written.
 import { COMMANDS, type Binding, type Command } from '../../../../shared/keymap'
+import { codeOfUsKey, isNonLatinCharacter, usKeyOf } from './physical-keys'
 
 export * from '../../../../shared/keymap'
 
@@ -11,6 +12,8 @@ export function currentPlatform(): Platform {
 
 export interface KeyLike {
   key: string
+  /** The physical key (`KeyJ`): what a non-Latin layout's character falls back to. */
+  code?: string
   ctrlKey: boolean
   metaKey: boolean
   altKey: boolean
@@ -20,23 +23,35 @@ export interface KeyLike {
 /** Letters compare case-insensitively (Shift+T reports "T"); other keys exactly. */
 const sameKey = (a: string, b: string) => (a.length === 1 && b.length === 1 ? a.toLowerCase() === b.toLowerCase() : a === b)
 
-function matches(binding: Binding, event: KeyLike, platform: Platform): boolean {
+function matches(binding: Binding, event: KeyLike, key: string, platform: Platform): boolean {
   const mod = platform === 'mac' ? event.metaKey : event.ctrlKey
   const otherMod = platform === 'mac' ? event.ctrlKey : event.metaKey
   if (event.altKey || otherMod || mod !== Boolean(binding.mod)) return false
   // Shift is part of typing "?" or "/" on many layouts: for symbols only the character counts.
   const symbol = binding.key.length === 1 && binding.key.toLowerCase() === binding.key.toUpperCase() && binding.key !== ' '
   if (!symbol && event.shiftKey !== Boolean(binding.shift)) return false
-  return sameKey(binding.key, event.key)
+  return sameKey(binding.key, key)
 }
 
-/** The command a key press means, or null. While typing in a field only `whileTyping` commands count. */
-export function commandFor(event: KeyLike, typing: boolean, platform: Platform = currentPlatform()): Command | null {
+function commandForKey(event: KeyLike, key: string, typing: boolean, platform: Platform): Command | null {
   for (const candidate of COMMANDS) {
     if (typing && !candidate.whileTyping) continue
-    if (candidate.bindings.some((binding) => matches(binding, event, platform))) return candidate
+    if (candidate.bindings.some((binding) => matches(binding, event, key, platform))) return candidate
   }
   return null
+}
+
+/**
+ * The command a key press means, or null. While typing in a field only `whileTyping` commands count.
+ * The typed key decides first (on AZERTY the key printed A types "a" and means `a`); when it typed
+ * a character of another script (Russian "о", Greek "ξ", Arabic "ت"), the physical key decides, as
+ * on a US keyboard: "о" on the J key is `j`, Ctrl+"л" is Ctrl+K.
+ */
+export function commandFor(event: KeyLike, typing: boolean, platform: Platform = currentPlatform()): Command | null {
+  const typed = commandForKey(event, event.key, typing, platform)
+  if (typed || !isNonLatinCharacter(event.key)) return typed
+  const physical = usKeyOf(event.code, event.shiftKey)
+  return physical === null ? null : commandForKey(event, physical, typing, platform)
 }
 
 /** True when keys typed at `target` are text: shortcuts other than `whileTyping` ones must not fire. */
@@ -60,10 +75,25 @@ const KEY_NAMES: Record<string, [mac: string, other: string]> = {
   Backspace: ['⌫', 'Backspace'],
 }
 
-/** How a binding is shown: "⌘⇧Z" on macOS, "Ctrl+Shift+Z" elsewhere. */
-export function formatBinding(binding: Binding, platform: Platform = currentPlatform()): string {
+/** What each physical key types on the user's layout (`navigator.keyboard.getLayoutMap()`): `KeyJ` -> "о" on Russian. */
+export type LayoutMap = ReadonlyMap<string, string>
+
+/**
+ * The key as the user's keyboard prints it, beside the keymap's: "J (О)" on a Russian layout, where
+ * the J key types "о" (and means `j`). Keys a Latin layout types, or whose place the layout map
+ * cannot say (a shifted symbol), show as written.
+ */
+function keyLabel(key: string, layout: LayoutMap | null): string {
+  const shown = key.length === 1 ? key.toUpperCase() : key
+  const code = key === '?' ? null : codeOfUsKey(key.toLowerCase())
+  const local = code ? layout?.get(code) : undefined
+  return local && isNonLatinCharacter(local) ? `${shown} (${local.toLocaleUpperCase()})` : shown
+}
+
+/** How a binding is shown: "⌘⇧Z" on macOS, "Ctrl+Shift+Z" elsewhere; with the layout's own character when it is not Latin. */
+export function formatBinding(binding: Binding, platform: Platform = currentPlatform(), layout: LayoutMap | null = null): string {
   const named = KEY_NAMES[binding.key]
-  const key = named ? named[platform === 'mac' ? 0 : 1] : binding.key.length === 1 ? binding.key.toUpperCase() : binding.key
+  const key = named ? named[platform === 'mac' ? 0 : 1] : keyLabel(binding.key, layout)
   const shiftShown = binding.shift && binding.key !== '?'
   if (platform === 'mac') return `${binding.mod ? '⌘' : ''}${shiftShown ? '⇧' : ''}${key}`
   return [binding.mod ? 'Ctrl' : '', shiftShown ? 'Shift' : '', key].filter(Boolean).join('+')

@@ -11,7 +11,8 @@ export type ShortcutHandlers = Partial<Record<CommandId, () => void>>
  */
 export function useShortcuts(handlers: () => ShortcutHandlers, typing: (target: EventTarget | null) => boolean = isTypingTarget): void {
   function onKeydown(event: KeyboardEvent): void {
-    if (event.isComposing) return
+    // An input method (Chinese, Japanese, Korean) is composing: the key is part of the text, never a command.
+    if (event.isComposing || event.keyCode === 229) return
     const command = commandFor(event, typing(event.target))
     const handler = command && handlers()[command.id]
     if (!handler) return
