@@ -1,6 +1,8 @@
 // Reaching a person in one keystroke from the table or the open contact: the links go through main's
-// allowlisted opener (the host records them), phone and email land on the clipboard.
+// allowlisted opener (the host records them), phone and email land on the clipboard as saved (E.164),
+// while the phone shows grouped in international format.
 import { describe, expect, it } from 'vitest'
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max'
 import type { Contact } from '../src/shared/contact'
 import { chromiumSkipReason } from './support/chromium'
 import { useSignedInApp } from './support/app'
@@ -14,10 +16,14 @@ describe.skipIf(chromiumSkipReason())('reach and copy', () => {
     const { sandbox, app } = signedIn
     const { page, host, context } = app
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: host.origin })
-    const person = sandbox.store.all().find((contact) => contact.phone && contact.email) as Contact
+    // Not a +1 number: the browser's language (en-US) makes US numbers the user's own, shown nationally.
+    const person = sandbox.store.all().find((contact) => contact.phone && !contact.phone.startsWith('+1') && contact.email) as Contact
     const digits = person.phone!.replace(/\D/g, '')
+    const international = parsePhoneNumberFromString(person.phone!)!.formatInternational()
+    expect(international).toMatch(/^\+\d+ \d/)
     await searchBox(page).fill(person.phone!)
     await expect.poll(() => contactRows(page).count()).toBe(1)
+    await expect.poll(() => contactRows(page).first().locator('.row__phone').textContent()).toBe(international)
     await searchBox(page).press('ArrowDown')
     // From the table: the focused contact.
     await page.keyboard.press('w')
@@ -29,6 +35,7 @@ describe.skipIf(chromiumSkipReason())('reach and copy', () => {
     await page.keyboard.press('Enter')
     await focusedIn(page, '[data-test="contact-details"]')
     await expect.poll(() => page.locator('[data-test="contact-details"]').textContent()).toContain(person.email!)
+    expect(await page.locator('[data-test="contact-details"]').textContent()).toContain(international)
     await page.keyboard.press('g')
     await expect.poll(() => host.opened.at(-1)).toBe(`https://t.me/+${digits}`)
     await page.keyboard.press('p')

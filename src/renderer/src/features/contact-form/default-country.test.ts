@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { countryOfLanguage, readDefaultCountry, saveDefaultCountry } from './default-country'
+import { countryOfLanguage, defaultCountry, readDefaultCountry, saveDefaultCountry } from './default-country'
 
 const memoryStorage = (initial: Record<string, string> = {}) => {
   const values = new Map(Object.entries(initial))
@@ -24,6 +24,13 @@ describe('the default country for local numbers', () => {
     expect(readDefaultCountry(storage, 'en-GB')).toBe('GB')
     saveDefaultCountry('FR', storage)
     expect(readDefaultCountry(storage, 'en-GB')).toBe('FR')
+  })
+
+  it('tells the running app of a new choice (phones of that country then show nationally)', () => {
+    saveDefaultCountry('JP', memoryStorage())
+    expect(defaultCountry.value).toBe('JP')
+    saveDefaultCountry('BR', memoryStorage())
+    expect(defaultCountry.value).toBe('BR')
   })
 
   it('ignores a saved value that is not a country', () => {

@@ -1,5 +1,6 @@
 // The country a local phone number (no +) belongs to: the user's choice, kept in localStorage, else their locale's region.
 import { isSupportedCountry, type CountryCode } from 'libphonenumber-js/max'
+import { readonly, ref } from 'vue'
 
 const STORAGE_KEY = 'contactForm.defaultCountry'
 
@@ -26,6 +27,12 @@ export function readDefaultCountry(storage: KeyValueStore | null = browserStorag
   return countryOfLanguage(language)
 }
 
+const current = ref<CountryCode | null>(readDefaultCountry())
+
+/** The country as the app uses it while it runs (phones of that country show in national format); follows saveDefaultCountry. */
+export const defaultCountry = readonly(current)
+
 export function saveDefaultCountry(country: CountryCode, storage: KeyValueStore | null = browserStorage()): void {
   storage?.setItem(STORAGE_KEY, country)
+  current.value = country
 }
