@@ -1,14 +1,21 @@
-// The benchmark's fixed query set, derived from the seeded contacts: prefixes, names, typos, emails, phones, tags.
+// The benchmark's fixed query set, derived from the seeded contacts: prefixes, names, typos, emails, phones, tags, scripts.
 import type { Contact } from '../src/shared/contact'
 import { digitsOf, fold, wordsOf } from '../src/renderer/src/search/fold'
 import { lowerBound } from '../src/renderer/src/search/word-index'
+import { scriptOf, scriptQueries, type Script } from './script-queries'
 
 export interface BenchQuery {
-  kind: 'prefix' | 'name' | 'typo' | 'email' | 'phone' | 'tag'
+  kind: 'prefix' | 'name' | 'typo' | 'email' | 'phone' | 'tag' | 'script'
   text: string
-  /** For typo queries: the contact the query was made from, which must be found. */
+  /** For typo and script queries: the contact the query was made from, which must be found. */
   expectId?: number
   edit?: TypoEdit
+  /** For typo and script queries: the script of the contact's name, for recall per script. */
+  script?: Script
+  /** For script queries: what is tried (a name inside one written without spaces, a Latin spelling…). */
+  case?: string
+  /** Names written in Latin must all rank before the Cyrillic or Greek ones found by spelling. */
+  latinFirst?: boolean
 }
 
 type TypoEdit = 'insert' | 'delete' | 'substitute' | 'swap'
@@ -64,7 +71,7 @@ export function benchQueries(contacts: readonly Contact[]): BenchQuery[] {
     if (typo === target || isWordOrPrefix(typo)) continue
     edit++
     const text = nameWords.map((w) => (w === target ? typo : w)).join(' ')
-    queries.push({ kind: 'typo', text, expectId: contact.id, edit: kind })
+    queries.push({ kind: 'typo', text, expectId: contact.id, edit: kind, script: scriptOf(contact.name) })
   }
 
   const withEmail = contacts.filter((c) => c.email)
@@ -78,5 +85,6 @@ export function benchQueries(contacts: readonly Contact[]): BenchQuery[] {
     queries.push({ kind: 'phone', text: i % 3 === 0 ? (contact.phone ?? '') : digits.slice(-(4 + i)) })
   }
   for (const tag of ['#vip', 'tag:lead', '#trade', 'tag:churn-risk']) queries.push({ kind: 'tag', text: tag })
+  for (const query of scriptQueries(contacts)) queries.push({ kind: 'script', ...query })
   return queries
 }

@@ -150,7 +150,14 @@ const bench = {
     // Seeded names repeat (a few dozen "Sarah Johnson"s), so recall looks at every match, not the first 50.
     const found = queries.map((query) => (query.expectId === undefined ? null : index.search(query.text, {}, Infinity).ids.includes(query.expectId)))
     const totals = queries.map((query) => index.search(query.text, {}, 50).total)
-    return { buildMs, samples, found, totals }
+    // Latin spellings of Cyrillic and Greek names: no name written in Latin letters after one found by its spelling.
+    const names = new Map(rows.map((row) => [row.id, row.name ?? '']))
+    const latinFirst = queries.map((query) => {
+      if (!query.latinFirst) return null
+      const latin = index.search(query.text, {}, Infinity).ids.map((id) => /\p{Script=Latin}/u.test(names.get(id) ?? ''))
+      return latin.indexOf(false) < 0 || !latin.slice(latin.indexOf(false)).includes(true)
+    })
+    return { buildMs, samples, found, totals, latinFirst }
   },
 
   /** The same queries through the search worker: postMessage round trips as the UI sees them. */

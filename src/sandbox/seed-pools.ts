@@ -23,6 +23,7 @@ export const NAME_POOLS: readonly NamePool[] = [
       ['Mateo', 'mateo'], ['Lucía', 'lucia'], ['Ana', 'ana'], ['Kwame', 'kwame'], ['Chiara', 'chiara'],
       ['Mehmet', 'mehmet'], ['Aoife', 'aoife'], ['Thiago', 'thiago'], ['Hannah', 'hannah'], ['David', 'david'],
       ['Léa', 'lea'], ['Oskar', 'oskar'], ['Amélie', 'amelie'], ['Raúl', 'raul'], ['Fatima', 'fatima'],
+      ['Jean-Luc', 'jeanluc'], ['Anne-Marie', 'annemarie'],
     ],
     last: [
       ['Müller', 'muller'], ['Johnson', 'johnson'], ['García', 'garcia'], ['Núñez', 'nunez'], ['Schäfer', 'schafer'],
