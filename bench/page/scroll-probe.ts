@@ -55,11 +55,12 @@ function rowState(index: number): { state: RowState; name: string | null } {
 
 async function run(plan: ScrollPlan): Promise<ScrollResult> {
   const grid = document.querySelector<HTMLElement>('[data-test="contact-table"]')
-  const scroller = grid?.querySelector<HTMLElement>('.contact-table__scroll')
+  // The grid scrolls itself, under its sticky header.
+  const scroller = grid
   if (!grid || !scroller) throw new Error('the contacts table is not on the page')
   const total = Number(grid.getAttribute('aria-rowcount')) - 1
-  const viewportHeight = scroller.clientHeight
-  const maxTop = scroller.scrollHeight - viewportHeight
+  const viewportHeight = scroller.clientHeight - (grid.querySelector<HTMLElement>('[aria-rowindex="1"]')?.offsetHeight ?? 0)
+  const maxTop = scroller.scrollHeight - scroller.clientHeight
   if (total < 1000 || maxTop <= 0) throw new Error(`the table is not scrollable (${total} rows, max scrollTop ${maxTop})`)
 
   scroller.scrollTop = 0

@@ -5,9 +5,11 @@ import { createApp } from 'vue'
 import { createPinia } from 'pinia'
 import App from './App.vue'
 import { installErrorReporting } from '../features/support'
+import { levelCardHeadings } from '../components/card-heading-level'
 import './app.css'
 
 const app = createApp(App).use(createPinia())
 // Errors nobody caught go to main's log too, for support.
 installErrorReporting(app)
 app.mount('#app')
+levelCardHeadings()

@@ -1,0 +1,91 @@
+// Every screen, as a new user meets it, in light and dark: axe-core finds no violation of a WCAG 2.1 A or AA rule.
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { chromiumSkipReason } from './support/chromium'
+import { openApp, useSignedInApp } from './support/app'
+import { axeViolations } from './support/axe'
+import { unsyncedButton } from './support/contacts'
+import { focusedIn, goOffline } from './support/keyboard'
+import { onboardingCard, searchBox, settled } from './support/screens'
+
+type Scheme = 'light' | 'dark'
+const SCHEMES: readonly Scheme[] = ['light', 'dark']
+
+/** Relative luminance (0 black … 1 white) of the body's background: the theme really switched. */
+async function bodyLuminance(page: Page): Promise<number> {
+  const color = await page.evaluate(() => getComputedStyle(document.body).backgroundColor)
+  const [r, g, b] = (color.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number)
+  return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255
+}
+
+async function useScheme(page: Page, scheme: Scheme): Promise<void> {
+  await page.emulateMedia({ colorScheme: scheme })
+  await expect.poll(() => bodyLuminance(page)).toSatisfy((luminance: number) => (scheme === 'dark' ? luminance < 0.2 : luminance > 0.8))
+}
+
+/** Opens a screen with `keys`, waits for `selector` and for its transitions, and records what axe finds. */
+async function audit(page: Page, found: Record<string, string[]>, name: string, selector: string): Promise<void> {
+  await page.locator(selector).first().waitFor()
+  await settled(page)
+  const violations = await axeViolations(page)
+  if (violations.length) found[name] = violations
+}
+
+/** Escape closes the screen; back on the table once it has left. */
+async function close(page: Page, selector: string): Promise<void> {
+  await page.keyboard.press('Escape')
+  await page.locator(selector).first().waitFor({ state: 'detached' })
+  await settled(page)
+}
+
+describe.skipIf(chromiumSkipReason())('accessibility', () => {
+  const signedIn = useSignedInApp(60)
+
+  it.each(SCHEMES)('onboarding has no WCAG 2.1 AA violation (%s)', async (scheme) => {
+    const app = await openApp(signedIn.browser, { colorScheme: scheme })
+    try {
+      await onboardingCard(app.page).waitFor()
+      await settled(app.page)
+      expect(await axeViolations(app.page)).toEqual([])
+    } finally {
+      await app.close()
+    }
+  })
+
+  it.each(SCHEMES)('the contacts screen and every dialog, drawer and picker have no WCAG 2.1 AA violation (%s)', async (scheme) => {
+    const { page, sandbox } = signedIn
+    await useScheme(page, scheme)
+    const found: Record<string, string[]> = {}
+    await searchBox(page).press('ArrowDown')
+    await focusedIn(page, '[data-test="contact-table"]')
+    await audit(page, found, 'contacts', '[data-test="contact-row"].row--focused')
+
+    await page.keyboard.press('Enter')
+    await audit(page, found, 'details drawer', '[data-test="contact-details"]')
+    await close(page, '[data-test="contact-details"]')
+
+    const screens: [name: string, keys: string, selector: string][] = [
+      ['edit form', 'e', '[data-test="contact-form"]'],
+      ['new contact form', 'n', '[data-test="contact-form"]'],
+      ['command palette', 'Control+k', '[data-test="command-palette"]'],
+      ['shortcut help', '?', '[data-test="shortcut-help"]'],
+      ['tag picker', 't', '[data-test="tag-picker"]'],
+      ['channel picker', 'c', '[data-test="channel-picker"]'],
+      ['list picker', 'l', '[data-test="id-picker"]'],
+      ['settings', 'Control+,', '[data-test="settings"]'],
+    ]
+    for (const [name, keys, selector] of screens) {
+      await page.keyboard.press(keys)
+      await audit(page, found, name, selector)
+      await close(page, selector)
+      await focusedIn(page, '[data-test="contact-table"]')
+    }
+
+    // An edit made offline waits in the pending panel.
+    await goOffline(page, sandbox)
+    await page.keyboard.press('b')
+    await unsyncedButton(page).click()
+    await audit(page, found, 'pending panel', '[data-test="pending-item"]')
+    expect(found).toEqual({})
+  })
+})
