@@ -1,4 +1,5 @@
-// Every screen, as a new user meets it, in light and dark: axe-core finds no violation of a WCAG 2.1 A or AA rule.
+// Every screen, as a new user meets it, in light and dark: axe-core finds no violation of a WCAG 2.1 A or AA rule
+// (nor a missing level-one heading, an unnamed dialog, or content outside landmarks).
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { chromiumSkipReason } from './support/chromium'
