@@ -9,7 +9,7 @@ import { useContactsStore } from './contacts-store'
 import { useOverlayStore } from './overlay-store'
 import { useSelectionStore } from './selection-store'
 import { useSyncStore } from '../pending'
-import { copyDiagnostics } from '../support'
+import { useCopyDiagnostics } from '../support'
 import { useWorkspaceStore } from '../../workspace/workspace-store'
 
 export interface ContactCommandHooks {
@@ -33,6 +33,7 @@ export function useContactCommands(hooks: ContactCommandHooks) {
   const sync = useSyncStore()
   const dialog = useDialog()
   const message = useMessage()
+  const copySupportText = useCopyDiagnostics()
   const count = new Intl.NumberFormat()
 
   /** The selection, or the focused contact when nothing is selected. */
@@ -129,12 +130,6 @@ export function useContactCommands(hooks: ContactCommandHooks) {
     }
     const copied = await copyText(value)
     if (copied.ok) message.success(`Copied ${value}`)
-    else message.error(copied.error.message)
-  }
-
-  async function copySupportText(): Promise<void> {
-    const copied = await copyDiagnostics(sync.snapshot())
-    if (copied.ok) message.success('Diagnostics copied: paste them into your message to support.')
     else message.error(copied.error.message)
   }
 
