@@ -39,8 +39,9 @@ interface OpenExport {
 /** A name the page suggests, made safe to show in a dialog and to use as a file name, with the format's extension. */
 export function safeFileName(fileName: string, format: ExportFormat): string {
   const extension = EXPORT_EXTENSIONS[format]
-  const base = basename(fileName.replace(/\\/g, '/'))
-    .replace(/[\u0000-\u001f<>:"/\\|?*]/g, '')
+  const base = [...basename(fileName.replace(/\\/g, '/'))]
+    .filter((char) => char >= ' ' && !'<>:"/\\|?*'.includes(char))
+    .join('')
     .replace(/^[.\s]+|[.\s]+$/g, '')
   const stem = base.toLowerCase().endsWith(extension) ? base.slice(0, -extension.length) : base
   return `${stem || 'contacts'}${extension}`
