@@ -72,7 +72,20 @@ async function notesOf(db: ContactsDb): Promise<(id: number) => readonly string[
   return (id) => byContact.get(id)?.sort((a, b) => a.at.localeCompare(b.at)).map((note) => note.content)
 }
 
-const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0))
+/**
+ * A turn for the window between slices: a message to ourselves, which (unlike a chain of zero
+ * timeouts, clamped to 4 ms after a few) costs next to nothing.
+ */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel()
+    channel.port1.onmessage = () => {
+      channel.port1.close()
+      resolve()
+    }
+    channel.port2.postMessage(null)
+  })
+}
 
 /**
  * Asks main where to save (null when the user cancelled), then writes the file slice by slice. A
@@ -104,7 +117,7 @@ export async function runExport(db: ContactsDb, request: ExportRequest, progress
     // Full chunks go now, the rest waits for the next slice; the window gets a turn either way.
     const pieces = pending.length >= EXPORT_CHUNK_CHARS ? piecesOf(pending) : [pending]
     pending = pieces.pop() ?? ''
-    if (pieces.length === 0) await nextTask()
+    await nextTask()
     const sent = await send(pieces)
     if (!sent.ok) return abort(sent)
     progress.onProgress?.(slice.written, contacts.length)
