@@ -9,7 +9,7 @@ import { openAccountDatabase, type ContactsDb } from '../../db/database'
 import { queuedIntents } from '../../sync/outbox'
 import { markSent } from '../../sync/outbox/test-support/queue-states'
 import { fakeBridge } from '../../test-support/fake-bridge'
-import { undoStep } from '../bulk/undo-step'
+import { undoStep } from '../bulk'
 import { mergeGroup } from './merge-run'
 import { defaultMergeChoice } from './merge-plan'
 
