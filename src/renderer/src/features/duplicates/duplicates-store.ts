@@ -7,7 +7,7 @@ import { useBulkStore } from '../bulk'
 import { scanDuplicates } from './duplicates-client'
 import type { DuplicateGroup } from './find-duplicates'
 import { mergeGroup, type MergeDone } from './merge-run'
-import { defaultMergeChoice, planMerge, type MergeChoice, type MergeField } from './merge-plan'
+import { defaultMergeChoice, planMerge, type MergeChoice, type MergeField } from '../../contact-match/merge-plan'
 
 export const useDuplicatesStore = defineStore('duplicates', () => {
   const bulk = useBulkStore()

@@ -11,7 +11,7 @@ import { markSent } from '../../sync/outbox/test-support/queue-states'
 import { fakeBridge } from '../../test-support/fake-bridge'
 import { undoStep } from '../bulk'
 import { mergeGroup } from './merge-run'
-import { defaultMergeChoice } from './merge-plan'
+import { defaultMergeChoice } from '../../contact-match/merge-plan'
 
 const grace: ContactRow = { id: 1, name: 'Grace Hopper', phone: '+14155550123', email: null, type: 'whatsapp', status: 'active', blacklisted: false, tags: ['navy'] }
 const hopper: ContactRow = { id: 2, name: 'Hopper Grace', phone: '+447700550123', email: 'grace@navy.mil', type: 'telegram', status: 'active', blacklisted: true, tags: ['cobol'] }

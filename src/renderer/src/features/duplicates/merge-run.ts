@@ -5,7 +5,7 @@ import { callBridge } from '../../bridge'
 import type { ContactsDb } from '../../db/database'
 import { enqueueMany } from '../../sync/outbox'
 import type { Before, UndoableStep } from '../bulk'
-import { mergeIntents, planMerge, type MergeChoice } from './merge-plan'
+import { mergeIntents, planMerge, type MergeChoice } from '../../contact-match/merge-plan'
 
 export interface MergeDone {
   survivor: ContactRow

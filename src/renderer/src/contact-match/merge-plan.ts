@@ -1,6 +1,6 @@
-// Merging a duplicate group: the survivor and whose value it keeps per field, as outbox intents (update, addTags, setBlacklisted, addNote, delete).
-import type { ContactRow } from '../../../../shared/contact'
-import type { FieldChanges, IntentInput } from '../../sync/outbox'
+// Merging a duplicate group: the survivor and whose value it keeps per field, as outbox intents (update, addTags, setBlacklisted, addNote, delete); the duplicates screen and the outbox property test use it.
+import type { ContactRow } from '../../../shared/contact'
+import type { FieldChanges, IntentInput } from '../sync/outbox'
 
 export type MergeField = 'name' | 'phone' | 'email' | 'type' | 'status'
 export const MERGE_FIELDS: readonly MergeField[] = ['name', 'phone', 'email', 'type', 'status']

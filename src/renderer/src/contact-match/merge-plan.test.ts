@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { ContactRow } from '../../../../shared/contact'
-import { intentInput } from '../../sync/outbox'
+import type { ContactRow } from '../../../shared/contact'
+import { intentInput } from '../sync/outbox'
 import { defaultMergeChoice, mergeIntents, pickSurvivor, planMerge } from './merge-plan'
 
 const anna: ContactRow = { id: 10, name: 'Anna Schmidt', phone: '+491711234567', email: null, type: 'whatsapp', status: 'active', blacklisted: false, tags: ['vip', 'client'], created_at: '2026-01-01T00:00:00.000000Z' }
