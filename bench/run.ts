@@ -57,7 +57,7 @@ async function main(): Promise<void> {
   const loadAtStart = loadavg()[0]
   log('building the bench page')
   // The bench page reaches the import and duplicates features through their index, components included.
-  await build({ root: join(ROOT, 'bench/page'), base: '/bench/', configFile: false, plugins: [vue()], logLevel: 'warn', build: { outDir: BENCH_WEB, emptyOutDir: true } })
+  await build({ root: join(ROOT, 'bench/page'), base: './', configFile: false, plugins: [vue()], logLevel: 'warn', build: { outDir: BENCH_WEB, emptyOutDir: true } })
   // The scroll probe runs inside the real app page (evaluated, so the app's CSP does not apply): one self-contained script.
   await build({
     root: join(ROOT, 'bench/page'),
@@ -78,15 +78,16 @@ async function main(): Promise<void> {
   try {
     const context = await browser.newContext()
     // The bench page is served on the app's own origin, so it shares the account's IndexedDB.
-    await context.route(`${host.url}/bench/**`, async (route) => {
-      const path = new URL(route.request().url()).pathname.slice('/bench/'.length) || 'index.html'
+    const benchPrefix = `${new URL(host.url).pathname}bench/`
+    await context.route(`${host.url}bench/**`, async (route) => {
+      const path = new URL(route.request().url()).pathname.slice(benchPrefix.length) || 'index.html'
       const body = await readFile(join(BENCH_WEB, path)).catch(() => null)
       if (!body) return route.fulfill({ status: 404, body: 'Not found' })
       await route.fulfill({ status: 200, body, contentType: MIME[extname(path)] ?? 'application/octet-stream' })
     })
     const page = await context.newPage()
     page.on('pageerror', (error) => log(`bench page error: ${error.message}`))
-    await page.goto(`${host.url}/bench/index.html`)
+    await page.goto(`${host.url}bench/index.html`)
     await page.waitForFunction(() => 'bench' in window)
     const accountId = await call<string>(page, 'signIn', sandbox.apiKey, sandbox.baseUrl)
 
@@ -461,7 +462,7 @@ async function replayThroughput(context: import('playwright-core').BrowserContex
   const limited = await startSandbox({ port: 0, contacts: REPLAY_INTENTS, knobs: { rows: 'full', rateLimit: REPLAY_LIMIT } })
   const page = await context.newPage()
   try {
-    await page.goto(`${url}/bench/index.html`)
+    await page.goto(`${url}bench/index.html`)
     await page.waitForFunction(() => 'bench' in window)
     const accountId = await call<string>(page, 'signIn', limited.apiKey, limited.baseUrl)
     const intents = await call<number>(page, 'prepareReplay', accountId, REPLAY_INTENTS)

@@ -13,7 +13,7 @@ describe.skipIf(chromiumSkipReason())('reach and copy', () => {
   it('opens WhatsApp, Telegram, a call and an email with w, g, p, m, and copies with y and Shift+Y', async () => {
     const { sandbox, app } = signedIn
     const { page, host, context } = app
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: host.url })
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: host.origin })
     const person = sandbox.store.all().find((contact) => contact.phone && contact.email) as Contact
     const digits = person.phone!.replace(/\D/g, '')
     await searchBox(page).fill(person.phone!)

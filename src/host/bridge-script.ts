@@ -1,17 +1,20 @@
 // The browser host's stand-in for the preload: a classic script that defines window.skylight over HTTP.
 import { CHANNELS } from '../shared/contract'
 
-export const BRIDGE_SCRIPT_PATH = '/host-bridge.js'
+/** Relative, like every URL the page uses: each keeps the run's secret prefix. */
+export const BRIDGE_SCRIPT_PATH = 'host-bridge.js'
 
 /**
- * One method per contract channel, each a POST to /rpc/<channel> answering the handler's Result.
+ * One method per contract channel, each a POST to rpc/<channel> beside this script, answering the handler's Result.
  * `undefined` arguments travel as an empty body so the handlers validate what the page really sent.
  */
 export function bridgeScript(): string {
   return `// SkyLight Contacts browser host: window.skylight over HTTP (the preload's job in Electron).
 (() => {
+  // Beside this script, whichever page loaded it: the URL keeps the run's secret.
+  const base = new URL('rpc/', document.currentScript.src)
   const call = (channel) => async (args) => {
-    const response = await fetch('/rpc/' + channel, {
+    const response = await fetch(new URL(channel, base), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: args === undefined ? '' : JSON.stringify(args),

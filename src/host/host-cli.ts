@@ -18,7 +18,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 
 try {
   const host = await startHost({ port, rendererDir: values['renderer-dir'], dataDir: values['data-dir'] })
-  console.log(`listening on ${host.url}`)
+  console.log(`SkyLight Contacts is at ${host.url}`)
   const stop = (): void => {
     void host.close().then(() => process.exit(0))
   }

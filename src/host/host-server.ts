@@ -1,4 +1,5 @@
-// The browser host: serves the built renderer over HTTP and answers its /rpc calls with main's own IPC handlers.
+// The browser host: serves the built renderer over HTTP and answers its /rpc calls with main's own IPC handlers,
+// to this machine only, under the run's secret, and the bridge only to the app's own page (request-guard.ts).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { existsSync, readFileSync } from 'node:fs'
@@ -15,9 +16,11 @@ import { createRotatingLog } from '../main/log/rotating-log'
 import { startSandboxServer } from '../sandbox/sandbox-server'
 import { createMemoryStore } from '../main/secrets/memory-store'
 import { createSession } from '../main/session/session'
+import type { GoneDetails } from '../main/support/crash-recovery'
 import { createSupportDesk } from '../main/support/support-desk'
 import { fail } from '../shared/result'
 import { BRIDGE_SCRIPT_PATH, bridgeScript, injectBridge } from './bridge-script'
+import { createRequestGuard } from './request-guard'
 import { readStaticFile } from './static-files'
 
 /** The app's version, as package.json gives it (Electron's app.getVersion reads the same). */
@@ -37,16 +40,26 @@ export type HostOptions = {
   dataDir?: string
   /** Where exports are saved (there is no save dialog here); absent: `exports/` in the data folder. */
   exportDir?: string
+  /** Opens demo data at once when no key is set, as `npm run dev` does. */
+  demo?: boolean
 }
 
 export type Host = {
+  /** The page's address, with the run's secret: share it only with the browser that opens the app. */
   url: string
+  /** `http://127.0.0.1:<port>`, e.g. for browser permissions. */
+  origin: string
   /** Links the app asked to open with `shell.openExternal`, and folders it asked to show (as file: URLs), in order; the host opens nothing. */
   opened: readonly string[]
   /** Where main's log goes, as the app's goes to userData/logs. */
   logDir: string
   /** Where exports land: each under the name the page suggested (" (2)" added when taken); tests read them back. */
   exportDir: string
+  /**
+   * The page's process died (the browser tells its driver, as Electron tells main): logged, and the
+   * reloaded page is told once. True when the page should be reloaded.
+   */
+  rendererGone(details: GoneDetails): boolean
   close(): Promise<void>
 }
 
@@ -74,6 +87,15 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     startSandbox: () => startSandboxServer({ port: 0 }),
   })
   await session.restore()
+  if (options.demo && (await session.status()).mode === 'signed_out') await session.startDemo()
+  const support = createSupportDesk({
+    log,
+    logDir,
+    app: { name: 'SkyLight Contacts', version: HOST_VERSION, packaged: false },
+    locale: Intl.DateTimeFormat().resolvedOptions().locale,
+    session,
+    update: () => NO_UPDATES.status,
+  })
   const handlers = createHandlers({
     session,
     openExternal: async (url) => {
@@ -82,16 +104,9 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     // The host has no quit to hold back, and never updates itself.
     setUnsynced: () => {},
     updates: NO_UPDATES,
-    support: createSupportDesk({
-      log,
-      logDir,
-      app: { name: 'SkyLight Contacts', version: HOST_VERSION, packaged: false },
-      locale: Intl.DateTimeFormat().resolvedOptions().locale,
-      session,
-      update: () => NO_UPDATES.status,
-    }),
+    support,
     // The page's IndexedDB lives in the browser's own profile, out of the host's sight.
-    paths: { offlineCopy: null, logs: logDir },
+    info: { version: HOST_VERSION, selfUpdating: false, offlineCopy: null, logs: logDir },
     openFolder: async (path) => {
       opened.push(pathToFileURL(path).href)
     },
@@ -99,6 +114,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
   })
   const table = withActivityLog(handlers, log.write)
 
+  const guard = createRequestGuard()
   let origin = ''
   const isOwnPage = (url: string): boolean => {
     try {
@@ -117,7 +133,13 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
   })
 
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const path = new URL(request.url ?? '/', 'http://host.invalid').pathname
+    const verdict = guard.check(request.method ?? 'GET', request.url ?? '/', request.headers)
+    if (!verdict.allow) {
+      // Never the URL: it may hold the secret, or a guess at it.
+      log.write('warn', `browser host refused a ${request.method} request: ${verdict.reason}`)
+      return send(response, verdict.status, 'text/plain; charset=utf-8', verdict.status === 404 ? 'Not found' : 'Forbidden')
+    }
+    const { path } = verdict
     if (path.startsWith('/rpc/')) {
       if (request.method !== 'POST') return send(response, 405, 'text/plain; charset=utf-8', 'POST only')
       const channel = decodeURIComponent(path.slice('/rpc/'.length))
@@ -126,7 +148,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'text/plain; charset=utf-8', 'GET only')
     if (path === '/' || path === '/index.html') return send(response, 200, 'text/html; charset=utf-8', indexHtml)
-    if (path === BRIDGE_SCRIPT_PATH) return send(response, 200, 'text/javascript; charset=utf-8', script)
+    if (path === `/${BRIDGE_SCRIPT_PATH}`) return send(response, 200, 'text/javascript; charset=utf-8', script)
     const file = await readStaticFile(rendererDir, path)
     if (!file) return send(response, 404, 'text/plain; charset=utf-8', 'Not found')
     send(response, 200, file.contentType, file.body)
@@ -137,12 +159,15 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     server.listen(options.port ?? 0, '127.0.0.1', () => done())
   })
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  guard.setOrigin(origin)
 
   return {
-    url: origin,
+    url: guard.pageUrl(),
+    origin,
     opened,
     logDir,
     exportDir,
+    rendererGone: (details) => support.crashes.rendererGone(details),
     async close() {
       server.closeAllConnections()
       await new Promise<void>((done) => server.close(() => done()))
@@ -168,14 +193,14 @@ async function freePath(dir: string, fileName: string): Promise<string> {
   }
 }
 
-/** The caller is the page that sent the request: Referer names it, Origin at least its origin. */
+/** The caller is the page that sent the request: its Origin names it (the guard has already checked it). */
 async function answerRpc(
   table: HandlerTable,
   channel: string,
   request: IncomingMessage,
   isOwnPage: (url: string) => boolean,
 ): Promise<unknown> {
-  const senderUrl = request.headers.referer ?? request.headers.origin ?? null
+  const senderUrl = request.headers.origin ?? null
   const body = await readBody(request)
   if (body === null) return fail({ kind: 'validation', message: 'The request body is too large.', fields: {} })
   let args: unknown
@@ -203,6 +228,12 @@ function send(response: ServerResponse, status: number, contentType: string, bod
     'content-type': contentType,
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
+    // The secret is in every URL: no page the app links to learns it, and no other site frames or embeds the app.
+    'referrer-policy': 'no-referrer',
+    'x-frame-options': 'DENY',
+    'content-security-policy': "frame-ancestors 'none'",
+    'cross-origin-opener-policy': 'same-origin',
+    'cross-origin-resource-policy': 'same-origin',
   })
   response.end(body)
 }

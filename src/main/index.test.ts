@@ -362,12 +362,12 @@ describe('main process glue', () => {
     expect(logged).not.toMatch(/clean-exit/)
   })
 
-  it('tells the page where the offline copy and the logs live, and opens the logs folder', async () => {
+  it('tells the page its version, where the offline copy and the logs live, and opens the logs folder', async () => {
     const { electron } = await launch()
     const handler = (channel: string) => electron.ipcMain.handle.mock.calls.find(([name]) => name === ipcName(channel as never))![1]
     const fromPage = { senderFrame: { url: `${DEV_URL}/` } }
     const userData = '/tmp/skylight-glue-test/userData'
-    expect(await handler('app.paths')(fromPage, {})).toEqual({ ok: true, data: { offlineCopy: join(userData, 'IndexedDB'), logs: join(userData, 'logs') } })
+    expect(await handler('app.info')(fromPage, {})).toEqual({ ok: true, data: { version: '0.1.0', selfUpdating: false, offlineCopy: join(userData, 'IndexedDB'), logs: join(userData, 'logs') } })
     expect(await handler('app.openLogs')(fromPage, {})).toEqual({ ok: true, data: null })
     expect(electron.shell.openPath).toHaveBeenCalledWith(join(userData, 'logs'))
   })

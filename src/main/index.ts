@@ -92,7 +92,7 @@ async function start(): Promise<void> {
     updates,
     support,
     // Chromium keeps the page's IndexedDB (the offline copy) in the profile, which is userData.
-    paths: { offlineCopy: join(app.getPath('userData'), 'IndexedDB'), logs: logDir },
+    info: { version: app.getVersion(), selfUpdating: app.isPackaged, offlineCopy: join(app.getPath('userData'), 'IndexedDB'), logs: logDir },
     openFolder: async (path) => {
       const failure = await shell.openPath(path)
       if (failure) console.warn(`could not open ${path}: ${failure}`)

@@ -39,6 +39,15 @@ export const authStatus = z.object({
 })
 export type AuthStatus = z.infer<typeof authStatus>
 
+/** What the settings screen shows of the app itself. */
+export const appInfo = z.object({
+  version: z.string().max(64),
+  /** Whether this build updates itself (a released app); a development build or the browser host never does. */
+  selfUpdating: z.boolean(),
+  offlineCopy: z.string().max(4096).nullable(), logs: z.string().max(4096),
+})
+export type AppInfo = z.infer<typeof appInfo>
+
 const none = z.object({}).strict()
 const byId = z.object({ id: contactId }).strict()
 const done = z.object({ message: z.string().optional() })
@@ -92,8 +101,8 @@ export const channels = {
   'app.diagnostics': { args: z.object({ sync: syncSnapshot }).strict(), result: z.string() },
   /** Asked by the page at start: whether it was reloaded after its process crashed (once). */
   'app.crashNotice': { args: none, result: crashNotice.nullable() },
-  /** Where the app keeps its files, for the settings screen: the offline copy's folder (null in a browser: its own profile) and the logs. */
-  'app.paths': { args: none, result: z.object({ offlineCopy: z.string().nullable(), logs: z.string() }) },
+  /** For the settings screen: the app's version, the offline copy's folder (null in a browser: its own profile) and the logs folder. */
+  'app.info': { args: none, result: appInfo },
   /** Shows the logs folder in the file manager. */
   'app.openLogs': { args: none, result: z.null() },
   /** Asks where to save an export (the save dialog; the browser host uses its export folder); null when the user cancelled. */

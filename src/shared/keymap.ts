@@ -35,6 +35,8 @@ export type CommandId =
   | 'contacts.import'
   | 'contacts.export'
   | 'duplicates.find'
+  | 'settings.open'
+  | 'app.copyDiagnostics'
 
 export type MenuName = 'File' | 'Edit' | 'View' | 'Contacts' | 'Help'
 
@@ -81,6 +83,7 @@ export const COMMANDS: readonly Command[] = [
   command('contacts.import', 'Import contacts from CSV or vCard', 'File', [{ key: 'o', mod: true }], { whileTyping: true, menuLabel: 'Import…' }),
   command('contacts.export', 'Export contacts to CSV or vCard', 'File', [{ key: 'e', mod: true }], { whileTyping: true, menuLabel: 'Export…' }),
   command('sync.now', 'Sync now', 'File', [{ key: 'r', mod: true }], { whileTyping: true }),
+  command('settings.open', 'Settings', 'File', [{ key: ',', mod: true }], { whileTyping: true, menuLabel: 'Settings…' }),
   command('edit.undo', 'Undo', 'Edit', [{ key: 'z', mod: true }], { textEdit: 'undo' }),
   command('edit.redo', 'Redo', 'Edit', [{ key: 'z', mod: true, shift: true }], { textEdit: 'redo' }),
   command('selection.all', 'Select all matching contacts', 'Edit', [{ key: 'a', mod: true }], { textEdit: 'selectAll', menuLabel: 'Select All' }),
@@ -111,6 +114,7 @@ export const COMMANDS: readonly Command[] = [
   command('copy.email', 'Copy email address', 'Contacts', [{ key: 'Y', shift: true }]),
   command('duplicates.find', 'Find duplicates', 'Contacts', [{ key: 'd', mod: true, shift: true }], { whileTyping: true, menuLabel: 'Find Duplicates…' }),
   command('help.open', 'Keyboard shortcuts', 'Help', [{ key: '?', shift: true }]),
+  command('app.copyDiagnostics', 'Copy diagnostics (for support)', 'Help', [], { menuLabel: 'Copy Diagnostics' }),
 ]
 
 /** Electron's accelerator for the app menu, or null for keys a menu cannot show (plain letters act on the table). */

@@ -31,7 +31,7 @@ const validArgs: { [C in Channel]: ArgsOf<C> } = {
   'app.reportError': { source: 'error', message: 'boom', stack: 'Error: boom\n    at x' },
   'app.diagnostics': { sync: { reachability: 'online', lastSyncedAt: null, unsynced: 2, needsAttention: 0, pull: 'idle' } },
   'app.crashNotice': {},
-  'app.paths': {},
+  'app.info': {},
   'app.openLogs': {},
   'export.open': { fileName: 'contacts-2026-03-04.csv', format: 'csv' },
   'export.write': { id: 'b3c1e0a2-5d4f-4c8e-9a7b-1f2e3d4c5b6a', text: 'Name,Phone\r\n' },
@@ -140,7 +140,7 @@ const badArgs: { [C in Channel]: ReadonlyArray<readonly [string, unknown]> } = {
     ['unknown reachability', { sync: { reachability: 'maybe', lastSyncedAt: null, unsynced: 0, needsAttention: 0, pull: 'idle' } }],
   ],
   'app.crashNotice': [],
-  'app.paths': [],
+  'app.info': [],
   'app.openLogs': [],
   'export.open': [
     ['missing format', { fileName: 'contacts.csv' }],

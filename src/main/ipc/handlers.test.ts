@@ -93,7 +93,7 @@ const validArgs: { [C in Channel]: ArgsOf<C> } = {
   'app.reportError': { source: 'unhandledrejection', message: 'boom' },
   'app.diagnostics': { sync: { reachability: 'online', lastSyncedAt: null, unsynced: 2, needsAttention: 0, pull: 'idle' } },
   'app.crashNotice': {},
-  'app.paths': {},
+  'app.info': {},
   'app.openLogs': {},
   'export.open': { fileName: 'contacts.csv', format: 'csv' },
   'export.write': { id: 'export-0001', text: 'Name\r\n' },
@@ -112,8 +112,8 @@ describe('createHandlers', () => {
   let support: { reportError: Mock<SupportDesk['reportError']>; diagnostics: Mock<SupportDesk['diagnostics']>; takeCrashNotice: Mock<SupportDesk['takeCrashNotice']> }
   let openFolder: Mock<(path: string) => Promise<void>>
   let exports: { [K in 'open' | 'write' | 'finish' | 'abort']: Mock<ExportFiles[K]> }
-  const paths = { offlineCopy: '/home/rep/.config/SkyLight Contacts/IndexedDB', logs: '/home/rep/.config/SkyLight Contacts/logs' }
-  const handlers = () => createHandlers({ session, openExternal, setUnsynced, updates, support, paths, openFolder, exports })
+  const info = { version: '0.2.0', selfUpdating: true, offlineCopy: '/home/rep/.config/SkyLight Contacts/IndexedDB', logs: '/home/rep/.config/SkyLight Contacts/logs' }
+  const handlers = () => createHandlers({ session, openExternal, setUnsynced, updates, support, info, openFolder, exports })
   const call = (channel: string, args: unknown) => dispatch(handlers(), channel, args, OWN_PAGE, isOwnPage)
 
   beforeEach(() => {
@@ -160,10 +160,10 @@ describe('createHandlers', () => {
     expect(await call('app.crashNotice', {})).toEqual({ ok: true, data: { reason: 'oom', at: '2026-12-02T10:00:00.000Z' } })
   })
 
-  it('tells where the offline copy and the logs live, and opens the logs folder', async () => {
-    expect(await call('app.paths', {})).toEqual({ ok: true, data: paths })
+  it('tells the version, where the offline copy and the logs live, and opens the logs folder', async () => {
+    expect(await call('app.info', {})).toEqual({ ok: true, data: info })
     expect(await call('app.openLogs', {})).toEqual({ ok: true, data: null })
-    expect(openFolder).toHaveBeenCalledWith(paths.logs)
+    expect(openFolder).toHaveBeenCalledWith(info.logs)
   })
 
   it('hands exports to the export files service: where to save, each chunk, the end or the drop', async () => {

@@ -1,6 +1,6 @@
 // The handler table: one async function per contract channel, with arguments already validated.
 import { CHANNEL_TYPES, channelNames } from '../../shared/contact'
-import type { Channel, DataOf, ParsedArgsOf } from '../../shared/contract'
+import type { AppInfo, Channel, DataOf, ParsedArgsOf } from '../../shared/contract'
 import { fail, ok, type ApiError, type Result } from '../../shared/result'
 import type { SkylightClient } from '../api/client'
 import type { ExportFiles } from '../export/export-files'
@@ -19,8 +19,8 @@ export type HandlerDeps = {
   /** The self-update (the browser host has none: it never updates). */
   updates: Pick<UpdateService, 'status' | 'restart'>
   support: Pick<SupportDesk, 'reportError' | 'diagnostics' | 'takeCrashNotice'>
-  /** The offline copy's folder (null when a browser keeps it in its own profile) and the logs folder. */
-  paths: { offlineCopy: string | null; logs: string }
+  /** The version, the offline copy's folder (null when a browser keeps it in its own profile) and the logs folder. */
+  info: AppInfo
   /** Shows a folder in the OS file manager. */
   openFolder: (path: string) => Promise<void>
   /** Exports written where the user chose (the host: its export folder). */
@@ -80,9 +80,9 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     },
     'app.diagnostics': async ({ sync }) => ok(await deps.support.diagnostics(sync)),
     'app.crashNotice': async () => ok(deps.support.takeCrashNotice()),
-    'app.paths': async () => ok(deps.paths),
+    'app.info': async () => ok(deps.info),
     'app.openLogs': async () => {
-      await deps.openFolder(deps.paths.logs)
+      await deps.openFolder(deps.info.logs)
       return ok(null)
     },
     'export.open': ({ fileName, format }) => deps.exports.open(fileName, format),

@@ -4,6 +4,10 @@ import './zod-config'
 import { createApp } from 'vue'
 import { createPinia } from 'pinia'
 import App from './App.vue'
+import { installErrorReporting } from '../features/support'
 import './app.css'
 
-createApp(App).use(createPinia()).mount('#app')
+const app = createApp(App).use(createPinia())
+// Errors nobody caught go to main's log too, for support.
+installErrorReporting(app)
+app.mount('#app')

@@ -55,7 +55,7 @@ export async function openAccountDatabase(accountId: string, deps: IndexedDbDeps
 
 /**
  * Deletes an account's mirror (sign-out). Close every open handle to it first: IndexedDB
- * waits for them before deleting. Confirm with `hasPendingEdits` before calling.
+ * waits for them before deleting. Confirm edits still queued with the user first (the sync store counts them).
  */
 export async function deleteAccountDatabase(accountId: string, deps: IndexedDbDeps = {}): Promise<void> {
   await new Dexie(databaseName(accountId), deps).delete()

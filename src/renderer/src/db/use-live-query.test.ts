@@ -52,4 +52,20 @@ describe('useLiveQuery', () => {
     await new Promise((resolve) => setTimeout(resolve, 50))
     expect(name.value).toBe('Ada L.')
   })
+
+  it('with a change feed, reads at once and again on each event, until the scope ends', async () => {
+    const listeners = new Set<() => void>()
+    const feed = (_id: number, reread: () => void) => {
+      listeners.add(reread)
+      return () => listeners.delete(reread)
+    }
+    const name = scope.run(() => useLiveQuery(() => 1, nameOf, 'loading', feed))!
+    await expect.poll(() => name.value).toBe('Ada')
+    await db.contacts.update(1, { name: 'Ada L.' })
+    expect(name.value).toBe('Ada')
+    for (const reread of listeners) reread()
+    await expect.poll(() => name.value).toBe('Ada L.')
+    scope.stop()
+    expect(listeners.size).toBe(0)
+  })
 })

@@ -1,4 +1,4 @@
-// Overlay store: which dialog of the contacts screen is open (palette, help, a bulk action's picker, a confirmation, import, export, duplicates) and for whom.
+// Overlay store: which dialog of the contacts screen is open (palette, help, settings, a bulk action's picker, a confirmation, import, export, duplicates) and for whom.
 import { defineStore } from 'pinia'
 import { computed, shallowRef } from 'vue'
 import type { ContactRow } from '../../../../shared/contact'
@@ -18,6 +18,7 @@ export type Overlay =
   | { kind: 'import' }
   | { kind: 'export' }
   | { kind: 'duplicates' }
+  | { kind: 'settings' }
 
 export const useOverlayStore = defineStore('overlay', () => {
   const current = shallowRef<Overlay | null>(null)

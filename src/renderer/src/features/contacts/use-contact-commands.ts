@@ -10,6 +10,7 @@ import { useContactsStore } from './contacts-store'
 import { useOverlayStore } from './overlay-store'
 import { useSelectionStore } from './selection-store'
 import { useSyncStore } from '../pending'
+import { useCopyDiagnostics } from '../support'
 import { useWorkspaceStore } from '../../workspace/workspace-store'
 
 export interface ContactCommandHooks {
@@ -34,6 +35,7 @@ export function useContactCommands(hooks: ContactCommandHooks) {
   const dialog = useDialog()
   const message = useMessage()
   const importer = useImportStore()
+  const copySupportText = useCopyDiagnostics()
   const count = new Intl.NumberFormat()
 
   /** The selection, or the focused contact when nothing is selected. */
@@ -220,6 +222,8 @@ export function useContactCommands(hooks: ContactCommandHooks) {
       'edit.undo': () => void bulk.undo(),
       'edit.redo': () => void bulk.redo(),
       'sync.now': () => sync.syncNow(),
+      'settings.open': () => overlay.open({ kind: 'settings' }),
+      'app.copyDiagnostics': () => void copySupportText(),
     }
     if (!ignoringOverlay && overlay.isOpen) return always
     if (!ignoringOverlay && contacts.openId !== null) return { ...always, ...screen, ...(hooks.detailsHaveKeys() ? oneContact : {}) }

@@ -1,5 +1,6 @@
 // Sync store: what the header says about syncing (reachability, pull progress, last sync, unsynced edits) and "sync now".
 import { defineStore } from 'pinia'
+import type { SyncSnapshot } from '../../../../shared/support'
 import { ref, shallowRef } from 'vue'
 import { callBridge, getBridge } from '../../bridge'
 import { unlessClosed } from '../../db/unless-closed'
@@ -27,6 +28,8 @@ export const useSyncStore = defineStore('sync', () => {
   /** The pending changes panel, opened from the indicator. */
   const panelOpen = ref(false)
 
+  /** How often the mirror re-reads the account (the user's setting); the runner's default until set. */
+  let pullIntervalMs: number | undefined
   let stopListening: () => void = () => {}
   let countTimer: ReturnType<typeof setTimeout> | undefined
   let attached: Workspace | null = null
@@ -61,6 +64,7 @@ export const useSyncStore = defineStore('sync', () => {
         if (!state.running && state.last?.status === 'completed') void unlessClosed(readLastSyncedAt(db)).then((at) => at !== undefined && (lastSyncedAt.value = at))
       },
       ...tuning,
+      pull: { ...(pullIntervalMs === undefined ? {} : { intervalMs: pullIntervalMs }), ...tuning.pull },
     })
     session.value = started
     const offReach = started.connectivity.subscribe((state) => (reachability.value = state))
@@ -92,6 +96,24 @@ export const useSyncStore = defineStore('sync', () => {
     needsAttention.value = queue.filter((intent) => intent.status !== 'pending').length
   }
 
+  /** The regular sync comes every `ms` from now on, for this account and the next. */
+  function setPullInterval(ms: number): void {
+    pullIntervalMs = ms
+    session.value?.pulls.setIntervalMs(ms)
+  }
+
+  /** What the diagnostics text says about syncing. */
+  function snapshot(): SyncSnapshot {
+    const last = pull.value.last
+    return {
+      reachability: reachability.value,
+      lastSyncedAt: lastSyncedAt.value,
+      unsynced: unsynced.value,
+      needsAttention: needsAttention.value,
+      pull: pull.value.running ? 'running' : last?.status === 'failed' ? 'failed' : 'idle',
+    }
+  }
+
   function syncNow(): void {
     session.value?.syncNow()
   }
@@ -101,5 +123,5 @@ export const useSyncStore = defineStore('sync', () => {
     session.value?.keyReplaced()
   }
 
-  return { reachability, pull, lastSyncedAt, unsynced, needsAttention, replayer, session, panelOpen, attach, syncNow, keyReplaced }
+  return { reachability, pull, lastSyncedAt, unsynced, needsAttention, replayer, session, panelOpen, attach, setPullInterval, snapshot, syncNow, keyReplaced }
 })

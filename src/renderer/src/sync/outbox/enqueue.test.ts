@@ -9,6 +9,8 @@ import { enqueue, enqueueMany } from './enqueue'
 import { outboxEvents, type OutboxEvent } from './outbox-events'
 import { listQueue, pendingCount } from './queue'
 import { outboxStore } from './outbox-store'
+import { saveHead } from './row-state'
+import { withdrawUnsent } from './withdraw'
 
 let db: ContactsDb
 beforeEach(async () => {
@@ -122,5 +124,24 @@ describe('applying and queueing intents', () => {
     expect((await db.contacts.get(5_000))?.tags).toEqual(['x', 'bulk'])
     // fake-indexeddb is far slower than Chromium's IndexedDB; the real budget is measured by the benchmark.
     expect(elapsed).toBeLessThan(15_000)
+  })
+
+  it('never reuses the seq of a withdrawn intent, so a replay step still running for it cannot touch the new one', async () => {
+    const tag = (contactId: number) => ({ kind: 'addTags' as const, contactId, tags: ['promo'] })
+    const first = await enqueueMany(db, [tag(1), tag(2)])
+    const firstSeqs = first.ok ? first.data.map((queued) => queued.seq) : []
+    await expandBatches(db)
+    // A replay step took the first intent as it stood, then the bulk tag was undone (withdrawn) and redone.
+    const inFlight = (await listQueue(db))[0]
+    await withdrawUnsent(db, firstSeqs, async () => {})
+    const redone = await enqueueMany(db, [tag(1), tag(2)])
+    const redoneSeqs = redone.ok ? redone.data.map((queued) => queued.seq) : []
+    expect(Math.min(...redoneSeqs)).toBeGreaterThan(Math.max(...firstSeqs))
+    // The old step's write-back finds its row gone and changes nothing.
+    expect(await saveHead(db, { ...inFlight, attempts: 5 }, [])).toBe(false)
+    expect((await listQueue(db)).map((row) => [row.seq, row.attempts])).toEqual(redoneSeqs.map((seq) => [seq, 0]))
+    // Single intents follow the batch's range too.
+    const single = await enqueue(db, tag(1))
+    expect(single.ok && single.data.seq).toBeGreaterThan(Math.max(...redoneSeqs))
   })
 })

@@ -173,10 +173,14 @@ async function queueRows(db: ContactsDb, intents: Intent[], createdAt: string): 
     const seq = (await outboxStore(db).add(row)) as number
     return [{ seq, contactId: intents[0].contactId }]
   }
-  // Every new seq must follow every queued one, so each contact's FIFO order holds after expansion.
-  const last = ((await outboxStore(db).orderBy(':id').lastKey()) as number | undefined) ?? 0
-  const firstSeq = last + 1
-  const batch: BatchRow = { kind: 'batch', contactId: BATCH_CONTACT_ID, firstSeq, intents, createdAt, seq: firstSeq + intents.length - 1 }
+  // Every new seq must follow every seq ever used, queued or gone: each contact's FIFO order holds after
+  // expansion, and a replay step still running for a withdrawn intent can never finish (or rewrite) a
+  // new intent that reused its seq. IndexedDB's key generator never goes back, even when rows are deleted;
+  // the batch's explicit last seq moves it past the whole range.
+  const draft: BatchRow = { kind: 'batch', contactId: BATCH_CONTACT_ID, firstSeq: 0, intents, createdAt }
+  const firstSeq = (await outboxStore(db).add(draft)) as number
+  await outboxStore(db).delete(firstSeq)
+  const batch: BatchRow = { ...draft, firstSeq, seq: firstSeq + intents.length - 1 }
   await outboxStore(db).put(batch)
   return intents.map((intent, i) => ({ seq: firstSeq + i, contactId: intent.contactId }))
 }

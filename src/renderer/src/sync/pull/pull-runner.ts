@@ -27,6 +27,8 @@ export interface PullRunner {
   /** Starts a pull, or one more right after the one running (changes may have come meanwhile). */
   request(): void
   /** Aborts the running pull (its checkpoint lets the next one resume) and stops the timer. */
+  /** The regular re-read from now on comes every `ms` (the user's setting); the next one `ms` from now. */
+  setIntervalMs(ms: number): void
   stop(): Promise<void>
 }
 
@@ -47,7 +49,7 @@ export interface PullRunnerOptions {
 export function createPullRunner(options: PullRunnerOptions): PullRunner {
   const pull = options.pull ?? pullContacts
   const state: PullRunnerState = { running: false, progress: null, last: null, recheckAt: null }
-  const interval = options.intervalMs ?? PULL_INTERVAL_MS
+  let interval = options.intervalMs ?? PULL_INTERVAL_MS
   let again = false
   /** Inconsistent pulls in a row: the drift re-check backs off with each. */
   let drifting = 0
@@ -55,7 +57,7 @@ export function createPullRunner(options: PullRunnerOptions): PullRunner {
   let stopped = false
   let abort: AbortController | null = null
   let current: Promise<void> = Promise.resolve()
-  const timer = setInterval(() => request(), interval)
+  let timer = setInterval(() => request(), interval)
 
   const changed = () => options.onChange({ ...state })
 
@@ -122,6 +124,12 @@ export function createPullRunner(options: PullRunnerOptions): PullRunner {
       return state
     },
     request,
+    setIntervalMs(ms) {
+      if (stopped || ms === interval) return
+      interval = ms
+      clearInterval(timer)
+      timer = setInterval(() => request(), interval)
+    },
     async stop() {
       stopped = true
       clearInterval(timer)

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest'
+import { readPreferences, writePreferences } from './preferences'
+
+const memory = () => {
+  const items = new Map<string, string>()
+  return { getItem: (key: string) => items.get(key) ?? null, setItem: (key: string, value: string) => void items.set(key, value), items }
+}
+
+describe('preferences', () => {
+  it('defaults to the OS theme and a sync every 5 minutes, and keeps what the user chose', () => {
+    const storage = memory()
+    expect(readPreferences(storage)).toEqual({ theme: 'system', syncIntervalMinutes: 5 })
+    writePreferences({ theme: 'dark', syncIntervalMinutes: 15 }, storage)
+    expect(readPreferences(storage)).toEqual({ theme: 'dark', syncIntervalMinutes: 15 })
+  })
+
+  it('falls back per value when one no longer reads, and survives a broken file', () => {
+    const storage = memory()
+    storage.setItem('preferences', JSON.stringify({ theme: 'sepia', syncIntervalMinutes: 15 }))
+    expect(readPreferences(storage)).toEqual({ theme: 'system', syncIntervalMinutes: 15 })
+    storage.setItem('preferences', '{not json')
+    expect(readPreferences(storage)).toEqual({ theme: 'system', syncIntervalMinutes: 5 })
+    storage.setItem('preferences', JSON.stringify({ theme: 'light', syncIntervalMinutes: 7 }))
+    expect(readPreferences(storage)).toEqual({ theme: 'light', syncIntervalMinutes: 5 })
+    expect(readPreferences(null)).toEqual({ theme: 'system', syncIntervalMinutes: 5 })
+  })
+})
