@@ -101,6 +101,8 @@ export const useImportStore = defineStore('import', () => {
     target = to
     fileName.value = file.name
     tag.value = defaultImportTag(new Date())
+    // Each file starts from the phone country in Settings, which may have changed since the last import.
+    country.value = readDefaultCountry()
     stage.value = 'reading'
     client = createImportClient()
     const read = await client.read(file, (progress) => (readShare.value = progress.total ? progress.done / progress.total : 0))
