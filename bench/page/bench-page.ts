@@ -9,6 +9,8 @@ import { createSearchClient } from '../../src/renderer/src/search/search-client'
 import { SearchIndex } from '../../src/renderer/src/search/search-index'
 import { pullContacts, type PullBridge } from '../../src/renderer/src/sync/pull/puller'
 import { createReplayer, enqueueMany, pendingCount } from '../../src/renderer/src/sync/outbox'
+import { createImportClient, runExport } from '../../src/renderer/src/features/import-export'
+import { scanDuplicates } from '../../src/renderer/src/features/duplicates'
 import Dexie from 'dexie'
 import type { BenchQuery } from '../queries'
 
@@ -211,6 +213,56 @@ const bench = {
     await db.outbox.clear()
     db.close()
     return { firstMs: times[0], secondMs: times[1], queued }
+  },
+
+  /**
+   * The import check as the import screen runs it: the file read in the import worker (decode, parse,
+   * columns), then every row mapped, validated and looked up among the account's contacts there.
+   */
+  async importCheck(accountId: string, csv: string) {
+    const client = createImportClient()
+    try {
+      const file = new File([csv], 'bench-leads.csv', { type: 'text/csv' })
+      const started = performance.now()
+      const read = await client.read(file)
+      const readMs = performance.now() - started
+      if (!read.ok) throw new Error(read.error.message)
+      const preview = await client.preview({ accountId, mapping: null, options: { defaultCountry: 'DE', defaultChannel: 'whatsapp', importTag: 'bench' } })
+      const ms = performance.now() - started
+      if (!preview.ok) throw new Error(preview.error.message)
+      return { ms, readMs, rows: preview.data.rows.length, counts: preview.data.counts }
+    } finally {
+      client.close()
+    }
+  },
+
+  /** Every contact exported through main's save path (the host's folder), chunk by chunk, as the export dialog does. */
+  async exportAll(accountId: string, kind: 'csv' | 'vcard-4.0') {
+    const db = await open(accountId)
+    let longestGap = 0
+    let last = performance.now()
+    // How long the page went without a turn for other work while exporting.
+    const probe = setInterval(() => {
+      const now = performance.now()
+      longestGap = Math.max(longestGap, now - last)
+      last = now
+    }, 0)
+    try {
+      const [result, ms] = await timed(() => runExport(db, { ids: 'all', kind, notes: true, fileName: `bench.${kind === 'csv' ? 'csv' : 'vcf'}` }))
+      if (!result.ok || !result.data) throw new Error(result.ok ? 'cancelled' : result.error.message)
+      return { ms, count: result.data.count, bytes: result.data.bytes, longestGapMs: longestGap }
+    } finally {
+      clearInterval(probe)
+      db.close()
+    }
+  },
+
+  /** The duplicate scan as the duplicates screen runs it: its worker loads the mirror and groups it. */
+  async duplicateScan(accountId: string) {
+    const [outcome, ms] = await timed(() => scanDuplicates(accountId))
+    if (!outcome.ok) throw new Error(outcome.message)
+    const { groups, scanned } = outcome.scan
+    return { ms, scanned, groups: groups.length, byReason: { phone: groups.filter((g) => g.reason === 'phone').length, email: groups.filter((g) => g.reason === 'email').length, name: groups.filter((g) => g.reason === 'name').length } }
   },
 
   /** Pulls a small account and queues `count` blacklist changes on distinct contacts. */

@@ -3,13 +3,14 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { existsSync, readFileSync } from 'node:fs'
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { access, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { createSkylightClient } from '../main/api/client'
 import { dispatch } from '../main/ipc/dispatch'
 import { withActivityLog } from '../main/ipc/activity-log'
+import { createExportFiles } from '../main/export/export-files'
 import { createHandlers, NO_UPDATES, type HandlerTable } from '../main/ipc/handlers'
 import { createRotatingLog } from '../main/log/rotating-log'
 import { startSandboxServer } from '../sandbox/sandbox-server'
@@ -37,6 +38,8 @@ export type HostOptions = {
   rendererDir?: string
   /** The session's data folder; absent: a temporary folder removed on close. */
   dataDir?: string
+  /** Where exports are saved (there is no save dialog here); absent: `exports/` in the data folder. */
+  exportDir?: string
   /** Opens demo data at once when no key is set, as `npm run dev` does. */
   demo?: boolean
 }
@@ -50,6 +53,8 @@ export type Host = {
   opened: readonly string[]
   /** Where main's log goes, as the app's goes to userData/logs. */
   logDir: string
+  /** Where exports land: each under the name the page suggested (" (2)" added when taken); tests read them back. */
+  exportDir: string
   /**
    * The page's process died (the browser tells its driver, as Electron tells main): logged, and the
    * reloaded page is told once. True when the page should be reloaded.
@@ -72,6 +77,8 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
   const dataDir = options.dataDir ?? (tempDataDir as string)
   const logDir = join(dataDir, 'logs')
   const log = createRotatingLog({ dir: logDir })
+  const exportDir = options.exportDir ?? join(dataDir, 'exports')
+  const exports = createExportFiles({ choosePath: (fileName) => freePath(exportDir, fileName) })
   const session = createSession({
     // No keychain here: the memory store keeps the host free of any state between runs.
     store: createMemoryStore(),
@@ -103,6 +110,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     openFolder: async (path) => {
       opened.push(pathToFileURL(path).href)
     },
+    exports,
   })
   const table = withActivityLog(handlers, log.write)
 
@@ -158,13 +166,30 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     origin,
     opened,
     logDir,
+    exportDir,
     rendererGone: (details) => support.crashes.rendererGone(details),
     async close() {
       server.closeAllConnections()
       await new Promise<void>((done) => server.close(() => done()))
       await session.dispose()
+      await exports.dispose()
       if (tempDataDir) await rm(tempDataDir, { recursive: true, force: true })
     },
+  }
+}
+
+/** The host's stand-in for the save dialog: `fileName` in `dir`, numbered when that name is taken. */
+async function freePath(dir: string, fileName: string): Promise<string> {
+  await mkdir(dir, { recursive: true })
+  const dot = fileName.lastIndexOf('.')
+  const [stem, extension] = dot > 0 ? [fileName.slice(0, dot), fileName.slice(dot)] : [fileName, '']
+  for (let n = 1; ; n++) {
+    const path = join(dir, n === 1 ? fileName : `${stem} (${n})${extension}`)
+    const taken = await access(path).then(
+      () => true,
+      () => false,
+    )
+    if (!taken) return path
   }
 }
 

@@ -54,7 +54,7 @@ vi.mock('electron', async () => {
     shell: { openExternal: vi.fn(async () => {}), openPath: vi.fn(async () => '') },
     session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() } },
     safeStorage: { isEncryptionAvailable: () => true },
-    dialog: { showErrorBox: vi.fn(), showMessageBoxSync: vi.fn(() => 0) },
+    dialog: { showErrorBox: vi.fn(), showMessageBoxSync: vi.fn(() => 0), showSaveDialog: vi.fn(async () => ({ canceled: true })) },
     screen: { getAllDisplays: vi.fn(() => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }]) },
     Menu: { buildFromTemplate: vi.fn((template: unknown) => ({ template })), setApplicationMenu: vi.fn() },
     contextBridge: { exposeInMainWorld: vi.fn() },
@@ -104,7 +104,7 @@ const importElectronDouble = async () => {
     ipcMain: { handle: ReturnType<typeof vi.fn> }
     shell: Record<'openExternal' | 'openPath', ReturnType<typeof vi.fn>>
     session: { defaultSession: Record<'setPermissionRequestHandler' | 'setPermissionCheckHandler', ReturnType<typeof vi.fn>> }
-    dialog: Record<'showErrorBox' | 'showMessageBoxSync', ReturnType<typeof vi.fn>>
+    dialog: Record<'showErrorBox' | 'showMessageBoxSync' | 'showSaveDialog', ReturnType<typeof vi.fn>>
     Menu: Record<'buildFromTemplate' | 'setApplicationMenu', ReturnType<typeof vi.fn>>
     safeStorage: unknown
   }
@@ -370,6 +370,30 @@ describe('main process glue', () => {
     expect(await handler('app.info')(fromPage, {})).toEqual({ ok: true, data: { version: '0.1.0', selfUpdating: false, offlineCopy: join(userData, 'IndexedDB'), logs: join(userData, 'logs') } })
     expect(await handler('app.openLogs')(fromPage, {})).toEqual({ ok: true, data: null })
     expect(electron.shell.openPath).toHaveBeenCalledWith(join(userData, 'logs'))
+  })
+
+  it('asks where to save an export with the save dialog over the window, in Documents, and writes the file there', async () => {
+    const documents = await mkdtemp(join(tmpdir(), 'glue-export-'))
+    try {
+      const { electron, window } = await launch()
+      const handler = (channel: string) => electron.ipcMain.handle.mock.calls.find(([name]) => name === ipcName(channel as never))![1]
+      const fromPage = { senderFrame: { url: `${DEV_URL}/` } }
+      // Cancelled: nothing opens.
+      expect(await handler('export.open')(fromPage, { fileName: 'contacts.vcf', format: 'vcard' })).toEqual({ ok: true, data: null })
+      expect(electron.dialog.showSaveDialog).toHaveBeenLastCalledWith(
+        window,
+        expect.objectContaining({ defaultPath: join('/tmp/skylight-glue-test/documents', 'contacts.vcf'), filters: [expect.objectContaining({ extensions: ['vcf'] })] }),
+      )
+      const chosen = join(documents, 'leads.csv')
+      electron.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: chosen })
+      const opened = (await handler('export.open')(fromPage, { fileName: 'contacts.csv', format: 'csv' })) as { ok: true; data: { id: string; fileName: string } }
+      expect(opened).toMatchObject({ ok: true, data: { fileName: 'leads.csv' } })
+      await handler('export.write')(fromPage, { id: opened.data.id, text: 'Name\r\nAda\r\n' })
+      expect(await handler('export.finish')(fromPage, { id: opened.data.id })).toEqual({ ok: true, data: { path: chosen, bytes: 11 } })
+      expect(await readFile(chosen, 'utf8')).toBe('Name\r\nAda\r\n')
+    } finally {
+      await rm(documents, { recursive: true, force: true })
+    }
   })
 
   it('an unpackaged app never checks for updates', async () => {

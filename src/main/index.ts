@@ -3,10 +3,11 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, screen, session as electronSession, shell, type WebContents } from 'electron'
 import electronUpdater from 'electron-updater'
-import { CHANNELS, DEEP_LINK_EVENT, MENU_COMMAND_EVENT, UPDATE_STATUS_EVENT, ipcName } from '../shared/contract'
+import { CHANNELS, DEEP_LINK_EVENT, EXPORT_EXTENSIONS, MENU_COMMAND_EVENT, UPDATE_STATUS_EVENT, ipcName, type ExportFormat } from '../shared/contract'
 import { DEEP_LINK_SCHEME } from '../shared/deep-link'
 import { createSkylightClient } from './api/client'
 import { createDeepLinkInbox } from './deep-link/deep-link-inbox'
+import { createExportFiles, type ExportFiles } from './export/export-files'
 import { deepLinkInArgv } from './deep-link/parse-deep-link'
 import { withActivityLog } from './ipc/activity-log'
 import { dispatch } from './ipc/dispatch'
@@ -83,6 +84,7 @@ async function start(): Promise<void> {
     update: () => updates.status,
   })
   recoverFromCrashes(support)
+  const exports = createExportFiles({ choosePath: askWhereToSave })
   const handlers = createHandlers({
     session,
     openExternal: (url) => shell.openExternal(url),
@@ -95,10 +97,11 @@ async function start(): Promise<void> {
       const failure = await shell.openPath(path)
       if (failure) console.warn(`could not open ${path}: ${failure}`)
     },
+    exports,
   })
   registerIpc(withActivityLog(handlers, log.write))
   setAppMenu()
-  disposeOnQuit(session)
+  disposeOnQuit(session, exports)
   let saved = await readWindowState(app.getPath('userData'))
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow(saved, (state) => (saved = state))
@@ -214,13 +217,25 @@ function denyPermissions(): void {
   defaultSession.setPermissionCheckHandler((_contents, permission) => isPermissionGranted(permission))
 }
 
-function disposeOnQuit(session: Session): void {
+const FILTERS: Record<ExportFormat, Electron.FileFilter> = {
+  csv: { name: 'CSV (Excel, Google Sheets)', extensions: [EXPORT_EXTENSIONS.csv.slice(1)] },
+  vcard: { name: 'vCard (phones, Contacts apps)', extensions: [EXPORT_EXTENSIONS.vcard.slice(1)] },
+}
+
+/** The save dialog for an export, over the window, starting in Documents with the suggested name. */
+async function askWhereToSave(fileName: string, format: ExportFormat): Promise<string | null> {
+  const options: Electron.SaveDialogOptions = { title: 'Export contacts', defaultPath: join(app.getPath('documents'), fileName), filters: [FILTERS[format]] }
+  const answer = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options)
+  return answer.canceled || !answer.filePath ? null : answer.filePath
+}
+
+function disposeOnQuit(session: Session, exports: ExportFiles): void {
   let disposed = false
   app.on('will-quit', (event) => {
     if (disposed) return
-    // Hold the quit until the sandbox and any open requests are closed, then quit for real.
+    // Hold the quit until the sandbox and any open requests are closed, and unfinished exports dropped, then quit for real.
     event.preventDefault()
-    void session.dispose().finally(() => {
+    void Promise.all([session.dispose(), exports.dispose()]).finally(() => {
       disposed = true
       app.quit()
     })

@@ -52,6 +52,17 @@ const none = z.object({}).strict()
 const byId = z.object({ id: contactId }).strict()
 const done = z.object({ message: z.string().optional() })
 
+export const exportFormat = z.enum(['csv', 'vcard'])
+export type ExportFormat = z.infer<typeof exportFormat>
+export const EXPORT_EXTENSIONS: Record<ExportFormat, string> = { csv: '.csv', vcard: '.vcf' }
+/**
+ * Characters per `export.write`: 100k contacts are ~80 chunks. The browser host caps a request body at
+ * 1 MB, which this fits even at 6 bytes a character (JSON escapes); Electron's IPC takes it easily.
+ */
+export const EXPORT_CHUNK_CHARS = 131_072
+const exportId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'Not an export id.')
+const byExport = z.object({ id: exportId }).strict()
+
 export const channels = {
   'auth.status': { args: none, result: authStatus },
   'auth.setKey': {
@@ -94,6 +105,17 @@ export const channels = {
   'app.info': { args: none, result: appInfo },
   /** Shows the logs folder in the file manager. */
   'app.openLogs': { args: none, result: z.null() },
+  /** Asks where to save an export (the save dialog; the browser host uses its export folder); null when the user cancelled. */
+  'export.open': {
+    args: z.object({ fileName: z.string().trim().min(1).max(200), format: exportFormat }).strict(),
+    result: z.object({ id: exportId, fileName: z.string() }).nullable(),
+  },
+  /** Appends the next chunk of an open export. */
+  'export.write': { args: z.object({ id: exportId, text: z.string().max(EXPORT_CHUNK_CHARS) }).strict(), result: z.null() },
+  /** Puts the finished export in place; says where and how big. */
+  'export.finish': { args: byExport, result: z.object({ path: z.string(), bytes: z.number().int().nonnegative() }) },
+  /** Drops an unfinished export. */
+  'export.abort': { args: byExport, result: z.null() },
 } as const
 
 export type Channels = typeof channels

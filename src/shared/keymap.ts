@@ -32,6 +32,9 @@ export type CommandId =
   | 'copy.phone'
   | 'copy.email'
   | 'note.add'
+  | 'contacts.import'
+  | 'contacts.export'
+  | 'duplicates.find'
   | 'settings.open'
   | 'app.copyDiagnostics'
 
@@ -77,6 +80,8 @@ const command = (id: CommandId, title: string, menu: MenuName, bindings: Binding
 
 export const COMMANDS: readonly Command[] = [
   command('contact.new', 'New contact', 'File', [{ key: 'n' }]),
+  command('contacts.import', 'Import contacts from CSV or vCard', 'File', [{ key: 'o', mod: true }], { whileTyping: true, menuLabel: 'Import…' }),
+  command('contacts.export', 'Export contacts to CSV or vCard', 'File', [{ key: 'e', mod: true }], { whileTyping: true, menuLabel: 'Export…' }),
   command('sync.now', 'Sync now', 'File', [{ key: 'r', mod: true }], { whileTyping: true }),
   command('settings.open', 'Settings', 'File', [{ key: ',', mod: true }], { whileTyping: true, menuLabel: 'Settings…' }),
   command('edit.undo', 'Undo', 'Edit', [{ key: 'z', mod: true }], { textEdit: 'undo' }),
@@ -107,6 +112,7 @@ export const COMMANDS: readonly Command[] = [
   command('reach.email', 'Send an email', 'Contacts', [{ key: 'm' }]),
   command('copy.phone', 'Copy phone number', 'Contacts', [{ key: 'y' }]),
   command('copy.email', 'Copy email address', 'Contacts', [{ key: 'Y', shift: true }]),
+  command('duplicates.find', 'Find duplicates', 'Contacts', [{ key: 'd', mod: true, shift: true }], { whileTyping: true, menuLabel: 'Find Duplicates…' }),
   command('help.open', 'Keyboard shortcuts', 'Help', [{ key: '?', shift: true }]),
   command('app.copyDiagnostics', 'Copy diagnostics (for support)', 'Help', [], { menuLabel: 'Copy Diagnostics' }),
 ]

@@ -33,7 +33,18 @@ const validArgs: { [C in Channel]: ArgsOf<C> } = {
   'app.crashNotice': {},
   'app.info': {},
   'app.openLogs': {},
+  'export.open': { fileName: 'contacts-2026-03-04.csv', format: 'csv' },
+  'export.write': { id: 'b3c1e0a2-5d4f-4c8e-9a7b-1f2e3d4c5b6a', text: 'Name,Phone\r\n' },
+  'export.finish': { id: 'b3c1e0a2-5d4f-4c8e-9a7b-1f2e3d4c5b6a' },
+  'export.abort': { id: 'b3c1e0a2-5d4f-4c8e-9a7b-1f2e3d4c5b6a' },
 }
+
+const badExportIds = [
+  ['missing id', {}],
+  ['numeric id', { id: 42 }],
+  ['short id', { id: 'abc' }],
+  ['a path as id', { id: '../../etc/passwd' }],
+] as const
 
 const badIds = [
   ['missing id', {}],
@@ -131,6 +142,20 @@ const badArgs: { [C in Channel]: ReadonlyArray<readonly [string, unknown]> } = {
   'app.crashNotice': [],
   'app.info': [],
   'app.openLogs': [],
+  'export.open': [
+    ['missing format', { fileName: 'contacts.csv' }],
+    ['unknown format', { fileName: 'contacts.xlsx', format: 'xlsx' }],
+    ['blank name', { fileName: '  ', format: 'csv' }],
+    ['over-long name', { fileName: `${'n'.repeat(201)}.csv`, format: 'csv' }],
+    ['numeric name', { fileName: 42, format: 'csv' }],
+  ],
+  'export.write': [
+    ...badExportIds.map(([name, args]) => [name, { ...args, text: 'x' }] as const),
+    ['missing text', { id: 'b3c1e0a2-5d4f-4c8e-9a7b-1f2e3d4c5b6a' }],
+    ['a chunk over the limit', { id: 'b3c1e0a2-5d4f-4c8e-9a7b-1f2e3d4c5b6a', text: 'x'.repeat(131_073) }],
+  ],
+  'export.finish': badExportIds,
+  'export.abort': badExportIds,
 }
 
 /** Refused by every channel: not an object, or an object with a key the contract does not name. */

@@ -9,6 +9,7 @@ import { dispatch } from './dispatch'
 import type { UpdateStatus } from '../../shared/update-status'
 import type { SupportDesk } from '../support/support-desk'
 import type { CrashNotice } from '../../shared/support'
+import type { ExportFiles } from '../export/export-files'
 import { createHandlers } from './handlers'
 
 const isOwnPage = createIsOwnPage({ rendererHtml: '/app/out/renderer/index.html' })
@@ -94,6 +95,10 @@ const validArgs: { [C in Channel]: ArgsOf<C> } = {
   'app.crashNotice': {},
   'app.info': {},
   'app.openLogs': {},
+  'export.open': { fileName: 'contacts.csv', format: 'csv' },
+  'export.write': { id: 'export-0001', text: 'Name\r\n' },
+  'export.finish': { id: 'export-0001' },
+  'export.abort': { id: 'export-0001' },
 }
 
 const CONTACT_CHANNELS = CHANNELS.filter((c) => /^(contacts|notes|lists|segments)\./.test(c))
@@ -106,8 +111,9 @@ describe('createHandlers', () => {
   let updates: { status: UpdateStatus; restart: ReturnType<typeof vi.fn<() => boolean>> }
   let support: { reportError: Mock<SupportDesk['reportError']>; diagnostics: Mock<SupportDesk['diagnostics']>; takeCrashNotice: Mock<SupportDesk['takeCrashNotice']> }
   let openFolder: Mock<(path: string) => Promise<void>>
+  let exports: { [K in 'open' | 'write' | 'finish' | 'abort']: Mock<ExportFiles[K]> }
   const info = { version: '0.2.0', selfUpdating: true, offlineCopy: '/home/rep/.config/SkyLight Contacts/IndexedDB', logs: '/home/rep/.config/SkyLight Contacts/logs' }
-  const handlers = () => createHandlers({ session, openExternal, setUnsynced, updates, support, info, openFolder })
+  const handlers = () => createHandlers({ session, openExternal, setUnsynced, updates, support, info, openFolder, exports })
   const call = (channel: string, args: unknown) => dispatch(handlers(), channel, args, OWN_PAGE, isOwnPage)
 
   beforeEach(() => {
@@ -117,6 +123,12 @@ describe('createHandlers', () => {
     setUnsynced = vi.fn()
     updates = { status: { state: 'idle' }, restart: vi.fn(() => false) }
     openFolder = vi.fn(async () => {})
+    exports = {
+      open: vi.fn(async () => ok({ id: 'export-0001', fileName: 'contacts.csv' })),
+      write: vi.fn(async () => ok(null)),
+      finish: vi.fn(async () => ok({ path: '/home/rep/Documents/contacts.csv', bytes: 6 })),
+      abort: vi.fn(async () => ok(null)),
+    }
     support = { reportError: vi.fn(), diagnostics: vi.fn(async () => 'SkyLight Contacts 0.1.0'), takeCrashNotice: vi.fn((): CrashNotice | null => null) }
   })
 
@@ -152,6 +164,18 @@ describe('createHandlers', () => {
     expect(await call('app.info', {})).toEqual({ ok: true, data: info })
     expect(await call('app.openLogs', {})).toEqual({ ok: true, data: null })
     expect(openFolder).toHaveBeenCalledWith(info.logs)
+  })
+
+  it('hands exports to the export files service: where to save, each chunk, the end or the drop', async () => {
+    expect(await call('export.open', { fileName: ' contacts.csv ', format: 'csv' })).toEqual(ok({ id: 'export-0001', fileName: 'contacts.csv' }))
+    expect(exports.open).toHaveBeenCalledWith('contacts.csv', 'csv')
+    await call('export.write', { id: 'export-0001', text: 'Name\r\n' })
+    expect(exports.write).toHaveBeenCalledWith('export-0001', 'Name\r\n')
+    expect(await call('export.finish', { id: 'export-0001' })).toEqual(ok({ path: '/home/rep/Documents/contacts.csv', bytes: 6 }))
+    await call('export.abort', { id: 'export-0001' })
+    expect(exports.abort).toHaveBeenCalledWith('export-0001')
+    exports.open.mockResolvedValueOnce(ok(null))
+    expect(await call('export.open', { fileName: 'contacts.vcf', format: 'vcard' })).toEqual(ok(null))
   })
 
   it('passes the count of unsynced edits to main, refusing nonsense', async () => {

@@ -3,6 +3,7 @@ import { CHANNEL_TYPES, channelNames } from '../../shared/contact'
 import type { AppInfo, Channel, DataOf, ParsedArgsOf } from '../../shared/contract'
 import { fail, ok, type ApiError, type Result } from '../../shared/result'
 import type { SkylightClient } from '../api/client'
+import type { ExportFiles } from '../export/export-files'
 import type { Session } from '../session/session'
 import type { SupportDesk } from '../support/support-desk'
 import type { UpdateService } from '../update/update-service'
@@ -22,6 +23,8 @@ export type HandlerDeps = {
   info: AppInfo
   /** Shows a folder in the OS file manager. */
   openFolder: (path: string) => Promise<void>
+  /** Exports written where the user chose (the host: its export folder). */
+  exports: Pick<ExportFiles, 'open' | 'write' | 'finish' | 'abort'>
 }
 
 /** For hosts that never update themselves. */
@@ -82,5 +85,9 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
       await deps.openFolder(deps.info.logs)
       return ok(null)
     },
+    'export.open': ({ fileName, format }) => deps.exports.open(fileName, format),
+    'export.write': ({ id, text }) => deps.exports.write(id, text),
+    'export.finish': ({ id }) => deps.exports.finish(id),
+    'export.abort': ({ id }) => deps.exports.abort(id),
   }
 }

@@ -20,6 +20,21 @@ describe('app menu', () => {
     expect(submenu(appMenuTemplate({ run: vi.fn(), isMac: false, devTools: false }), 'Contacts').map((item) => item.label)).toContain('Add tags')
   })
 
+  it('puts Import… and Export… in the File menu and Find Duplicates… in Contacts, with their keys', () => {
+    for (const isMac of [false, true]) {
+      const template = appMenuTemplate({ run: vi.fn(), isMac, devTools: false })
+      const file = submenu(template, 'File').filter((item) => item.id)
+      expect(file.map((item) => [item.label, item.accelerator])).toEqual([
+        ['New contact', undefined],
+        ['Import…', 'CmdOrCtrl+O'],
+        ['Export…', 'CmdOrCtrl+E'],
+        ['Sync now', 'CmdOrCtrl+R'],
+        ['Settings…', 'CmdOrCtrl+,'],
+      ])
+      expect(submenu(template, 'Contacts').find((item) => item.id === 'duplicates.find')).toMatchObject({ label: 'Find Duplicates…', accelerator: 'CmdOrCtrl+Shift+D' })
+    }
+  })
+
   it('opens the Edit menu with Undo, Redo, Cut, Copy, Paste and Select All on every platform', () => {
     for (const isMac of [false, true]) {
       const edit = submenu(appMenuTemplate({ run: vi.fn(), isMac, devTools: false }), 'Edit')

@@ -3,6 +3,7 @@ import { CHANNEL_LABELS, needsPhone, type ChannelType, type ContactRow } from '.
 import { ok, type Result } from '../../../../shared/result'
 import type { ContactsDb } from '../../db/database'
 import { enqueueMany, type IntentInput, swappedIds } from '../../sync/outbox'
+import type { Before, StepIntent } from './undo-step'
 
 export type BulkAction =
   | { kind: 'addTags'; tags: string[] }
@@ -19,9 +20,6 @@ export interface Attention {
   reason: string
 }
 
-/** What one contact looked like before the action, for undo: the fields it touched (the whole row, and its notes, for a delete). */
-export type Before = ContactRow & { notes?: string[] }
-
 export interface BulkOutcome {
   action: BulkAction
   /** Contacts the action changed, with their rows from before. */
@@ -29,8 +27,8 @@ export interface BulkOutcome {
   /** Contacts already as wanted (already tagged, already blacklisted…). */
   unchanged: number
   attention: Attention[]
-  /** The outbox seqs of the queued intents, for undo. */
-  seqs: number[]
+  /** The queued intents, for undo. */
+  intents: StepIntent[]
 }
 
 /** Intents are queued in chunks of this many, so thousands of contacts show progress between chunks. */
@@ -77,7 +75,7 @@ export async function runBulkAction(
   action: BulkAction,
   onProgress: (done: number, total: number) => void = () => {},
 ): Promise<Result<BulkOutcome>> {
-  const outcome: BulkOutcome = { action, changed: [], unchanged: 0, attention: [], seqs: [] }
+  const outcome: BulkOutcome = { action, changed: [], unchanged: 0, attention: [], intents: [] }
   // An id held since before the server gave an offline-created contact its own (a redo, a selection) still finds it.
   const swapped = ids.some((id) => id < 0) ? await swappedIds(db) : null
   const targets = swapped ? ids.map((id) => swapped.get(id) ?? id) : ids
@@ -104,7 +102,7 @@ export async function runBulkAction(
     const queued = await enqueueMany(db, intents)
     if (!queued.ok) return queued
     outcome.changed.push(...changed)
-    outcome.seqs.push(...queued.data.map((item) => item.seq))
+    outcome.intents.push(...queued.data.map((item, i) => ({ seq: item.seq, contactId: item.contactId, input: intents[i]! })))
     onProgress(Math.min(targets.length, start + chunk.length), targets.length)
   }
   return ok(outcome)

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ContactRow } from '../../../../shared/contact'
 import { mergeRows } from '../../db/contacts-repo'
 import { openAccountDatabase, type ContactsDb } from '../../db/database'
-import { queuedIntents } from '../../sync/outbox'
+import { enqueueMany, queuedIntents } from '../../sync/outbox'
 import { markSent } from '../../sync/outbox/test-support/queue-states'
 import { useBulkStore } from './bulk-store'
 
@@ -72,5 +72,34 @@ describe('bulk store', () => {
     expect(bulk.report?.tone).toBe('error')
     expect(bulk.report?.text).toMatch(/cannot be saved/)
     expect(bulk.canUndo).toBe(false)
+  })
+
+  it("undoes another feature's recorded step (an import, a merge) in one go, after the bulk actions before it", async () => {
+    const bulk = useBulkStore()
+    await bulk.run(db, [1], { kind: 'addTags', tags: ['first'] })
+    const queued = await enqueueMany(db, [
+      { kind: 'create', fields: { name: 'Imported', type: 'instagram' } },
+      { kind: 'addTags', contactId: 3, tags: ['fair'] },
+    ])
+    if (!queued.ok) throw new Error(queued.error.message)
+    bulk.record(
+      db,
+      {
+        intents: [
+          { seq: queued.data[0]!.seq, contactId: queued.data[0]!.contactId, input: { kind: 'create', fields: { name: 'Imported', type: 'instagram' } } },
+          { seq: queued.data[1]!.seq, contactId: 3, input: { kind: 'addTags', contactId: 3, tags: ['fair'] } },
+        ],
+        before: new Map([[3, row(3)]]),
+      },
+      'Imported leads.csv',
+    )
+    await bulk.undo()
+    expect(bulk.report?.text).toBe('Undone: Imported leads.csv')
+    expect(await db.contacts.where(':id').below(0).count()).toBe(0)
+    expect(await tagsOf(3)).toEqual([])
+    // Not redone: the next undo takes back the bulk action before it.
+    expect(bulk.canRedo).toBe(false)
+    await bulk.undo()
+    expect(await tagsOf(1)).toEqual([])
   })
 })

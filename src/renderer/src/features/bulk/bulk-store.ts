@@ -1,8 +1,9 @@
-// Bulk store: runs an action over contacts with progress, keeps what undo and redo need, says what happened.
+// Bulk store: runs an action over contacts with progress, keeps the undo stack (bulk actions, imports, merges), says what happened.
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { runBulkAction, summarize, type Attention, type BulkAction, type BulkOutcome } from './bulk-actions'
 import { undoBulk } from './bulk-undo'
+import { undoStep, type UndoableStep, type UndoOutcome } from './undo-step'
 import type { ContactsDb } from '../../db/database'
 
 /** Undo reaches this many actions back. */
@@ -16,16 +17,38 @@ export interface BulkReport {
 }
 
 interface Done {
+  kind: 'bulk'
   db: ContactsDb
   ids: number[]
   outcome: BulkOutcome
+}
+
+/** Another feature's step on the same stack (an import, a merge): undone once, not redone. */
+interface Recorded {
+  kind: 'step'
+  db: ContactsDb
+  step: UndoableStep
+  /** What it did, as the report says it: "Imported 40 contacts". */
+  label: string
+}
+
+type UndoEntry = Done | Recorded
+
+const count = new Intl.NumberFormat()
+
+/** What an undo could not do: synced changes the API cannot remove, contacts deleted since. */
+function undoNotes(outcome: UndoOutcome): string {
+  const notes: string[] = []
+  if (outcome.impossible) notes.push(`${count.format(outcome.impossible)} already synced to the server cannot be taken back (the API has no removal)`)
+  if (outcome.gone) notes.push(`${count.format(outcome.gone)} deleted since ${outcome.gone === 1 ? 'was' : 'were'} left alone`)
+  return notes.map((note) => ` · ${note}`).join('')
 }
 
 export const useBulkStore = defineStore('bulk', () => {
   const running = ref(false)
   const progress = ref({ done: 0, total: 0 })
   const report = shallowRef<BulkReport | null>(null)
-  const undoStack = shallowRef<Done[]>([])
+  const undoStack = shallowRef<UndoEntry[]>([])
   const redoStack = shallowRef<Done[]>([])
   const canUndo = computed(() => undoStack.value.length > 0)
   const canRedo = computed(() => redoStack.value.length > 0)
@@ -39,7 +62,7 @@ export const useBulkStore = defineStore('bulk', () => {
         report.value = { text: result.error.message, attention: [], tone: 'error' }
         return null
       }
-      return { db, ids: ids.slice(), outcome: result.data }
+      return { kind: 'bulk', db, ids: ids.slice(), outcome: result.data }
     } finally {
       running.value = false
     }
@@ -56,22 +79,28 @@ export const useBulkStore = defineStore('bulk', () => {
     return done.outcome
   }
 
+  /** Puts another feature's step (an import, a merge) on the undo stack: Ctrl/⌘+Z takes it back in one go. */
+  function record(db: ContactsDb, step: UndoableStep, label: string): void {
+    undoStack.value = [...undoStack.value, { kind: 'step' as const, db, step, label }].slice(-HISTORY_DEPTH)
+    redoStack.value = []
+  }
+
   async function undo(): Promise<void> {
     const last = undoStack.value.at(-1)
     if (!last || running.value) return
     undoStack.value = undoStack.value.slice(0, -1)
     running.value = true
-    const result = await undoBulk(last.db, last.outcome).finally(() => (running.value = false))
+    const result = await (last.kind === 'bulk' ? undoBulk(last.db, last.outcome) : undoStep(last.db, last.step)).finally(() => (running.value = false))
     if (!result.ok) {
       report.value = { text: `Undo failed: ${result.error.message}`, attention: [], tone: 'error' }
       return
     }
+    const what = last.kind === 'bulk' ? summarize(last.outcome) : last.label
+    report.value = { text: `Undone: ${what}${undoNotes(result.data)}`, attention: [], tone: 'info' }
+    if (last.kind !== 'bulk') return
     // A contact created again has a new id: redoing the delete must reach that one.
     const renamed = new Map(result.data.recreated.map(({ from, to }) => [from, to]))
     redoStack.value = [...redoStack.value, { ...last, ids: last.ids.map((id) => renamed.get(id) ?? id) }]
-    const { impossible } = result.data
-    const note = impossible ? ` · ${impossible} already synced to the server cannot be taken back (the API has no removal)` : ''
-    report.value = { text: `Undone: ${summarize(last.outcome)}${note}`, attention: [], tone: 'info' }
   }
 
   async function redo(): Promise<void> {
@@ -91,5 +120,5 @@ export const useBulkStore = defineStore('bulk', () => {
     report.value = null
   }
 
-  return { running, progress, report, canUndo, canRedo, run, undo, redo, forget }
+  return { running, progress, report, canUndo, canRedo, run, record, undo, redo, forget }
 })

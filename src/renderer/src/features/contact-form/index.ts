@@ -1,4 +1,4 @@
-// The contact form feature's public entry: the dialog that creates or edits a contact, and the country local numbers belong to.
+// The contact form feature's public entry: the dialog that creates or edits a contact, the country picker for local numbers (the import uses it too), and the country local numbers belong to.
 export { default as ContactFormDialog } from './ContactFormDialog.vue'
 export { default as CountryPicker } from './CountryPicker.vue'
 export { defaultCountry, readDefaultCountry, saveDefaultCountry } from './default-country'

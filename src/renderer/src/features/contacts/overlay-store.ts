@@ -1,4 +1,4 @@
-// Overlay store: which dialog of the contacts screen is open (palette, help, settings, a bulk action's picker, a confirmation) and for whom.
+// Overlay store: which dialog of the contacts screen is open (palette, help, settings, a bulk action's picker, a confirmation, import, export, duplicates) and for whom.
 import { defineStore } from 'pinia'
 import { computed, shallowRef } from 'vue'
 import type { ContactRow } from '../../../../shared/contact'
@@ -14,6 +14,10 @@ export type Overlay =
   | { kind: 'form'; contact: ContactRow | null }
   /** A confirmation naive-ui's dialog shows (delete): the table's keys wait while it is open. */
   | { kind: 'confirm' }
+  /** The import of a chosen or dropped file (the import store holds the file and where it stands). */
+  | { kind: 'import' }
+  | { kind: 'export' }
+  | { kind: 'duplicates' }
   | { kind: 'settings' }
 
 export const useOverlayStore = defineStore('overlay', () => {

@@ -5,6 +5,7 @@ import type { CommandId } from '../../../../shared/keymap'
 import { copyText, openReachLink, type ReachKind, reachLinks } from '../contact-details'
 import type { ShortcutHandlers } from '../shortcuts'
 import { type BulkAction, useBulkStore } from '../bulk'
+import { chooseImportFile, useImportStore } from '../import-export'
 import { useContactsStore } from './contacts-store'
 import { useOverlayStore } from './overlay-store'
 import { useSelectionStore } from './selection-store'
@@ -33,6 +34,7 @@ export function useContactCommands(hooks: ContactCommandHooks) {
   const sync = useSyncStore()
   const dialog = useDialog()
   const message = useMessage()
+  const importer = useImportStore()
   const copySupportText = useCopyDiagnostics()
   const count = new Intl.NumberFormat()
 
@@ -133,6 +135,37 @@ export function useContactCommands(hooks: ContactCommandHooks) {
     else message.error(copied.error.message)
   }
 
+  /** Shows the import dialog reading `file` (chosen, or dropped on the window). */
+  function importFile(file: File): void {
+    const workspace = workspaceStore.current
+    if (!workspace || overlay.isOpen) return
+    overlay.open({ kind: 'import' })
+    void importer.start(file, { accountId: workspace.accountId, db: workspace.db })
+  }
+
+  /**
+   * The file chooser opens from the key press itself: the browser asks for a user gesture. An app menu
+   * click reaches the page without one, so the import opens first and offers its own "Choose a file".
+   */
+  async function chooseFile(): Promise<void> {
+    const workspace = workspaceStore.current
+    if (!workspace) return
+    if (navigator.userActivation && !navigator.userActivation.isActive) {
+      overlay.open({ kind: 'import' })
+      importer.begin({ accountId: workspace.accountId, db: workspace.db })
+      return
+    }
+    const file = await chooseImportFile()
+    if (file) importFile(file)
+  }
+
+  /** Commands of the whole screen (import, export, duplicates): with the table or a contact open, not over another dialog. */
+  const screen: ShortcutHandlers = {
+    'contacts.import': () => void chooseFile(),
+    'contacts.export': () => overlay.open({ kind: 'export' }),
+    'duplicates.find': () => overlay.open({ kind: 'duplicates' }),
+  }
+
   /** Commands about one contact: they work in the table and with the contact open. */
   const oneContact: Partial<Record<CommandId, () => void>> = {
     'contact.edit': () => void edit(),
@@ -193,10 +226,11 @@ export function useContactCommands(hooks: ContactCommandHooks) {
       'app.copyDiagnostics': () => void copySupportText(),
     }
     if (!ignoringOverlay && overlay.isOpen) return always
-    if (!ignoringOverlay && contacts.openId !== null) return { ...always, ...(hooks.detailsHaveKeys() ? oneContact : {}) }
-    if (!ignoringOverlay && !hooks.tableHasKeys()) return always
+    if (!ignoringOverlay && contacts.openId !== null) return { ...always, ...screen, ...(hooks.detailsHaveKeys() ? oneContact : {}) }
+    if (!ignoringOverlay && !hooks.tableHasKeys()) return { ...always, ...screen }
     return {
       ...always,
+      ...screen,
       ...oneContact,
       'contact.new': () => overlay.open({ kind: 'form', contact: null }),
       'focus.down': () => step(1),
@@ -217,5 +251,5 @@ export function useContactCommands(hooks: ContactCommandHooks) {
     }
   }
 
-  return { handlers, run, toggleAt, idsBetween, targets, edit }
+  return { handlers, run, toggleAt, idsBetween, targets, edit, importFile }
 }

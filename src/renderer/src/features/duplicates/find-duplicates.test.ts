@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { ContactRow } from '../../../../shared/contact'
 import { withinEdits } from '../../search/edit-distance'
 import { findDuplicateGroups, FUZZY_NAME_LENGTH } from './find-duplicates'
-import { emailKey, nameKey, phoneKey, phoneSuffix } from './match-keys'
+import { emailKey, nameKey, phoneKey, phoneSuffix } from '../../contact-match/match-keys'
 
 const c = (id: number, name: string, phone: string | null = null, email: string | null = null): ContactRow => ({ id, name, phone, email, type: 'whatsapp', tags: [] })
 

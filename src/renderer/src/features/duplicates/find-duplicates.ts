@@ -1,7 +1,7 @@
 // Finds groups of contacts that look like one person over the whole mirror: same phone, same email, or a similar name with the same phone suffix.
 import type { ContactRow } from '../../../../shared/contact'
 import { withinEdits } from '../../search/edit-distance'
-import { emailKey, nameKey, phoneKey, phoneSuffix, REASON_STRENGTH, type MatchReason } from './match-keys'
+import { emailKey, nameKey, phoneKey, phoneSuffix, REASON_STRENGTH, type MatchReason } from '../../contact-match/match-keys'
 import { UnionFind } from './union-find'
 
 /** Why two members are in one group: the key they share (the phone, the email, or the phone suffix). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { columnNames, detectMapping, targetOfHeader } from './column-mapping'
+import { columnNames, detectMapping, importsSomething, targetOfHeader, withTarget } from './column-mapping'
 
 describe('what a header names', () => {
   it.each([
@@ -79,5 +79,16 @@ describe('detecting the mapping of a table', () => {
       ['Anna Schmidt', 'ACME', '+49 171 1234567'],
     ])
     expect(mapping.targets).toEqual(['name', 'ignore', 'mobile'])
+  })
+})
+
+describe('changing the mapping by hand', () => {
+  it('pairs a phone label with its phone again when a column changes', () => {
+    const detected = detectMapping([['Name', 'Phone 1 - Label', 'Phone 1 - Value', 'Other'], ['Ada', 'Mobile', '+14155550100', 'x']])
+    expect(detected.phoneLabels).toEqual({ 2: 1 })
+    const unpaired = withTarget(detected, 1, 'ignore')
+    expect(unpaired).toMatchObject({ targets: ['name', 'ignore', 'phone', 'ignore'], phoneLabels: {} })
+    expect(withTarget(unpaired, 3, 'mobile').targets).toEqual(['name', 'ignore', 'phone', 'mobile'])
+    expect(importsSomething(withTarget(withTarget(detected, 0, 'ignore'), 2, 'note'))).toBe(false)
   })
 })

@@ -149,6 +149,18 @@ export function detectMapping(records: readonly string[][], hasHeaderRow?: boole
   return { hasHeader, targets, phoneLabels: pairPhoneLabels(targets) }
 }
 
+/** The user's change on the mapping screen: `column` now holds `target`; phone labels are paired anew. */
+export function withTarget(mapping: ColumnMapping, column: number, target: ColumnTarget): ColumnMapping {
+  const targets = mapping.targets.slice()
+  targets[column] = target
+  return { ...mapping, targets, phoneLabels: pairPhoneLabels(targets) }
+}
+
+/** What a mapping can import from: a phone, an email or a name column. */
+export function importsSomething(mapping: ColumnMapping): boolean {
+  return mapping.targets.some((target) => ['name', 'firstName', 'lastName', 'phone', 'mobile', 'email'].includes(target))
+}
+
 /** The names of the columns as the mapping screen lists them: the header's words, else "Column 1", "Column 2"… */
 export function columnNames(records: readonly string[][], mapping: ColumnMapping): string[] {
   const first = records[0] ?? []

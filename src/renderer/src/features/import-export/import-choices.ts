@@ -1,4 +1,5 @@
 // What to do with each likely duplicate (skip, merge into it, create anyway): one choice for all, overridden row by row.
+import type { MatchReason } from '../../contact-match/match-keys'
 
 export type DuplicateChoice = 'skip' | 'merge' | 'create'
 
@@ -21,3 +22,12 @@ export const chooseForRow = (choices: ImportChoices, row: number, choice: Duplic
 })
 
 export const choiceFor = (choices: ImportChoices, row: number): DuplicateChoice => choices.byRow[row] ?? choices.all
+
+/** SkyLight keeps one contact per phone number: a second one with the same phone cannot be created. */
+export const canCreateAnyway = (reason: MatchReason): boolean => reason !== 'phone'
+
+/** The choice as it is carried out: "create anyway" on a same-phone duplicate adds to that contact instead. */
+export function effectiveChoice(choices: ImportChoices, row: number, reason: MatchReason): DuplicateChoice {
+  const choice = choiceFor(choices, row)
+  return choice === 'create' && !canCreateAnyway(reason) ? 'merge' : choice
+}

@@ -1,6 +1,7 @@
-// Web Worker glue: reads a file's bytes off the window's thread and posts progress, then the parsed file or the reason it cannot be read.
+// Web Worker glue: reads a file's bytes off the window's thread, posts progress and what the mapping screen needs, then previews it on request.
+import { openAccountDatabase } from '../../db/database'
+import { createImportSession } from './import-session'
 import type { FromImportWorker, ToImportWorker } from './import-protocol'
-import { readImportFile } from './read-import-file'
 
 /** The dedicated worker scope, typed without the WebWorker lib (the renderer compiles with DOM). */
 const scope = self as unknown as {
@@ -11,16 +12,25 @@ const scope = self as unknown as {
 /** Progress at most this often: a message per slice would flood the window on a fast machine. */
 const PROGRESS_EVERY_MS = 100
 
+const session = createImportSession((accountId) => openAccountDatabase(accountId))
+
 scope.onmessage = (event) => {
-  const { id, bytes } = event.data
+  const message = event.data
+  if (message.type === 'preview') {
+    void session.preview(message.request).then(
+      (result) => scope.postMessage({ type: 'preview', id: message.id, result }),
+      (error: unknown) =>
+        scope.postMessage({ type: 'preview', id: message.id, result: { ok: false, error: { kind: 'not_contacts', message: `The file could not be checked: ${String(error)}` } } }),
+    )
+    return
+  }
+  const { id, bytes, name } = message
   let lastPost = 0
-  const result = readImportFile(new Uint8Array(bytes), {
-    onProgress: (progress) => {
-      const now = Date.now()
-      if (now - lastPost < PROGRESS_EVERY_MS) return
-      lastPost = now
-      scope.postMessage({ type: 'progress', id, progress })
-    },
+  const result = session.read(new Uint8Array(bytes), name, (progress) => {
+    const now = Date.now()
+    if (now - lastPost < PROGRESS_EVERY_MS) return
+    lastPost = now
+    scope.postMessage({ type: 'progress', id, progress })
   })
   scope.postMessage({ type: 'read', id, result })
 }

@@ -43,12 +43,18 @@ describe('the import plan', () => {
   })
 
   it('honours skip and create anyway, per row over the choice for all', () => {
-    const rows = preview([rec(2, 'Anna', '+491711234567'), rec(3, 'Ben', '+491521111111')])
+    const annaByMail = { ...anna, id: 3, phone: '+4989555555', email: 'anna@example.de' }
+    const rows = buildPreview([rec(2, 'Anna', '+491711234567'), rec(3, 'Anna Schmidt', '+4930222222', email('anna@example.de'))], options, indexContacts([anna, annaByMail]))
     const skipAll = planImport(rows, chooseForAll('skip'))
     expect(skipAll).toMatchObject({ creates: [], merges: [], rows: { skipped: [2, 3] } })
     const mixed = planImport(rows, chooseForRow(chooseForAll('skip'), 3, 'create'))
     expect(mixed.creates.map((c) => c.row)).toEqual([3])
     expect(mixed.rows).toEqual({ created: [3], merged: [], skipped: [2], invalid: [] })
+  })
+
+  it('adds a same-phone row to its contact even when told to create anyway: SkyLight keeps one contact per phone', () => {
+    const plan = planImport(preview([rec(2, 'Ben M.', '+491521111111')]), chooseForAll('create'))
+    expect(plan).toMatchObject({ creates: [], merges: [{ kind: 'addTags', contactId: 2, tags: ['fair'] }], rows: { merged: [2] } })
   })
 
   it('merges several rows into one contact as one addTags and one update', () => {

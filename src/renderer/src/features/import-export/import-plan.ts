@@ -2,7 +2,7 @@
 import type { ContactCreate, ContactRow } from '../../../../shared/contact'
 import type { IntentInput } from '../../sync/outbox'
 import type { Candidate } from './candidate'
-import { choiceFor, type ImportChoices } from './import-choices'
+import { effectiveChoice, type ImportChoices } from './import-choices'
 import type { ImportPreview } from './import-preview'
 import { uniqueTags } from './tag-split'
 
@@ -98,7 +98,7 @@ export function planImport(preview: ImportPreview, choices: ImportChoices): Impo
       continue
     } else if (row.status === 'new') outcome = createRow(candidate)
     else {
-      const choice = choiceFor(choices, candidate.row)
+      const choice = effectiveChoice(choices, candidate.row, row.reason)
       if (choice === 'skip') outcome = { kind: 'skip' }
       else if (choice === 'create') outcome = createRow(candidate)
       else if (row.target.kind === 'existing') outcome = mergeRow(intoContact(row.target.contact), candidate)

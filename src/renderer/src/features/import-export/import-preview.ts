@@ -1,6 +1,6 @@
 // The preview before anything is written: each row new, invalid (with reasons at the cell), or a likely duplicate of a contact here or of an earlier row.
 import type { ContactRow } from '../../../../shared/contact'
-import type { MatchReason } from '../duplicates'
+import type { MatchReason } from '../../contact-match/match-keys'
 import { toCandidate, type Candidate, type CandidateOptions } from './candidate'
 import { addToIndex, emptyMatchIndex, findMatch, indexContactsMatching, type MatchIndex } from './match-index'
 import type { SourceRecord } from './source-record'

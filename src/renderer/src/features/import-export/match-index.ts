@@ -1,6 +1,6 @@
 // Maps from phone, email and name + last digits to a contact, built once over the mirror, so each imported row finds its duplicate in O(1).
 import type { ContactRow } from '../../../../shared/contact'
-import { emailKey, nameSuffixKey, phoneKey, phoneSuffix, type MatchReason } from '../duplicates'
+import { emailKey, nameSuffixKey, phoneKey, phoneSuffix, type MatchReason } from '../../contact-match/match-keys'
 
 export interface Matchable {
   name?: string | null

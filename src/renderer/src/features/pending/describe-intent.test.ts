@@ -21,6 +21,9 @@ describe('describing queued changes', () => {
     expect(
       describeStatus(intent({ kind: 'delete', attempts: 2, notBefore: now + 4200, lastError: { kind: 'offline', message: 'No network.' } }), now),
     ).toEqual({ label: 'Retrying (2)', tone: 'info', detail: 'No network. Next try in 5 s.' })
+    expect(describeStatus(intent({ kind: 'update', changes: { phone: '+14155550100' }, base: {}, after: [8] }), now).detail).toBe(
+      'Goes once the changes to the contacts it follows (a merge) are through.',
+    )
     expect(describeStatus(intent({ kind: 'delete', status: 'gone' }), now).label).toBe('Deleted on the server')
     expect(describeStatus(intent({ kind: 'delete', status: 'conflict' }), now).tone).toBe('warning')
   })

@@ -39,7 +39,9 @@ export function describeStatus(intent: QueuedIntent, now: number = Date.now()): 
     case 'pending': {
       const waiting = intent.notBefore !== undefined && intent.notBefore > now
       const retry = waiting ? `Next try in ${Math.ceil(((intent.notBefore as number) - now) / 1000)} s.` : null
-      const detail = intent.lastError ? [intent.lastError.message, retry].filter(Boolean).join(' ') : retry
+      // A merge's survivor waits for the deletes of the others (their phone may become its own).
+      const after = (intent.kind === 'update' || intent.kind === 'create') && intent.after?.length ? 'Goes once the changes to the contacts it follows (a merge) are through.' : null
+      const detail = [intent.lastError?.message, retry, after].filter(Boolean).join(' ') || null
       return { label: intent.attempts > 0 ? `Retrying (${intent.attempts})` : 'Waiting', tone: intent.attempts > 0 ? 'info' : 'default', detail }
     }
     case 'conflict':

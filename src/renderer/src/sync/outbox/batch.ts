@@ -1,6 +1,7 @@
 // Turns batch rows (one record for a bulk edit) into single rows in their reserved seqs, before replay or queue edits.
 import type { ContactsDb } from '../../db/database'
 import { BATCH_CONTACT_ID, isBatch, type BatchRow, type Intent, type OutboxRow, type SingleRow } from './intent'
+import { swappedIds } from './mirror-writes'
 import { outboxStore } from './outbox-store'
 
 /** The single rows a batch stands for, each in its reserved seq. */
@@ -8,13 +9,22 @@ export function singleRowsOf(batch: BatchRow): (SingleRow & { seq: number })[] {
   return batch.intents.map((intent: Intent, i) => ({ ...intent, seq: batch.firstSeq + i, status: 'pending', attempts: 0, createdAt: batch.createdAt }))
 }
 
-/** Replaces every batch row by its single rows in one transaction; returns how many batches were expanded. */
+/**
+ * Replaces every batch row by its single rows in one transaction; returns how many batches were expanded.
+ * A contact created offline may have got its server id while the batch waited (its create completed):
+ * its rows take that id, as the rows already single did.
+ */
 export async function expandBatches(db: ContactsDb): Promise<number> {
-  return db.transaction('rw', db.outbox, async () => {
+  return db.transaction('rw', db.outbox, db.meta, async () => {
     const batches = (await outboxStore(db).where('contactId').equals(BATCH_CONTACT_ID).toArray()).filter(isBatch)
     if (batches.length === 0) return 0
+    const rows = batches.flatMap(singleRowsOf)
+    if (rows.some((row) => row.contactId < 0)) {
+      const swapped = await swappedIds(db)
+      for (const row of rows) if (row.kind !== 'create') row.contactId = swapped.get(row.contactId) ?? row.contactId
+    }
     await outboxStore(db).bulkDelete(batches.map((batch) => batch.seq as number))
-    await outboxStore(db).bulkPut(batches.flatMap(singleRowsOf) as OutboxRow[])
+    await outboxStore(db).bulkPut(rows as OutboxRow[])
     return batches.length
   })
 }

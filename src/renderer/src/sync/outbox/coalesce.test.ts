@@ -24,6 +24,14 @@ describe('coalescing a contact queue', () => {
     expect(step).toMatchObject({ kind: 'send', absorbed: [rows[2].seq], row: { seq: rows[0].seq, changes: { name: 'C', email: 'x@y.io' }, base: { name: 'A', email: null } } })
   })
 
+  it('never folds an update that waits for other contacts into an earlier one, nor what follows it', () => {
+    const waiting = { ...update({ phone: '+14155550111' }, { phone: '+14155550100' }), after: [7] } as Intent
+    const rows = [queued(update({ name: 'B' }, { name: 'A' })), queued(waiting), queued(update({ name: 'C' }, { name: 'B' }))]
+    expect(nextStep(rows)).toMatchObject({ kind: 'send', row: { seq: rows[0].seq, changes: { name: 'B' } }, absorbed: [] })
+    // As the head, it takes later updates with it (they wait too) and keeps waiting.
+    expect(nextStep(rows.slice(1))).toMatchObject({ kind: 'send', row: { changes: { phone: '+14155550111', name: 'C' }, after: [7] }, absorbed: [rows[2].seq] })
+  })
+
   it('still sends a field set back to its base, so a server change meanwhile shows as a conflict', () => {
     const rows = [queued(update({ name: 'B' }, { name: 'A' })), queued(update({ name: 'A' }, { name: 'B' }))]
     expect(nextStep(rows)).toMatchObject({ kind: 'send', row: { changes: { name: 'A' }, base: { name: 'A' } }, absorbed: [rows[1].seq] })

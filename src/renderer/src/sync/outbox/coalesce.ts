@@ -1,4 +1,5 @@
 // Folds a contact's queued intents into the one request worth sending next: pure, no storage.
+import { waitsFor } from './cross-order'
 import { CHANGEABLE_FIELDS, type ChangeableField, type FieldBase, type FieldChanges, type QueuedIntent } from './intent'
 import { retag } from './local-apply'
 
@@ -16,7 +17,8 @@ const CREATE_FIELDS: ReadonlySet<ChangeableField> = new Set(['name', 'type', 'ph
  * The next step for one contact's rows (in seq order). Only unsent rows merge into an unsent
  * head: a sent row's outcome is unknown, and merging into it would make a repeat look like a
  * conflict. Rows of other kinds are skipped over (field, tag, blacklist, note and membership
- * changes commute), but nothing merges across a delete.
+ * changes commute), but nothing merges across a delete, nor across an intent that waits for other
+ * contacts (merged into an earlier head, it would go before them).
  */
 export function nextStep(rows: readonly QueuedIntent[]): NextStep | null {
   const head = rows[0]
@@ -24,17 +26,18 @@ export function nextStep(rows: readonly QueuedIntent[]): NextStep | null {
   if (head.status !== 'pending') return { kind: 'blocked', row: head }
   if (head.sentAt !== undefined) return { kind: 'send', row: head, absorbed: [] }
   const later = rows.slice(1)
-  const beforeDelete = later.slice(0, indexOrEnd(later.findIndex((row) => row.kind === 'delete'), later.length))
+  const barrier = later.findIndex((row) => row.kind === 'delete' || waitsFor(row).length > 0)
+  const mergeable = later.slice(0, indexOrEnd(barrier, later.length))
   switch (head.kind) {
     case 'create':
       if (later.some((row) => row.kind === 'delete')) return { kind: 'cancel', seqs: rows.map((row) => row.seq) }
-      return mergeIntoCreate(head, beforeDelete)
+      return mergeIntoCreate(head, mergeable)
     case 'update':
-      return mergeUpdates(head, beforeDelete)
+      return mergeUpdates(head, mergeable)
     case 'tags':
-      return mergeTags(head, beforeDelete)
+      return mergeTags(head, mergeable)
     case 'setBlacklisted': {
-      const runs = beforeDelete.filter((row) => row.kind === 'setBlacklisted')
+      const runs = mergeable.filter((row) => row.kind === 'setBlacklisted')
       const last = runs.at(-1)
       const row = last ? { ...head, blacklisted: last.blacklisted } : head
       return { kind: 'send', row, absorbed: runs.map((r) => r.seq) }

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openAccountDatabase, type ContactsDb } from '../../db/database'
 import { pendingContactIds } from './pending-edits'
 import { expandBatches } from './batch'
+import { completeCreate } from './mirror-writes'
 import { enqueue, enqueueMany } from './enqueue'
 import { outboxEvents, type OutboxEvent } from './outbox-events'
 import { listQueue, pendingCount } from './queue'
@@ -77,6 +78,23 @@ describe('applying and queueing intents', () => {
       [2, 1, 'tags'],
       [3, 2, 'tags'],
       [after.ok && after.data.seq, 1, 'tags'],
+    ])
+  })
+
+  it('gives a batch the server id of a contact whose create completed while the batch waited', async () => {
+    const created = await enqueue(db, { kind: 'create', fields: { name: 'Ada', type: 'instagram' } })
+    if (!created.ok) throw new Error(created.error.message)
+    const tempId = created.data.contactId
+    const batch = await enqueueMany(db, [
+      { kind: 'addTags', contactId: tempId, tags: ['vip'] },
+      { kind: 'addTags', contactId: 1, tags: ['vip'] },
+    ])
+    expect(batch.ok).toBe(true)
+    await completeCreate(db, [created.data.seq], tempId, { id: 77, name: 'Ada', type: 'instagram', tags: [] }, Date.now())
+    await expandBatches(db)
+    expect((await outboxStore(db).toArray()).map((row) => [row.contactId, row.kind])).toEqual([
+      [77, 'tags'],
+      [1, 'tags'],
     ])
   })
 

@@ -31,6 +31,54 @@ export async function enqueue(db: ContactsDb, input: IntentInput, now: Date = ne
  * with one `bulkGet` and one `bulkPut` of the rows they touch.
  */
 export async function enqueueMany(db: ContactsDb, inputs: readonly IntentInput[], now: Date = new Date()): Promise<Result<Queued[]>> {
+  const queued = await enqueueWithFollowUp(db, inputs, () => [], now)
+  return queued.ok ? ok(queued.data.queued) : queued
+}
+
+export interface QueuedWithFollowUp {
+  queued: Queued[]
+  followed: Queued[]
+}
+
+/** A refusal inside the transaction: thrown to roll it back, returned as a value once it has. */
+class Refused extends Error {
+  constructor(readonly result: Result<never>) {
+    super('refused')
+  }
+}
+
+/**
+ * `enqueueMany`, then the intents `followUp` makes from what was queued (the temporary ids of new
+ * contacts: their notes, their blacklist), in the same transaction: a crash between the two cannot
+ * leave a contact created without them.
+ */
+export async function enqueueWithFollowUp(
+  db: ContactsDb,
+  inputs: readonly IntentInput[],
+  followUp: (queued: Queued[]) => readonly IntentInput[],
+  now: Date = new Date(),
+): Promise<Result<QueuedWithFollowUp>> {
+  const parsed = parseInputs(inputs)
+  if (!parsed.ok) return parsed
+  if (parsed.data.length === 0) return ok({ queued: [], followed: [] })
+  const createdAt = now.toISOString()
+  try {
+    const result = await db.transaction('rw', [db.contacts, db.outbox, db.notes, db.meta], async () => {
+      const queued = await queueParsed(db, parsed.data, createdAt)
+      const more = parseInputs(followUp(queued))
+      if (!more.ok) throw new Refused(more)
+      const followed = more.data.length ? await queueParsed(db, more.data, createdAt) : []
+      return ok({ queued, followed })
+    })
+    outboxEvents(db).emit({ type: 'changed' })
+    return result
+  } catch (error) {
+    if (error instanceof Refused) return error.result
+    throw error
+  }
+}
+
+function parseInputs(inputs: readonly IntentInput[]): Result<ParsedIntentInput[]> {
   const parsed: ParsedIntentInput[] = []
   for (const [index, input] of inputs.entries()) {
     const checked = intentInput.safeParse(input)
@@ -40,47 +88,44 @@ export async function enqueueMany(db: ContactsDb, inputs: readonly IntentInput[]
     }
     parsed.push(checked.data)
   }
-  if (parsed.length === 0) return ok([])
-  const createdAt = now.toISOString()
-  return db.transaction('rw', [db.contacts, db.outbox, db.notes, db.meta], async () => {
-    if (parsed.some((input) => input.kind !== 'create' && input.contactId < 0)) {
-      // The caller may still hold a temporary id the replayer has just replaced.
-      const swapped = await swappedIds(db)
-      for (const input of parsed) if (input.kind !== 'create') input.contactId = swapped.get(input.contactId) ?? input.contactId
-    }
-    const ids = [...new Set(parsed.flatMap((input) => (input.kind === 'create' ? [] : [input.contactId])))]
-    const rows = new Map<number, ContactRow | undefined>()
-    const stored = await db.contacts.bulkGet(ids)
-    ids.forEach((id, i) => rows.set(id, stored[i]))
-    const missing = ids.find((id) => rows.get(id) === undefined)
-    if (missing !== undefined) return fail<Queued[]>({ kind: 'not_found', message: `Contact ${missing} is not in the local mirror.` })
+  return ok(parsed)
+}
 
-    let tempId = await counter(db, LAST_TEMP_ID)
-    let noteId = await counter(db, LAST_NOTE_ID)
-    const intents: Intent[] = []
-    const notes: NoteRow[] = []
-    for (const input of parsed) {
-      const intent = toIntent(input, rows, () => (tempId -= 1), () => (noteId -= 1))
-      if (intent.kind === 'addNote') notes.push({ id: intent.noteId, content: intent.content, contactId: intent.contactId, created_at: createdAt })
-      rows.set(intent.contactId, applyIntent(rows.get(intent.contactId), intent))
-      intents.push(intent)
-    }
-    const kept = [...rows.values()].filter((row): row is ContactRow => row !== undefined)
-    const deleted = [...rows].flatMap(([id, row]) => (row === undefined ? [id] : []))
-    await db.contacts.bulkPut(kept)
-    if (deleted.length > 0) await db.contacts.bulkDelete(deleted)
-    await markSnapshotDirty(db, [...rows.keys()])
-    if (notes.length > 0) await db.notes.bulkPut(notes)
-    await db.meta.bulkPut([
-      { key: LAST_TEMP_ID, value: tempId },
-      { key: LAST_NOTE_ID, value: noteId },
-    ])
-    const queued = await queueRows(db, intents, createdAt)
-    return ok(queued)
-  }).then((result) => {
-    if (result.ok) outboxEvents(db).emit({ type: 'changed' })
-    return result
-  })
+/** Applies and queues validated intents; runs inside the caller's transaction (contacts, outbox, notes, meta). */
+async function queueParsed(db: ContactsDb, parsed: ParsedIntentInput[], createdAt: string): Promise<Queued[]> {
+  if (parsed.some((input) => input.kind !== 'create' && input.contactId < 0)) {
+    // The caller may still hold a temporary id the replayer has just replaced.
+    const swapped = await swappedIds(db)
+    for (const input of parsed) if (input.kind !== 'create') input.contactId = swapped.get(input.contactId) ?? input.contactId
+  }
+  const ids = [...new Set(parsed.flatMap((input) => (input.kind === 'create' ? [] : [input.contactId])))]
+  const rows = new Map<number, ContactRow | undefined>()
+  const stored = await db.contacts.bulkGet(ids)
+  ids.forEach((id, i) => rows.set(id, stored[i]))
+  const missing = ids.find((id) => rows.get(id) === undefined)
+  if (missing !== undefined) throw new Refused(fail({ kind: 'not_found', message: `Contact ${missing} is not in the local mirror.` }))
+
+  let tempId = await counter(db, LAST_TEMP_ID)
+  let noteId = await counter(db, LAST_NOTE_ID)
+  const intents: Intent[] = []
+  const notes: NoteRow[] = []
+  for (const input of parsed) {
+    const intent = toIntent(input, rows, () => (tempId -= 1), () => (noteId -= 1))
+    if (intent.kind === 'addNote') notes.push({ id: intent.noteId, content: intent.content, contactId: intent.contactId, created_at: createdAt })
+    rows.set(intent.contactId, applyIntent(rows.get(intent.contactId), intent))
+    intents.push(intent)
+  }
+  const kept = [...rows.values()].filter((row): row is ContactRow => row !== undefined)
+  const deleted = [...rows].flatMap(([id, row]) => (row === undefined ? [id] : []))
+  await db.contacts.bulkPut(kept)
+  if (deleted.length > 0) await db.contacts.bulkDelete(deleted)
+  await markSnapshotDirty(db, [...rows.keys()])
+  if (notes.length > 0) await db.notes.bulkPut(notes)
+  await db.meta.bulkPut([
+    { key: LAST_TEMP_ID, value: tempId },
+    { key: LAST_NOTE_ID, value: noteId },
+  ])
+  return queueRows(db, intents, createdAt)
 }
 
 async function counter(db: ContactsDb, key: string): Promise<number> {

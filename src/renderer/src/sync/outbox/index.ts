@@ -1,13 +1,14 @@
 // The outbox's one entry point: how the rest of the app queues edits, reads and manages the queue, and starts the replayer.
 // Everything else in this folder is the outbox's own business (lint refuses imports past this file).
 export { intentInput } from './intent'
+export { retag } from './local-apply'
 export type { ChangeableField, ConflictChoice, FieldChanges, Intent, IntentInput, IntentOf, QueuedIntent, SingleRow } from './intent'
-export { enqueue, enqueueMany, type Queued } from './enqueue'
+export { enqueue, enqueueMany, enqueueWithFollowUp, type Queued, type QueuedWithFollowUp } from './enqueue'
 export { intentsForEdit } from './edit-intents'
 export { queuedIntents } from './batch'
 export { contactRows } from './row-state'
 export { discard, editIntent, exportJson, listQueue, pendingCount, recreate, resolveConflict, retry, retryAllNow } from './queue'
-export { withdrawUnsent } from './withdraw'
+export { withdrawUnsent, type WithdrawnRow } from './withdraw'
 export { outboxEvents, type OutboxEvent } from './outbox-events'
 export { pendingContactIds } from './pending-edits'
 export { mergeServerRows } from './pull-overlay'

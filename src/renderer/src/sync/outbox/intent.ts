@@ -26,8 +26,16 @@ export type FieldBase = z.infer<typeof fieldBase>
 
 const nonEmptyChanges = fieldChanges.refine((changes) => Object.keys(changes).length > 0, 'Change at least one field.')
 
-export const createIntent = z.object({ kind: z.literal('create'), contactId: z.number().int().negative(), fields: contactCreate })
-export const updateIntent = z.object({ kind: z.literal('update'), contactId: intentContactId, changes: nonEmptyChanges, base: fieldBase })
+/**
+ * Other contacts whose intents queued before this one must reach the server first: the outbox keeps
+ * order per contact only, and phones are unique per account, so a merge's survivor may take a deleted
+ * member's phone only once that member is gone (and an undone merge re-creates it only once the
+ * survivor gave the phone back).
+ */
+export const afterContacts = z.array(intentContactId).min(1).max(1000).optional()
+
+export const createIntent = z.object({ kind: z.literal('create'), contactId: z.number().int().negative(), fields: contactCreate, after: afterContacts })
+export const updateIntent = z.object({ kind: z.literal('update'), contactId: intentContactId, changes: nonEmptyChanges, base: fieldBase, after: afterContacts })
 export const deleteIntent = z.object({ kind: z.literal('delete'), contactId: intentContactId })
 export const blacklistIntent = z.object({ kind: z.literal('setBlacklisted'), contactId: intentContactId, blacklisted: z.boolean() })
 /** addTags and removeTags are one kind, so a run of them coalesces into a single add/remove pair. */

@@ -12,8 +12,9 @@ import { startSandbox, type Sandbox } from '../../../../sandbox/faults/knobbed-s
 import { allRows } from '../../db/contacts-repo'
 import { openAccountDatabase, type ContactsDb } from '../../db/database'
 import { pullContacts } from '../pull/puller'
+import { defaultMergeChoice, mergeIntents, planMerge } from '../../contact-match/merge-plan'
 import { intentsForEdit } from './edit-intents'
-import { enqueue } from './enqueue'
+import { enqueue, enqueueMany } from './enqueue'
 import type { Intent, IntentInput } from './intent'
 import { inProcessLocks } from './locks'
 import type { OutboxBridge } from './outbox-bridge'
@@ -31,6 +32,8 @@ type Edit =
   | { kind: 'addTags' | 'removeTags'; target: number; tags: string[] }
   | { kind: 'addNote'; target: number; content: string }
   | { kind: 'addToList' | 'addToSegment'; target: number; group: number }
+  /** Two contacts merged as the duplicates screen does: tags, blacklist, notes onto one, the other deleted, the phone maybe taken from it. */
+  | { kind: 'merge'; target: number; other: number; phoneFromOther: boolean }
 
 type Step = { op: 'edit'; edit: Edit } | { op: 'online' } | { op: 'offline' } | { op: 'other'; count: number } | { op: 'restart' }
 
@@ -51,6 +54,7 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constantFrom('addTags' as const, 'removeTags' as const), target, tags: fc.subarray(TAGS, { minLength: 1 }) }),
   fc.record({ kind: fc.constant('addNote' as const), target, content: fc.constantFrom('Called', 'Emailed', 'Called') }),
   fc.record({ kind: fc.constantFrom('addToList' as const, 'addToSegment' as const), target, group: fc.integer({ min: 1, max: 3 }) }),
+  fc.record({ kind: fc.constant('merge' as const), target, other: target, phoneFromOther: fc.boolean() }),
 )
 const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 8, arbitrary: edit.map((e) => ({ op: 'edit' as const, edit: e })) },
@@ -140,6 +144,7 @@ class Run {
   }
 
   private async edit(edit: Edit): Promise<void> {
+    if (edit.kind === 'merge') return this.merge(edit)
     const input = await this.inputFor(edit)
     if (!input) return
     const queued = await enqueue(this.db, input)
@@ -148,6 +153,32 @@ class Run {
     const used = 'contactId' in input ? input.contactId : queued.data.contactId
     if (edit.kind === 'delete') this.live = this.live.filter((id) => id !== used)
     this.intents.push(modelIntent(input, used))
+  }
+
+  /**
+   * The merge's intents, queued at once as the duplicates screen queues them: the survivor's update
+   * may take the other's phone (unique on the server), so it waits for the delete.
+   */
+  private async merge(edit: Edit & { kind: 'merge' }): Promise<void> {
+    const [survivorId, otherId] = [this.pick(edit.target), this.pick(edit.other)]
+    if (survivorId === undefined || otherId === undefined || survivorId === otherId) return
+    // The rows as the mirror shows them, under the ids the test (and the user) holds.
+    const rowOf = async (id: number) => {
+      const row = await this.db.contacts.get(this.ids.get(id) ?? id)
+      return row && { ...row, id }
+    }
+    const [survivor, other] = [await rowOf(survivorId), await rowOf(otherId)]
+    if (!survivor || !other) return
+    const members = [survivor, other]
+    const choice = defaultMergeChoice(members, survivorId)
+    if (edit.phoneFromOther && other.phone) choice.keep.phone = otherId
+    const notes = async (id: number) => (await this.db.notes.where('contactId').equals(this.ids.get(id) ?? id).sortBy('created_at')).map((note) => note.content)
+    const otherNotes = await notes(otherId)
+    const inputs = mergeIntents(planMerge(members, choice, () => otherNotes))
+    const queued = await enqueueMany(this.db, inputs)
+    if (!queued.ok) throw new Error(`refused: ${JSON.stringify(queued.error)}`)
+    for (const input of inputs) this.intents.push(modelIntent(input, 'contactId' in input ? input.contactId : survivorId))
+    this.live = this.live.filter((id) => id !== otherId)
   }
 
   private freshPhone(): string {
@@ -193,6 +224,8 @@ class Run {
         return { kind: 'addToList', contactId, listId: edit.group }
       case 'addToSegment':
         return { kind: 'addToSegment', contactId, segmentId: edit.group }
+      case 'merge':
+        return null
     }
   }
 

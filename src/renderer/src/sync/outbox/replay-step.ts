@@ -3,6 +3,7 @@ import type { ApiError, Result } from '../../../../shared/result'
 import type { ContactsDb } from '../../db/database'
 import { ABORTED, unlessAborted } from '../pacing/abortable'
 import { nextStep } from './coalesce'
+import { heldBack } from './cross-order'
 import type { CreateGate } from './create-gate'
 import { decideOnError, surelyNotApplied, type RetryTiming } from './error-policy'
 import type { IntentOf, QueuedIntent } from './intent'
@@ -41,6 +42,7 @@ export async function replayNext(ctx: StepContext, contactId: number): Promise<S
   }
   const { row } = step
   if ((row.notBefore ?? 0) > ctx.now()) return 'wait'
+  if (await heldBack(ctx.db, row)) return 'wait'
   if (row.kind !== 'create' && row.contactId < 0) {
     return failed(ctx, { row, absorbed: step.absorbed }, { kind: 'internal', message: 'This contact was never created on the server.' }, false)
   }

@@ -284,6 +284,38 @@ describe('replaying the outbox against the sandbox', () => {
     expect(new Set(sandbox.store.all().map((contact) => contact.name)).size).toBe(before + 8)
   })
 
+  it("sends an update that waits for other contacts only after their deletes: a merge's survivor takes a deleted member's phone", async () => {
+    await setup({ lostResponseRate: 0.3 })
+    const [survivor, member] = sandbox.store.all().filter((contact) => contact.phone)
+    // The survivor's update is queued with the delete, in one go, as a merge queues them.
+    const queued = await enqueueMany(db, [
+      { kind: 'delete', contactId: member!.id },
+      { kind: 'update', contactId: survivor!.id, changes: { phone: member!.phone }, after: [member!.id] },
+    ])
+    if (!queued.ok) throw new Error(queued.error.message)
+    // The delete fails three times first: an update sent meanwhile would find the phone taken.
+    const calls = net.bridge
+    let failures = 3
+    const order: string[] = []
+    net.bridge = {
+      ...calls,
+      'contacts.delete': async (args) => {
+        order.push(`delete ${args.id}`)
+        if (failures-- > 0) return { ok: false, error: { kind: 'server', message: 'Busy.', status: 503 } }
+        return calls['contacts.delete'](args)
+      },
+      'contacts.update': async (args) => {
+        order.push(`update ${args.id}`)
+        return calls['contacts.update'](args)
+      },
+    }
+    await drain()
+    expect(await listQueue(db)).toEqual([])
+    expect(sandbox.store.get(member!.id)).toBeUndefined()
+    expect(sandbox.store.get(survivor!.id)).toMatchObject({ phone: member!.phone })
+    expect(order.slice(0, 4)).toEqual([`delete ${member!.id}`, `delete ${member!.id}`, `delete ${member!.id}`, `delete ${member!.id}`])
+  })
+
   it('keeps local edits visible through a pull', async () => {
     await setup()
     const target = first()

@@ -4,8 +4,10 @@ import type { ContactsDb } from '../../db/database'
 import { sleep } from '../pacing/abortable'
 import { expandBatches } from './batch'
 import { CreateGate } from './create-gate'
+import { isHeldBack } from './cross-order'
 import type { RetryTiming } from './error-policy'
 import type { QueuedIntent } from './intent'
+import { swappedIds } from './mirror-writes'
 import { outboxStore } from './outbox-store'
 import { platformLocks, type LockManagerLike } from './locks'
 import type { OutboxBridge } from './outbox-bridge'
@@ -201,8 +203,11 @@ async function scanQueue(db: ContactsDb, at: number): Promise<QueueScan> {
     if (!heads.has(row.contactId)) heads.set(row.contactId, row as QueuedIntent)
   })
   const scan: QueueScan = { runnable: [], waiting: false, nextAt: null }
+  const swapped = await swappedIds(db)
   for (const [contactId, head] of heads) {
     if (head.status !== 'pending') continue
+    // It waits for other contacts: they are in the scan themselves (or parked, and then so is this one).
+    if (isHeldBack(head, (id) => heads.get(id)?.seq, swapped)) continue
     scan.waiting = true
     const notBefore = head.notBefore ?? 0
     if (notBefore <= at) scan.runnable.push(contactId)

@@ -1,22 +1,30 @@
-// Taking queued intents back before they are sent (a bulk action undone): their rows go, and the caller reverts their local effect in the same transaction.
+// Taking queued intents back before they are sent (a bulk action, an import or a merge undone): their rows go, and the caller reverts their local effect in the same transaction.
 import type { ContactsDb } from '../../db/database'
 import { expandBatches } from './batch'
-import { isBatch } from './intent'
+import { isBatch, type SingleRow } from './intent'
 import { outboxStore } from './outbox-store'
+
+export type WithdrawnRow = SingleRow & { seq: number }
 
 /**
  * Drops the intents at `seqs` not sent yet (a sent one stays: undoing it takes an inverse intent) and
- * runs `revert` with their contacts inside the same transaction, so the mirror never shows an edit whose
- * intent is gone. Returns those contacts.
+ * runs `revert` with their contacts and rows inside the same transaction, so the mirror never shows an
+ * edit whose intent is gone. A withdrawn note's local copy goes with it. Returns those contacts.
  */
-export async function withdrawUnsent(db: ContactsDb, seqs: number[], revert: (contactIds: ReadonlySet<number>) => Promise<void>): Promise<Set<number>> {
+export async function withdrawUnsent(
+  db: ContactsDb,
+  seqs: number[],
+  revert: (contactIds: ReadonlySet<number>, rows: readonly WithdrawnRow[]) => Promise<void>,
+): Promise<Set<number>> {
   await expandBatches(db)
-  return db.transaction('rw', [db.contacts, db.outbox, db.meta], async () => {
+  return db.transaction('rw', [db.contacts, db.outbox, db.notes, db.meta], async () => {
     const rows = await outboxStore(db).bulkGet(seqs)
-    const unsent = rows.filter((row) => row !== undefined && !isBatch(row) && !row.sentAt)
-    const dropped = new Set(unsent.map((row) => row!.contactId))
-    await outboxStore(db).bulkDelete(unsent.map((row) => row!.seq as number))
-    await revert(dropped)
+    const unsent = rows.filter((row): row is WithdrawnRow => row !== undefined && !isBatch(row) && !row.sentAt)
+    const dropped = new Set(unsent.map((row) => row.contactId))
+    await outboxStore(db).bulkDelete(unsent.map((row) => row.seq))
+    const notes = unsent.flatMap((row) => (row.kind === 'addNote' ? [row.noteId] : []))
+    if (notes.length) await db.notes.bulkDelete(notes)
+    await revert(dropped, unsent)
     return dropped
   })
 }

@@ -1,6 +1,6 @@
-// Merging a duplicate group: the survivor and whose value it keeps per field, as outbox intents (update, addTags, setBlacklisted, addNote, delete).
-import type { ContactRow } from '../../../../shared/contact'
-import type { FieldChanges, IntentInput } from '../../sync/outbox'
+// Merging a duplicate group: the survivor and whose value it keeps per field, as outbox intents (update, addTags, setBlacklisted, addNote, delete); the duplicates screen and the outbox property test use it.
+import type { ContactRow } from '../../../shared/contact'
+import type { FieldChanges, IntentInput } from '../sync/outbox'
 
 export type MergeField = 'name' | 'phone' | 'email' | 'type' | 'status'
 export const MERGE_FIELDS: readonly MergeField[] = ['name', 'phone', 'email', 'type', 'status']
@@ -13,15 +13,16 @@ export interface MergeChoice {
 
 /**
  * The intents in the order they must reach the server. The outbox keeps order per contact only, so
- * the survivor's update waits in `afterDeletes` until the deletes are done: it may take the phone of
- * a deleted member, and the API keeps phones unique per account.
+ * the survivor's update names the deleted members in `after`: the outbox holds it until their deletes
+ * are done, even across a restart. It may take the phone of a deleted member, and the API keeps
+ * phones unique per account.
  */
 export interface MergePlan {
   survivorId: number
   /** Onto the survivor: blacklist, the others' tags, the others' notes. */
   first: IntentInput[]
   deletes: IntentInput[]
-  /** The survivor's field changes, if any. */
+  /** The survivor's field changes, if any, waiting for the deletes. */
   afterDeletes: IntentInput[]
 }
 
@@ -79,13 +80,14 @@ export function planMerge(members: readonly ContactRow[], choice: MergeChoice, n
     for (const content of notesOf(other.id)) if (content.trim()) first.push({ kind: 'addNote', contactId: id, content })
   }
   const changes = fieldChanges(survivor, members, choice)
+  const deleted = others.map((m) => m.id)
   return {
     survivorId: id,
     first,
-    deletes: others.map((m): IntentInput => ({ kind: 'delete', contactId: m.id })),
-    afterDeletes: Object.keys(changes).length ? [{ kind: 'update', contactId: id, changes }] : [],
+    deletes: deleted.map((contactId): IntentInput => ({ kind: 'delete', contactId })),
+    afterDeletes: Object.keys(changes).length ? [{ kind: 'update', contactId: id, changes, after: deleted }] : [],
   }
 }
 
-/** All of a plan's intents in order, for callers that queue them at once. */
+/** All of a plan's intents in order, queued at once: the update's `after` keeps it behind the deletes. */
 export const mergeIntents = (plan: MergePlan): IntentInput[] => [...plan.first, ...plan.deletes, ...plan.afterDeletes]

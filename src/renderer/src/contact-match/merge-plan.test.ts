@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { ContactRow } from '../../../../shared/contact'
-import { intentInput } from '../../sync/outbox'
+import type { ContactRow } from '../../../shared/contact'
+import { intentInput } from '../sync/outbox'
 import { defaultMergeChoice, mergeIntents, pickSurvivor, planMerge } from './merge-plan'
 
 const anna: ContactRow = { id: 10, name: 'Anna Schmidt', phone: '+491711234567', email: null, type: 'whatsapp', status: 'active', blacklisted: false, tags: ['vip', 'client'], created_at: '2026-01-01T00:00:00.000000Z' }
@@ -36,7 +36,7 @@ describe('merging a duplicate group', () => {
         { kind: 'delete', contactId: 11 },
         { kind: 'delete', contactId: -3 },
       ],
-      afterDeletes: [{ kind: 'update', contactId: 10, changes: { email: 'anna@example.de' } }],
+      afterDeletes: [{ kind: 'update', contactId: 10, changes: { email: 'anna@example.de' }, after: [11, -3] }],
     })
     for (const intent of mergeIntents(plan)) expect(intentInput.safeParse(intent).success).toBe(true)
   })
@@ -44,7 +44,7 @@ describe('merging a duplicate group', () => {
   it("takes the user's per-field choice, a cleared email included, and the phone of a member it deletes", () => {
     const members = [anna, { ...annaMail, phone: '+4915199999999' }]
     const plan = planMerge(members, { survivorId: 10, keep: { name: 11, phone: 11, email: 10, type: 11, status: 10 } }, notesOf)
-    expect(plan.afterDeletes).toEqual([{ kind: 'update', contactId: 10, changes: { name: 'Anna S.', phone: '+4915199999999', type: 'instagram' } }])
+    expect(plan.afterDeletes).toEqual([{ kind: 'update', contactId: 10, changes: { name: 'Anna S.', phone: '+4915199999999', type: 'instagram' }, after: [11] }])
   })
 
   it('needs no update, blacklist or tags when the survivor already has everything', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { wordsOf } from '../../search/fold'
+import { wordsOf } from '../search/fold'
 import { emailKey, nameKey, nameSuffixKey, phoneKey, phoneSuffix } from './match-keys'
 
 describe('match keys', () => {

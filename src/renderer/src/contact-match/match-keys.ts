@@ -1,6 +1,6 @@
-// The keys two contacts are compared by to call them the same person: E.164 phone, email without case, folded name, phone suffix.
-import { E164 } from '../../../../shared/contact'
-import { digitsOf, wordsOf } from '../../search/fold'
+// The keys two contacts are compared by to call them the same person (E.164 phone, email without case, folded name, phone suffix): the duplicate scan and the import check share them.
+import { E164 } from '../../../shared/contact'
+import { digitsOf, wordsOf } from '../search/fold'
 
 /** The last digits compared when names match: 6 tells numbers apart but survives a different area or country prefix. */
 export const SUFFIX_DIGITS = 6

@@ -1,0 +1,15 @@
+// The messages between the duplicates screen and its worker, which reads the whole mirror and groups it off the window's thread.
+import type { ContactRow } from '../../../../shared/contact'
+import type { DuplicateGroup } from './find-duplicates'
+
+export type ToDuplicatesWorker = { type: 'scan'; id: number; accountId: string }
+
+export interface DuplicateScan {
+  groups: DuplicateGroup[]
+  /** The rows of every contact in a group (only those: the screen shows nothing else). */
+  members: ContactRow[]
+  /** Contacts looked at. */
+  scanned: number
+}
+
+export type FromDuplicatesWorker = { type: 'scan'; id: number; scan: DuplicateScan } | { type: 'failed'; id: number; message: string }
