@@ -1,6 +1,9 @@
 // Every screen, as a new user meets it, in light and dark: axe-core finds no violation of a WCAG 2.1 A or AA rule
 // (nor a missing level-one heading, an unnamed dialog, or content outside landmarks).
-import { describe, expect, it } from 'vitest'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { chromiumSkipReason } from './support/chromium'
 import { openApp, useSignedInApp } from './support/app'
@@ -41,6 +44,17 @@ async function close(page: Page, selector: string): Promise<void> {
 
 describe.skipIf(chromiumSkipReason())('accessibility', () => {
   const signedIn = useSignedInApp(60)
+  let dir: string
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'skylight-a11y-e2e-'))
+  })
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true })
+  })
+  // Playwright catches file choosers only once a page listens: a listener from the start (see import-export.e2e.ts).
+  beforeEach(() => {
+    signedIn.page.on('filechooser', () => {})
+  })
 
   it.each(SCHEMES)('onboarding has no WCAG 2.1 AA violation (%s)', async (scheme) => {
     const app = await openApp(signedIn.browser, { colorScheme: scheme })
@@ -74,6 +88,7 @@ describe.skipIf(chromiumSkipReason())('accessibility', () => {
       ['channel picker', 'c', '[data-test="channel-picker"]'],
       ['list picker', 'l', '[data-test="id-picker"]'],
       ['settings', 'Control+,', '[data-test="settings"]'],
+      ['export', 'Control+e', '[data-test="export-dialog"]'],
     ]
     for (const [name, keys, selector] of screens) {
       await page.keyboard.press(keys)
@@ -81,6 +96,25 @@ describe.skipIf(chromiumSkipReason())('accessibility', () => {
       await close(page, selector)
       await focusedIn(page, '[data-test="contact-table"]')
     }
+
+    // Duplicates, once the scan has answered (groups, or none among these contacts).
+    await page.keyboard.press('Control+Shift+D')
+    await audit(page, found, 'duplicates', '[data-test="duplicate-groups"], [data-test="duplicates-none"]')
+    await close(page, '[data-test="duplicates-dialog"]')
+    await focusedIn(page, '[data-test="contact-table"]')
+
+    // An import's columns and its preview, with a valid row, a refused one and a likely duplicate.
+    const known = sandbox.store.all().find((contact) => contact.phone)!
+    const file = join(dir, `leads-${scheme}.csv`)
+    await writeFile(file, ['Name,Phone,Email', 'Zoë Fairbanks,+4917112345678,zoe@example.de', 'No Phone,12,not-an-email', `Someone Else,${known.phone},`].join('\n'))
+    const chooser = page.waitForEvent('filechooser')
+    await page.keyboard.press('Control+o')
+    await (await chooser).setFiles(file)
+    await audit(page, found, 'import columns', '[data-test="import-mapping"]')
+    await page.keyboard.press('Control+Enter')
+    await audit(page, found, 'import preview', '[data-test="import-preview"]')
+    await close(page, '[data-test="import-dialog"]')
+    await focusedIn(page, '[data-test="contact-table"]')
 
     // An edit made offline waits in the pending panel.
     await goOffline(page, sandbox)
