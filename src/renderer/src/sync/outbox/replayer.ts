@@ -131,6 +131,8 @@ export function createReplayer(options: ReplayerOptions): Replayer {
   async function replayContact(ctx: StepContext, contactId: number): Promise<boolean> {
     try {
       while (!ctx.signal.aborted && !pausedBy) {
+        // A bulk edit queued meanwhile may hold this contact's next intent: expanded first, it keeps its turn.
+        await expandBatches(ctx.db)
         if ((await replayNext(ctx, contactId)) !== 'continue') break
       }
       return true
