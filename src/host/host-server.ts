@@ -106,7 +106,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     updates: NO_UPDATES,
     support,
     // The page's IndexedDB lives in the browser's own profile, out of the host's sight.
-    info: { version: HOST_VERSION, selfUpdating: false, offlineCopy: null, logs: logDir },
+    info: { version: HOST_VERSION, selfUpdating: false, offlineCopy: null, logs: logDir, languages: [] },
     openFolder: async (path) => {
       opened.push(pathToFileURL(path).href)
     },

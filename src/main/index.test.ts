@@ -46,6 +46,7 @@ vi.mock('electron', async () => {
     getName: vi.fn(() => 'SkyLight Contacts'),
     getVersion: vi.fn(() => '0.1.0'),
     getLocale: vi.fn(() => 'en-GB'),
+    getPreferredSystemLanguages: vi.fn(() => ['de-AT', 'en-GB']),
   })
   return {
     app,
@@ -367,7 +368,7 @@ describe('main process glue', () => {
     const handler = (channel: string) => electron.ipcMain.handle.mock.calls.find(([name]) => name === ipcName(channel as never))![1]
     const fromPage = { senderFrame: { url: `${DEV_URL}/` } }
     const userData = '/tmp/skylight-glue-test/userData'
-    expect(await handler('app.info')(fromPage, {})).toEqual({ ok: true, data: { version: '0.1.0', selfUpdating: false, offlineCopy: join(userData, 'IndexedDB'), logs: join(userData, 'logs') } })
+    expect(await handler('app.info')(fromPage, {})).toEqual({ ok: true, data: { version: '0.1.0', selfUpdating: false, offlineCopy: join(userData, 'IndexedDB'), logs: join(userData, 'logs'), languages: ['en-GB', 'de-AT'] } })
     expect(await handler('app.openLogs')(fromPage, {})).toEqual({ ok: true, data: null })
     expect(electron.shell.openPath).toHaveBeenCalledWith(join(userData, 'logs'))
   })

@@ -92,7 +92,7 @@ async function start(): Promise<void> {
     updates,
     support,
     // Chromium keeps the page's IndexedDB (the offline copy) in the profile, which is userData.
-    info: { version: app.getVersion(), selfUpdating: app.isPackaged, offlineCopy: join(app.getPath('userData'), 'IndexedDB'), logs: logDir },
+    info: { version: app.getVersion(), selfUpdating: app.isPackaged, offlineCopy: join(app.getPath('userData'), 'IndexedDB'), logs: logDir, languages: systemLanguages() },
     openFolder: async (path) => {
       const failure = await shell.openPath(path)
       if (failure) console.warn(`could not open ${path}: ${failure}`)
@@ -189,6 +189,11 @@ function registerIpc(table: HandlerTable): void {
 }
 
 /** File, Edit, View, Contacts, Help from the keymap; a click is run by the page like its keys. */
+/** The system's languages, most preferred first: the app's locale, then the OS's list (the page picks the one it speaks). */
+function systemLanguages(): string[] {
+  return [app.getLocale(), ...app.getPreferredSystemLanguages()].filter((tag, index, all) => tag && all.indexOf(tag) === index).slice(0, 16)
+}
+
 function setAppMenu(): void {
   const template = appMenuTemplate({
     run: (id) => mainWindow?.webContents.send(MENU_COMMAND_EVENT, id),

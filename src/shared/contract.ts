@@ -45,6 +45,8 @@ export const appInfo = z.object({
   /** Whether this build updates itself (a released app); a development build or the browser host never does. */
   selfUpdating: z.boolean(),
   offlineCopy: z.string().max(4096).nullable(), logs: z.string().max(4096),
+  /** The system's languages, most preferred first (main's locale, then the OS's list); empty where unknown (browser host). */
+  languages: z.array(z.string().max(35)).max(16),
 })
 export type AppInfo = z.infer<typeof appInfo>
 

@@ -112,7 +112,7 @@ describe('createHandlers', () => {
   let support: { reportError: Mock<SupportDesk['reportError']>; diagnostics: Mock<SupportDesk['diagnostics']>; takeCrashNotice: Mock<SupportDesk['takeCrashNotice']> }
   let openFolder: Mock<(path: string) => Promise<void>>
   let exports: { [K in 'open' | 'write' | 'finish' | 'abort']: Mock<ExportFiles[K]> }
-  const info = { version: '0.2.0', selfUpdating: true, offlineCopy: '/home/rep/.config/SkyLight Contacts/IndexedDB', logs: '/home/rep/.config/SkyLight Contacts/logs' }
+  const info = { version: '0.2.0', selfUpdating: true, offlineCopy: '/home/rep/.config/SkyLight Contacts/IndexedDB', logs: '/home/rep/.config/SkyLight Contacts/logs', languages: ['fr-FR'] }
   const handlers = () => createHandlers({ session, openExternal, setUnsynced, updates, support, info, openFolder, exports })
   const call = (channel: string, args: unknown) => dispatch(handlers(), channel, args, OWN_PAGE, isOwnPage)
 

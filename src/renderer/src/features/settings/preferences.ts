@@ -1,12 +1,16 @@
-// The app's preferences on this computer, for every account: its theme and how often it syncs; kept in localStorage behind a schema.
+// The app's preferences on this computer, for every account: its language, theme and how often it syncs; kept in localStorage behind a schema.
 import { z } from 'zod'
+import { LOCALES } from '../../i18n'
 
 /** Minutes between two regular syncs the user can choose. */
 export const SYNC_INTERVALS = [1, 5, 15, 30, 60] as const
 export const THEMES = ['system', 'light', 'dark'] as const
+/** 'system' follows the OS's languages; any other is the user's override. */
+export const LANGUAGES = ['system', ...LOCALES] as const
 
 /** A value that no longer reads (an older version's, a hand edit) falls back to its default alone. */
 export const preferences = z.object({
+  language: z.enum(LANGUAGES).catch('system'),
   theme: z.enum(THEMES).catch('system'),
   syncIntervalMinutes: z.union(SYNC_INTERVALS.map((minutes) => z.literal(minutes))).catch(5),
 })
