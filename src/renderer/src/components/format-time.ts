@@ -1,13 +1,11 @@
-// Dates as people read them: "24 Nov 2026, 14:05" in their locale, "3 min ago" for recent moments.
+// Dates as people read them: "24 Nov 2026, 14:05" in the page's language, "3 min ago" for recent moments.
+import { localeFormats, t } from '../i18n'
 
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
-const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' })
-
-/** A server timestamp (microseconds allowed) in the user's locale, or undefined when unknown or unreadable. */
+/** A server timestamp (microseconds allowed) in the page's language, or undefined when unknown or unreadable. */
 export function formatDateTime(iso: string | null | undefined): string | undefined {
   if (!iso) return undefined
   const time = Date.parse(iso)
-  return Number.isNaN(time) ? undefined : dateTime.format(time)
+  return Number.isNaN(time) ? undefined : localeFormats().dateTime.format(time)
 }
 
 const STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
@@ -22,8 +20,9 @@ const STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
 
 /** "just now", "5 minutes ago", "yesterday"… for a moment before `now`. */
 export function formatAgo(iso: string, now: number = Date.now()): string {
+  const relative = localeFormats().relative
   let amount = (Date.parse(iso) - now) / 1000
-  if (Math.abs(amount) < 45) return 'just now'
+  if (Math.abs(amount) < 45) return t('components.time.just-now')
   for (const [unit, size] of STEPS) {
     if (Math.abs(amount) < size) return relative.format(Math.round(amount), unit)
     amount /= size

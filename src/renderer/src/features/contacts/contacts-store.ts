@@ -11,11 +11,14 @@ import { searchRemotely } from '../../sync/remote-search/remote-search'
 import type { Workspace } from '../../workspace/workspace'
 import { useSelectionStore } from './selection-store'
 import { useSyncStore } from '../pending'
+import { t } from '../../i18n'
 
 /** The server is asked only once typing pauses: a word typed in one go is one request. */
 export const REMOTE_SEARCH_DEBOUNCE_MS = 300
 /** Index updates during a pull arrive page by page; the table re-reads at most this often. */
 export const REFRESH_THROTTLE_MS = 150
+
+const reasonOf = (cause: unknown) => (cause instanceof Error ? cause.message : String(cause))
 
 export const useContactsStore = defineStore('contacts', () => {
   const sync = useSyncStore()
@@ -27,7 +30,9 @@ export const useContactsStore = defineStore('contacts', () => {
   const loaded = ref(false)
   /** Bumped whenever rows changed: the table re-reads `rowAt` for what it shows. */
   const version = ref(0)
-  const error = ref<string | null>(null)
+  /** Why the search failed, said in the current language by `error`. */
+  const failure = shallowRef<{ key: 'contacts.error.search-stopped' | 'contacts.error.search-start'; reason: string } | null>(null)
+  const error = computed(() => (failure.value ? t(failure.value.key, { reason: failure.value.reason }) : null))
   /** The server is being asked too: the first pull has not finished, or the query aims at emails the mirror lacks. */
   const remoteSearching = ref(false)
   const focusIndex = ref(0)
@@ -51,7 +56,7 @@ export const useContactsStore = defineStore('contacts', () => {
     total.value = window.state.total
     ready.value = window.state.ready
     loaded.value = window.state.loaded
-    error.value = null
+    failure.value = null
     if (focusIndex.value >= total.value) focusIndex.value = Math.max(0, total.value - 1)
     version.value++
   }
@@ -66,7 +71,7 @@ export const useContactsStore = defineStore('contacts', () => {
     total.value = 0
     ready.value = false
     loaded.value = false
-    error.value = null
+    failure.value = null
     focusIndex.value = 0
     openId.value = null
     version.value++
@@ -79,7 +84,7 @@ export const useContactsStore = defineStore('contacts', () => {
       (offset, limit) => search.query({ text: text.value, filters: { ...filters.value }, offset, limit }),
       updated,
       (cause) => {
-        error.value = `Search stopped working: ${cause instanceof Error ? cause.message : String(cause)}`
+        failure.value = { key: 'contacts.error.search-stopped', reason: reasonOf(cause) }
       },
     )
     window = current
@@ -93,7 +98,7 @@ export const useContactsStore = defineStore('contacts', () => {
     // The preview rows are replaced by ranked ones the moment the index is ready.
     void search.ready.then(
       () => window === current && void current.refresh(),
-      (cause) => window === current && (error.value = `Search could not start: ${cause instanceof Error ? cause.message : String(cause)}`),
+      (cause) => window === current && (failure.value = { key: 'contacts.error.search-start', reason: reasonOf(cause) }),
     )
     detach = () => {
       stopListening()

@@ -1,14 +1,16 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import type { DialogOptions } from 'naive-ui'
 import { useOverlayStore } from './overlay-store'
 import { useSelectionStore } from './selection-store'
 import { useContactCommands, type ContactCommandHooks } from './use-contact-commands'
+import { setAppLocale } from '../../i18n'
 
 const dialogs: DialogOptions[] = []
-vi.mock('naive-ui', () => ({
-  useDialog: () => ({ warning: (options: DialogOptions) => dialogs.push(options) }),
-  useMessage: () => ({ success() {}, warning() {}, error() {} }),
+vi.mock(import('naive-ui'), async (importOriginal) => ({
+  ...(await importOriginal()),
+  useDialog: () => ({ warning: (options: DialogOptions) => dialogs.push(options) }) as unknown as ReturnType<typeof import('naive-ui').useDialog>,
+  useMessage: () => ({ success() {}, warning() {}, error() {} }) as unknown as ReturnType<typeof import('naive-ui').useMessage>,
 }))
 
 const hooks: ContactCommandHooks = {
@@ -24,6 +26,7 @@ beforeEach(() => {
   setActivePinia(createPinia())
   dialogs.length = 0
 })
+afterEach(() => setAppLocale('en'))
 
 describe('the delete confirmation', () => {
   function askToDelete() {
@@ -61,5 +64,36 @@ describe('the delete confirmation', () => {
     useOverlayStore().open({ kind: 'help' })
     dialogs[0]!.onAfterLeave!()
     expect(useOverlayStore().current).toEqual({ kind: 'help' })
+  })
+})
+
+describe('the delete confirmation in the user’s language', () => {
+  /** Opens the confirmation for `ids`, after closing the one asked before. */
+  function askToDelete(ids: number[]): DialogOptions {
+    useOverlayStore().close()
+    useSelectionStore().selectAll(ids)
+    useContactCommands(hooks).handlers()['contacts.delete']!()
+    return dialogs.at(-1)!
+  }
+
+  it('asks in German, with the number written the German way', () => {
+    setAppLocale('de')
+    const ids = Array.from({ length: 1200 }, (_, i) => i + 1)
+    expect(askToDelete(ids).title).toBe('1.200 Kontakte löschen?')
+    expect(askToDelete([7]).positiveText).toBe('1 Kontakt löschen')
+    expect(dialogs.at(-1)!.negativeText).toBe('Abbrechen')
+  })
+
+  it('uses each Russian plural form', () => {
+    setAppLocale('ru')
+    expect(askToDelete([1]).title).toBe('Удалить 1 контакт?')
+    expect(askToDelete([1, 2, 3]).title).toBe('Удалить 3 контакта?')
+    expect(askToDelete([1, 2, 3, 4, 5]).title).toBe('Удалить 5 контактов?')
+    expect(askToDelete(Array.from({ length: 21 }, (_, i) => i + 1)).content).toMatch(/^21 контакт будет удалён/)
+  })
+
+  it('uses the Arabic dual', () => {
+    setAppLocale('ar')
+    expect(askToDelete([1, 2]).title).toBe('حذف جهتي اتصال؟')
   })
 })

@@ -12,6 +12,7 @@ import { useSelectionStore } from './selection-store'
 import { useSyncStore } from '../pending'
 import { useCopyDiagnostics } from '../support'
 import { useWorkspaceStore } from '../../workspace/workspace-store'
+import { t } from '../../i18n'
 
 export interface ContactCommandHooks {
   focusSearch(): void
@@ -36,7 +37,6 @@ export function useContactCommands(hooks: ContactCommandHooks) {
   const message = useMessage()
   const importer = useImportStore()
   const copySupportText = useCopyDiagnostics()
-  const count = new Intl.NumberFormat()
 
   /** The selection, or the focused contact when nothing is selected. */
   function targets(): number[] {
@@ -75,17 +75,17 @@ export function useContactCommands(hooks: ContactCommandHooks) {
   function confirmDelete(): void {
     const ids = targets()
     if (ids.length === 0) return
-    const noun = `${count.format(ids.length)} contact${ids.length === 1 ? '' : 's'}`
+    const count = ids.length
     const confirming = { kind: 'confirm' } as const
     overlay.open(confirming, ids)
     const settle = () => {
       if (overlay.current === confirming) overlay.close()
     }
     dialog.warning({
-      title: `Delete ${noun}?`,
-      content: `${noun} will be deleted here at once and on SkyLight when online. Ctrl/⌘+Z brings them back.`,
-      positiveText: `Delete ${noun}`,
-      negativeText: 'Cancel',
+      title: t('contacts.delete.title', { count }),
+      content: t('contacts.delete.content', { count }),
+      positiveText: t('contacts.delete.confirm', { count }),
+      negativeText: t('contacts.delete.cancel'),
       autoFocus: true,
       onPositiveClick: () => {
         settle()
@@ -117,21 +117,21 @@ export function useContactCommands(hooks: ContactCommandHooks) {
     if (!row) return
     const link = reachLinks(row).find((candidate) => candidate.kind === kind)
     if (!link?.url) {
-      message.warning(link?.missing ?? 'This contact cannot be reached that way.')
+      message.warning(link?.missing ?? t('contacts.reach.unavailable'))
       return
     }
     const opened = await openReachLink(link.url)
-    if (!opened.ok) message.error(`Could not open the link: ${opened.error.message}`)
+    if (!opened.ok) message.error(t('contacts.reach.failed', { reason: opened.error.message }))
   }
 
   async function copy(field: 'phone' | 'email'): Promise<void> {
     const value = (await subject())?.[field]
     if (!value) {
-      message.warning(field === 'phone' ? 'This contact has no phone number.' : 'No email address is known for this contact.')
+      message.warning(field === 'phone' ? t('contacts.copy.no-phone') : t('contacts.copy.no-email'))
       return
     }
     const copied = await copyText(value)
-    if (copied.ok) message.success(`Copied ${value}`)
+    if (copied.ok) message.success(t('contacts.copy.done', { value }))
     else message.error(copied.error.message)
   }
 
