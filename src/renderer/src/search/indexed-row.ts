@@ -5,7 +5,7 @@ import { digitsOf, fold, nameWordsOf, wordsOf } from './fold'
 
 export interface IndexedRow {
   id: number
-  /** Folded name, the sort key. */
+  /** The name as written: the page language's collator orders it (accents and case as that language does). */
   sortName: string
   /** Folded name words only (O'Brien's joined "obrien" too): typo tolerance applies to these. */
   nameWords: string[]
@@ -32,7 +32,7 @@ export function indexRow(row: ContactRow): IndexedRow {
   const words = [...new Set([...nameWords, ...wordsOf(email), ...tags.flatMap(wordsOf), ...alternateWords(nameWords)])]
   return {
     id: row.id,
-    sortName: fold(row.name ?? ''),
+    sortName: row.name ?? '',
     nameWords,
     text: ' ' + words.join(' ') + ' ',
     email,

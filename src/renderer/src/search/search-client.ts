@@ -21,6 +21,8 @@ export interface SearchClient {
   onIndexChanged(listener: () => void): () => void
   /** Tags in use, most used first; waits for the index. */
   tags(): Promise<TagCount[]>
+  /** Orders names as another language does (the page's language changed); the index tells when it is done. */
+  setLocale(locale: string): void
   /** Writes the cold-start snapshot (db/snapshot.ts) inside the worker; call after a completed pull. */
   saveSnapshot(): Promise<number>
   /** Resolves when the worker's index is built (and marks `skylight:search-ready`). */
@@ -33,6 +35,8 @@ export interface SearchClientOptions {
   worker?: () => Worker
   /** The page's open mirror, for cursor rows while the index loads (the caller closes it). */
   db: ContactsDb
+  /** The language whose name order the index follows; English when not given. */
+  locale?: string
 }
 
 /** The real worker; Vite bundles it from this exact `new Worker(new URL(...))` expression. */
@@ -53,7 +57,7 @@ export function createSearchClient(accountId: string, options: SearchClientOptio
 
   let isReady = false
   let closed = false
-  const ready = correlator.call('open', { accountId }).then((report: IndexReport) => {
+  const ready = correlator.call('open', { accountId, locale: options.locale ?? 'en' }).then((report: IndexReport) => {
     isReady = true
     performance.mark('skylight:search-ready', { detail: report })
   })
@@ -75,6 +79,9 @@ export function createSearchClient(accountId: string, options: SearchClientOptio
     onIndexChanged(listener) {
       indexListeners.add(listener)
       return () => indexListeners.delete(listener)
+    },
+    setLocale(locale) {
+      if (!closed) correlator.call('setLocale', { locale }).catch(() => {})
     },
     saveSnapshot() {
       return correlator.call('saveSnapshot', {})

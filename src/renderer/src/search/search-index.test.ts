@@ -146,3 +146,22 @@ describe('SearchIndex', () => {
     expect(live.size).toBe(people.length + 2500)
   })
 })
+
+describe('name order in the page’s language', () => {
+  const spanish: ContactRow[] = [
+    { id: 1, name: 'Nora Díaz', type: 'whatsapp' },
+    { id: 2, name: 'Ñandú Pérez', type: 'whatsapp' },
+    { id: 3, name: 'Oscar Ruiz', type: 'whatsapp' },
+  ]
+
+  it('orders names as the language does, and again when it changes, the rows changed since included', () => {
+    const live = new SearchIndex(spanish, 'en')
+    // English reads Ñ as N: "Ñandú" comes before "Nora".
+    expect(live.search('', {}).ids).toEqual([2, 1, 3])
+    live.upsert([{ id: 4, name: 'Ñoño Gil', type: 'telegram' }])
+    expect(live.search('', {}).ids).toEqual([2, 4, 1, 3])
+    // Spanish has Ñ as its own letter after N.
+    live.setLocale('es')
+    expect(live.search('', {}).ids).toEqual([1, 2, 4, 3])
+  })
+})

@@ -35,8 +35,6 @@ interface Hit {
   sortName?: string
 }
 
-const byRankThenName = (a: Hit, b: Hit) => a.rank - b.rank || nameCollator.compare(a.sortName ?? '', b.sortName ?? '') || a.id - b.id
-
 export class SearchIndex {
   private core: WordIndex
   /** Scratch arrays of countMatches, one byte per core row, zero between searches. */
@@ -45,9 +43,13 @@ export class SearchIndex {
   /** Core rows superseded by the overlay (changed or deleted). */
   private hidden: Uint8Array
   private overlay = new Map<number, IndexedRow | null>()
+  private collator: Intl.Collator
+  private byRankThenName = (a: Hit, b: Hit) => a.rank - b.rank || this.collator.compare(a.sortName ?? '', b.sortName ?? '') || a.id - b.id
 
-  constructor(rows: readonly ContactRow[] = []) {
-    this.core = buildWordIndex(rows.map(indexRow))
+  /** `locale` sets the name order (the page's language). */
+  constructor(rows: readonly ContactRow[] = [], private locale = 'en') {
+    this.collator = nameCollator(locale)
+    this.core = buildWordIndex(rows.map(indexRow), this.collator)
     this.matched = new Uint8Array(this.core.rows.length)
     this.inexact = new Uint8Array(this.core.rows.length)
     this.hidden = new Uint8Array(this.core.rows.length)
@@ -109,11 +111,11 @@ export class SearchIndex {
       if (tier === NO_MATCH) continue
       // Kept past the cap: an overlay row may rank above core rows already kept.
       counts[tier]++
-      tiers[tier].push({ rank: lowerBoundByName(this.core.rows, row.sortName) - 0.5, id: row.id, sortName: row.sortName })
+      tiers[tier].push({ rank: lowerBoundByName(this.core.rows, row.sortName, this.collator) - 0.5, id: row.id, sortName: row.sortName })
     }
     const ids: number[] = []
     for (const hits of tiers) {
-      hits.sort(byRankThenName)
+      hits.sort(this.byRankThenName)
       for (const hit of hits) if (ids.length < limit) ids.push(hit.id)
     }
     return { ids, total: counts[EXACT] + counts[PREFIX] + counts[ALTERNATE] + counts[FUZZY] }
@@ -157,6 +159,14 @@ export class SearchIndex {
     this.rebuild()
   }
 
+  /** Orders names as another language does: the core is rebuilt in that order. */
+  setLocale(locale: string): void {
+    if (locale === this.locale) return
+    this.locale = locale
+    this.collator = nameCollator(locale)
+    this.rebuild()
+  }
+
   private rebuild(): void {
     const byId = new Map<number, IndexedRow>()
     this.core.rows.forEach((row, r) => {
@@ -166,7 +176,7 @@ export class SearchIndex {
       if (row) byId.set(id, row)
       else byId.delete(id)
     }
-    this.core = buildWordIndex([...byId.values()])
+    this.core = buildWordIndex([...byId.values()], this.collator)
     this.matched = new Uint8Array(this.core.rows.length)
     this.inexact = new Uint8Array(this.core.rows.length)
     this.hidden = new Uint8Array(this.core.rows.length)
@@ -174,12 +184,12 @@ export class SearchIndex {
   }
 }
 
-function lowerBoundByName(rows: readonly IndexedRow[], sortName: string): number {
+function lowerBoundByName(rows: readonly IndexedRow[], sortName: string, collator: Intl.Collator): number {
   let lo = 0
   let hi = rows.length
   while (lo < hi) {
     const mid = (lo + hi) >>> 1
-    if (nameCollator.compare(rows[mid].sortName, sortName) < 0) lo = mid + 1
+    if (collator.compare(rows[mid].sortName, sortName) < 0) lo = mid + 1
     else hi = mid
   }
   return lo

@@ -35,7 +35,10 @@ export interface TagCount {
 /** Calls the worker answers, each with its result type. */
 export interface SearchCalls {
   /** Opens the account's mirror, loads it and builds the index; answered when ready. */
-  open: { args: { accountId: string }; result: IndexReport }
+  /** `locale` orders names as the page's language does. */
+  open: { args: { accountId: string; locale: string }; result: IndexReport }
+  /** The page's language changed: names are ordered again, as that language does. */
+  setLocale: { args: { locale: string }; result: null }
   query: { args: SearchRequest; result: SearchPage }
   allIds: { args: { text: string; filters: SearchFilters }; result: number[] }
   /** Tags in use with how many contacts carry each, most used first (filters, tag pickers). */

@@ -119,13 +119,13 @@ describe('search service', () => {
   })
 
   it('answers a call by message with a reply carrying its id, and a failure as a value', async () => {
-    const reply = await service.handle({ type: 'call', id: 7, name: 'open', args: { accountId } })
+    const reply = await service.handle({ type: 'call', id: 7, name: 'open', args: { accountId, locale: 'en' } })
     expect(reply).toMatchObject({ type: 'reply', id: 7, ok: true, value: { rows: 303 } })
     await db.contacts.delete(1)
     expect(await service.handle({ type: 'touched', ids: [1] })).toBeNull()
     expect(await service.allIds('sarah', {})).toEqual([])
     const broken = createSearchService(() => Promise.reject(new Error('no IndexedDB')))
-    expect(await broken.handle({ type: 'call', id: 1, name: 'open', args: { accountId } })).toEqual({ type: 'reply', id: 1, ok: false, message: 'no IndexedDB' })
+    expect(await broken.handle({ type: 'call', id: 1, name: 'open', args: { accountId, locale: 'en' } })).toEqual({ type: 'reply', id: 1, ok: false, message: 'no IndexedDB' })
     expect(await broken.handle({ type: 'call', id: 2, name: 'allIds', args: { text: '', filters: {} } })).toMatchObject({ ok: false, message: 'no IndexedDB' })
   })
 
@@ -134,5 +134,19 @@ describe('search service', () => {
     const everyone = await service.query({ text: '', filters: {}, offset: 0, limit: 1000 })
     const mirror = (await loadMirrorRows(db)).rows
     expect(everyone.rows.slice().sort((a, b) => a.id - b.id)).toEqual(mirror.sort((a, b) => a.id - b.id))
+  })
+  it('orders names as the page’s language does, and again after it changed, telling the page', async () => {
+    await mergeRows(db, [
+      { id: 900, name: 'Ñandú Pérez', type: 'whatsapp', blacklisted: false, tags: [] },
+      { id: 901, name: 'Nora Díaz', type: 'whatsapp', blacklisted: false, tags: [] },
+    ])
+    let changes = 0
+    const spanish = createSearchService(open, { onIndexChanged: () => changes++ })
+    await spanish.open(accountId, 'en')
+    const names = async () => (await spanish.query({ text: 'n', filters: {}, offset: 0, limit: 50 })).rows.map((row) => row.name)
+    expect(await names()).toEqual(['Ñandú Pérez', 'Nora Díaz'])
+    expect(await spanish.handle({ type: 'call', id: 1, name: 'setLocale', args: { locale: 'es' } })).toEqual({ type: 'reply', id: 1, ok: true, value: null })
+    expect(await names()).toEqual(['Nora Díaz', 'Ñandú Pérez'])
+    expect(changes).toBe(1)
   })
 })

@@ -15,7 +15,9 @@ interface Ranked {
 }
 
 export interface SearchService {
-  open(accountId: string): Promise<IndexReport>
+  open(accountId: string, locale?: string): Promise<IndexReport>
+  /** Orders names as another language does (after the index is built). */
+  setLocale(locale: string): Promise<null>
   /** Waits for the index when called before `open` finished. */
   query(request: SearchRequest): Promise<SearchPage>
   allIds(text: string, filters: SearchFilters): Promise<number[]>
@@ -53,14 +55,18 @@ export function createSearchService(openDb: (accountId: string) => Promise<Conta
   // A failed open rejects the open call itself; later queries see the same error.
   built.catch(() => {})
 
-  async function open(accountId: string): Promise<IndexReport> {
+  /** The name order's language; a change before the index is built is used to build it. */
+  let nameLocale = 'en'
+
+  async function open(accountId: string, locale = nameLocale): Promise<IndexReport> {
+    nameLocale = locale
     try {
       const started = now()
       db = await openDb(accountId)
       const load = await loadMirrorRows(db)
       const loaded = now()
       for (const row of load.rows) rows.set(row.id, row)
-      index = new SearchIndex(load.rows)
+      index = new SearchIndex(load.rows, nameLocale)
       markBuilt()
       return { rows: index.size, source: load.source, loadMs: loaded - started, buildMs: now() - loaded }
     } catch (error) {
@@ -83,7 +89,7 @@ export function createSearchService(openDb: (accountId: string) => Promise<Conta
       const all = await mirror.contacts.toArray()
       rows.clear()
       for (const row of all) rows.set(row.id, row)
-      index = new SearchIndex(all)
+      index = new SearchIndex(all, nameLocale)
     } else {
       const found = await mirror.contacts.bulkGet(ids as number[])
       const present = found.filter((row): row is ContactRow => row !== undefined)
@@ -150,7 +156,9 @@ export function createSearchService(openDb: (accountId: string) => Promise<Conta
   function answer(message: CallMessage): Promise<unknown> {
     switch (message.name) {
       case 'open':
-        return open(message.args.accountId)
+        return open(message.args.accountId, message.args.locale)
+      case 'setLocale':
+        return setLocale(message.args.locale)
       case 'query':
         return query(message.args)
       case 'allIds':
@@ -162,8 +170,18 @@ export function createSearchService(openDb: (accountId: string) => Promise<Conta
     }
   }
 
+  async function setLocale(locale: string): Promise<null> {
+    nameLocale = locale
+    await built
+    index?.setLocale(locale)
+    cache = null
+    options.onIndexChanged?.()
+    return null
+  }
+
   return {
     open,
+    setLocale,
     query,
     allIds,
     touched,

@@ -1,7 +1,17 @@
 // The immutable core of the search index: rows in name order, sorted distinct words with row postings.
 import { rowWords, type IndexedRow } from './indexed-row'
 
-export const nameCollator = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
+const collators = new Map<string, Intl.Collator>()
+
+/** Name order in a language: accents and case aside, numbers by value ("Zoë" after "Zoe" in English, "Ö" with "O" in German). */
+export function nameCollator(locale: string): Intl.Collator {
+  let collator = collators.get(locale)
+  if (!collator) {
+    collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true })
+    collators.set(locale, collator)
+  }
+  return collator
+}
 
 export interface WordIndex {
   /** Rows sorted by name: a row number is also its rank in name order. */
@@ -24,8 +34,8 @@ export interface WordIndex {
   phoneStarts: Int32Array
 }
 
-export function buildWordIndex(source: readonly IndexedRow[]): WordIndex {
-  const rows = [...source].sort((a, b) => nameCollator.compare(a.sortName, b.sortName) || a.id - b.id)
+export function buildWordIndex(source: readonly IndexedRow[], collator: Intl.Collator): WordIndex {
+  const rows = [...source].sort((a, b) => collator.compare(a.sortName, b.sortName) || a.id - b.id)
   const rowOfId = new Map<number, number>()
   const lists = new Map<string, number[]>()
   const nameWords = new Set<string>()

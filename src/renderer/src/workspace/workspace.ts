@@ -1,6 +1,8 @@
 // One signed-in account's local runtime: its mirror, its search worker, and the wire between them.
+import { watch } from 'vue'
 import { subscribeContactWrites } from '../db/contact-writes'
 import { deleteAccountDatabase, openAccountDatabase, type ContactsDb } from '../db/database'
+import { currentLocale } from '../i18n'
 import { createSearchClient, type SearchClient, type SearchClientOptions } from '../search/search-client'
 
 export interface Workspace {
@@ -11,11 +13,19 @@ export interface Workspace {
   close(options?: { deleteData?: boolean }): Promise<void>
 }
 
-/** Opens an account's mirror and search; every committed contact write reaches the search index. */
-export async function openWorkspace(accountId: string, options: Omit<SearchClientOptions, 'db'> = {}): Promise<Workspace> {
+/**
+ * Opens an account's mirror and search; every committed contact write reaches the search index, and
+ * names are ordered as the page's language does, now and after it changes.
+ */
+export async function openWorkspace(accountId: string, options: Omit<SearchClientOptions, 'db' | 'locale'> = {}): Promise<Workspace> {
   const db = await openAccountDatabase(accountId)
-  const search = createSearchClient(accountId, { ...options, db })
-  const unsubscribe = subscribeContactWrites(db, (writes) => search.touched('all' in writes ? 'all' : writes.ids))
+  const search = createSearchClient(accountId, { ...options, db, locale: currentLocale.value })
+  const unsubscribeWrites = subscribeContactWrites(db, (writes) => search.touched('all' in writes ? 'all' : writes.ids))
+  const stopLocale = watch(currentLocale, (locale) => search.setLocale(locale))
+  const unsubscribe = () => {
+    unsubscribeWrites()
+    stopLocale()
+  }
   let closed = false
   return {
     accountId,
