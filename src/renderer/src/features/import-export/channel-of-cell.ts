@@ -16,5 +16,3 @@ export function channelOfCell(cell: string): ChannelType | null {
   const key = cell.toLowerCase().replace(/[^a-z]/g, '')
   return ALIASES[key] ?? null
 }
-
-export const CHANNEL_CHOICES = CHANNEL_TYPES.join(', ')
