@@ -16,7 +16,6 @@ const NOT_YET_IN_CATALOGS = [
   'features/contact-form',
   'features/contacts',
   'features/duplicates',
-  'features/import-export',
   'features/pending',
   'features/settings',
   'features/shortcuts',
