@@ -1,5 +1,5 @@
 // Reads a channel cell ("WhatsApp", "tg", "Insta") as one of the API's channel types.
-import { CHANNEL_TYPES, type ChannelType } from '../../../../shared/contact'
+import type { ChannelType } from '../../../../shared/contact'
 
 const ALIASES: Record<string, ChannelType> = {
   wa: 'whatsapp',
