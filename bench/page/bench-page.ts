@@ -226,10 +226,10 @@ const bench = {
       const started = performance.now()
       const read = await client.read(file)
       const readMs = performance.now() - started
-      if (!read.ok) throw new Error(read.error.message)
+      if (!read.ok) throw new Error(`import refused: ${read.error.kind}`)
       const preview = await client.preview({ accountId, mapping: null, options: { defaultCountry: 'DE', defaultChannel: 'whatsapp', importTag: 'bench' } })
       const ms = performance.now() - started
-      if (!preview.ok) throw new Error(preview.error.message)
+      if (!preview.ok) throw new Error(`import refused: ${preview.error.kind}`)
       return { ms, readMs, rows: preview.data.rows.length, counts: preview.data.counts }
     } finally {
       client.close()

@@ -13,7 +13,6 @@ const NOT_YET_IN_CATALOGS = [
   'features/contact-details',
   'features/contact-form',
   'features/duplicates',
-  'features/import-export',
   'features/pending',
   'features/settings',
   'features/shortcuts',

@@ -1,5 +1,5 @@
 // Reads a channel cell ("WhatsApp", "tg", "Insta") as one of the API's channel types.
-import { CHANNEL_TYPES, type ChannelType } from '../../../../shared/contact'
+import type { ChannelType } from '../../../../shared/contact'
 
 const ALIASES: Record<string, ChannelType> = {
   wa: 'whatsapp',
@@ -16,5 +16,3 @@ export function channelOfCell(cell: string): ChannelType | null {
   const key = cell.toLowerCase().replace(/[^a-z]/g, '')
   return ALIASES[key] ?? null
 }
-
-export const CHANNEL_CHOICES = CHANNEL_TYPES.join(', ')

@@ -11,11 +11,19 @@ export interface CsvRecord {
   cells: string[]
 }
 
+/** A record the parser read only by guessing: a quote never closed, or one where none belongs (papaparse's codes, as ours). */
+export interface CsvProblem {
+  line: number
+  kind: 'unclosed_quote' | 'stray_quote' | 'other'
+}
+
+const PROBLEM_KINDS: Record<string, CsvProblem['kind']> = { MissingQuotes: 'unclosed_quote', InvalidQuotes: 'stray_quote' }
+
 export interface CsvTable {
   records: CsvRecord[]
   delimiter: CsvDelimiter
   /** Things papaparse could read only by guessing (an unclosed quote), with the record they start at. */
-  problems: Array<{ line: number; message: string }>
+  problems: CsvProblem[]
 }
 
 export interface ParseProgress {
@@ -78,7 +86,7 @@ export function parseCsv(input: string | Iterable<string>, options: CsvParseOpti
   for (;;) {
     const last = ended
     const results = parser.parse(pending, base, !last) as Papa.ParseResult<string[]>
-    for (const error of results.errors) table.problems.push({ line: line + (error.row ?? 0) + 1, message: error.message })
+    for (const error of results.errors) table.problems.push({ line: line + (error.row ?? 0) + 1, kind: PROBLEM_KINDS[error.code] ?? 'other' })
     for (const cells of results.data) {
       line++
       if (isBlank(cells)) continue

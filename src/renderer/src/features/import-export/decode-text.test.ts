@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { decodeText } from './decode-text'
 import { MAX_FILE_BYTES } from './import-error'
+import { importErrorText } from './import-words'
 import { decodeWindows1252 } from './windows-1252'
 import { readOkData } from './test-support/read-ok'
 
@@ -57,14 +58,15 @@ describe('decoding a file into text', () => {
     expect(result.ok).toBe(false)
     if (!result.ok) {
       expect(result.error.kind).toBe(kind)
-      expect(result.error.message.length).toBeGreaterThan(20)
+      expect(importErrorText(result.error).length).toBeGreaterThan(20)
     }
   })
 
   it('refuses a file over the size limit before reading it, saying how large it is', () => {
     const huge = new Uint8Array(MAX_FILE_BYTES + 1)
     const result = decodeText(huge)
-    expect(result).toEqual({ ok: false, error: { kind: 'too_large', message: expect.stringContaining('50 MB') } })
+    expect(result).toEqual({ ok: false, error: { kind: 'too_large', bytes: MAX_FILE_BYTES + 1 } })
+    if (!result.ok) expect(importErrorText(result.error)).toBe('The file is 50 MB; files up to 50 MB can be imported. Split it into smaller files.')
   })
 })
 

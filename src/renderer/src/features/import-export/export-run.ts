@@ -4,6 +4,7 @@ import type { ContactRow } from '../../../../shared/contact'
 import { fail, ok, type Result } from '../../../../shared/result'
 import { callBridge } from '../../bridge'
 import type { ContactsDb } from '../../db/database'
+import { localeFormats } from '../../i18n'
 import { loadMirrorRows } from '../../db/snapshot'
 import { csvExport } from './csv-export'
 import type { ExportSlice } from './export-slices'
@@ -54,7 +55,7 @@ export function piecesOf(text: string, max: number = EXPORT_CHUNK_CHARS): string
 
 async function contactsFor(db: ContactsDb, ids: readonly number[] | 'all'): Promise<ContactRow[]> {
   if (ids === 'all') {
-    const collator = new Intl.Collator(undefined, { sensitivity: 'base' })
+    const { collator } = localeFormats()
     return (await loadMirrorRows(db)).rows.sort((a, b) => collator.compare(a.name ?? '', b.name ?? ''))
   }
   if (ids.length <= READ_ALL_ABOVE) return (await db.contacts.bulkGet([...ids])).filter((row): row is ContactRow => row !== undefined)

@@ -1,6 +1,6 @@
 // The page's handle on the import worker: a chosen or dropped file read off the window's thread, then previewed against the mirror.
 import type { ParseProgress } from './csv-parse'
-import { importErrors, MAX_FILE_BYTES, type ImportResult } from './import-error'
+import { importErrors, MAX_FILE_BYTES, readFail, type ImportError, type ImportResult } from './import-error'
 import type { ImportPreview } from './import-preview'
 import type { FileSummary, FromImportWorker, PreviewRequest, ToImportWorker } from './import-protocol'
 
@@ -19,13 +19,13 @@ function startImportWorker(): Worker {
 
 type Waiter = { resolve: (message: FromImportWorker) => void; onProgress?: (progress: ParseProgress) => void }
 
-const failed = (message: string): ImportResult<never> => ({ ok: false, error: { kind: 'not_contacts', message } })
+const failed = (error: ImportError): ImportResult<never> => ({ ok: false, error })
 
 export function createImportClient(start: () => Worker = startImportWorker): ImportClient {
   const worker = start()
   const waiting = new Map<number, Waiter>()
   let nextId = 1
-  let closedBecause: string | null = null
+  let closedBecause: ImportError | null = null
   worker.onmessage = (event: MessageEvent<FromImportWorker>) => {
     const message = event.data
     const waiter = waiting.get(message.id)
@@ -36,12 +36,12 @@ export function createImportClient(start: () => Worker = startImportWorker): Imp
       waiter.resolve(message)
     }
   }
-  const failAll = (reason: string) => {
+  const failAll = (reason: ImportError) => {
     closedBecause = reason
     for (const [id, waiter] of waiting) waiter.resolve({ type: 'read', id, result: failed(reason) })
     waiting.clear()
   }
-  worker.onerror = (event: ErrorEvent) => failAll(`The file could not be read: ${event.message}`)
+  worker.onerror = (event: ErrorEvent) => failAll({ kind: 'unreadable', detail: event.message })
 
   function ask(message: ToImportWorker, transfer: Transferable[], onProgress?: (progress: ParseProgress) => void): Promise<FromImportWorker> {
     if (closedBecause !== null) return Promise.resolve({ type: 'read', id: message.id, result: failed(closedBecause) })
@@ -57,18 +57,18 @@ export function createImportClient(start: () => Worker = startImportWorker): Imp
       if (file.size === 0) return importErrors.empty()
       const bytes = await file.arrayBuffer()
       const answer = await ask({ type: 'read', id: nextId++, name: file.name ?? '', bytes }, [bytes], onProgress)
-      return answer.type === 'read' ? answer.result : failed('The file could not be read.')
+      return answer.type === 'read' ? answer.result : readFail('unreadable')
     },
     async preview(request) {
       // Through JSON: the screen's mapping may be a reactive proxy, which postMessage cannot clone.
       const plain = JSON.parse(JSON.stringify(request)) as PreviewRequest
       const answer = await ask({ type: 'preview', id: nextId++, request: plain }, [])
       if (answer.type === 'preview') return answer.result
-      return answer.type === 'read' && !answer.result.ok ? answer.result : failed('The file could not be checked.')
+      return answer.type === 'read' && !answer.result.ok ? answer.result : readFail('unchecked')
     },
     close() {
       if (closedBecause !== null) return
-      failAll('The import was closed.')
+      failAll({ kind: 'closed' })
       worker.terminate()
     },
   }

@@ -61,7 +61,7 @@ describe('reading the files contacts apps export', () => {
       { row: 4, status: 'new', name: 'Ömer Çelik', phone: '+49895550100', note: 'Nur Festnetz' },
       { row: 6, status: 'invalid', name: 'Kein Telefon', phone: null },
     ])
-    expect(rows[3]!.candidate.issues).toEqual([{ row: 6, field: 'phone', column: null, message: 'Phone is required for whatsapp.' }])
+    expect(rows[3]!.candidate.issues).toEqual([{ row: 6, field: 'phone', column: null, reason: 'phone_required', channel: 'whatsapp' }])
   })
 
   it('Excel "Unicode text": UTF-16 and tabs, names in Vietnamese, Greek, Hebrew, Thai and Korean', () => {
@@ -83,7 +83,7 @@ describe('reading the files contacts apps export', () => {
       ['new', 'Camille Martin', 'instagram'],
       ['invalid', 'Sans Canal', null],
     ])
-    expect(rows[3]!.candidate.issues).toEqual([{ row: 5, field: 'channel', column: 'Canal', message: 'The channel must be one of whatsapp, telegram, instagram.' }])
+    expect(rows[3]!.candidate.issues).toEqual([{ row: 5, field: 'channel', column: 'Canal', reason: 'channel_unknown' }])
   })
 
   it('iOS vCard 3.0: the iPhone/CELL number over the preferred work one, an X-ABLabel mobile, an ORG-only card, a folded photo ignored', () => {

@@ -38,7 +38,7 @@ describe('the import worker', () => {
   it('answers with the reason a file cannot be read', async () => {
     const worker = await startWorker()
     worker.send({ type: 'read', id: 8, name: 'leads.csv', bytes: new ArrayBuffer(0) })
-    expect(worker.posted).toEqual([{ type: 'read', id: 8, result: { ok: false, error: { kind: 'empty', message: expect.any(String) } } }])
+    expect(worker.posted).toEqual([{ type: 'read', id: 8, result: { ok: false, error: { kind: 'empty' } } }])
   })
 
   it('posts progress while reading a large file', async () => {

@@ -20,7 +20,7 @@ scope.onmessage = (event) => {
     void session.preview(message.request).then(
       (result) => scope.postMessage({ type: 'preview', id: message.id, result }),
       (error: unknown) =>
-        scope.postMessage({ type: 'preview', id: message.id, result: { ok: false, error: { kind: 'not_contacts', message: `The file could not be checked: ${String(error)}` } } }),
+        scope.postMessage({ type: 'preview', id: message.id, result: { ok: false, error: { kind: 'unchecked', detail: String(error) } } }),
     )
     return
   }

@@ -19,13 +19,6 @@ export interface ImportPreview {
 
 const isIndex = (existing: Iterable<ContactRow> | MatchIndex<ContactRow>): existing is MatchIndex<ContactRow> => 'byPhone' in existing
 
-/** Sentences for the preview's "why" column. */
-export const REASON_WORDS: Record<MatchReason, string> = {
-  phone: 'same phone',
-  email: 'same email',
-  name: 'same name and same last digits of the phone',
-}
-
 /**
  * Checks every record and looks each valid one up among the contacts here (`existing`: the mirror's
  * rows, or an index of them), then among the valid rows before it in the file. Invalid rows are

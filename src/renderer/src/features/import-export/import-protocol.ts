@@ -1,7 +1,7 @@
 // The messages between the import screen and the import worker: read a file, then preview it against the mirror as often as the mapping changes.
 import type { CandidateOptions } from './candidate'
 import type { ColumnMapping } from './column-mapping'
-import type { CsvDelimiter, ParseProgress } from './csv-parse'
+import type { CsvDelimiter, CsvProblem, ParseProgress } from './csv-parse'
 import type { TextEncodingName } from './decode-text'
 import type { ImportResult } from './import-error'
 import type { ImportPreview } from './import-preview'
@@ -18,7 +18,7 @@ export interface FileSummary {
   mapping: ColumnMapping | null
   delimiter: CsvDelimiter | null
   /** Records the parser had to guess at (an unclosed quote). */
-  problems: Array<{ line: number; message: string }>
+  problems: CsvProblem[]
 }
 
 export interface PreviewRequest {

@@ -61,7 +61,7 @@ export function createImportSession(openDb: (accountId: string) => Promise<Conta
       return readOk(summaryOf(read.data))
     },
     async preview({ accountId, mapping, options }) {
-      if (!file) return readFail('not_contacts', 'Choose a file to import first.')
+      if (!file) return readFail('no_file')
       const records = recordsOf(file, mapping ?? undefined)
       return readOk(buildPreview(records, options, await rowsOf(accountId)))
     },

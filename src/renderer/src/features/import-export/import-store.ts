@@ -4,17 +4,20 @@ import { computed, ref, shallowRef } from 'vue'
 import type { CountryCode } from 'libphonenumber-js/max'
 import type { ChannelType } from '../../../../shared/contact'
 import type { ContactsDb } from '../../db/database'
+import { t } from '../../i18n'
 import { useBulkStore } from '../bulk'
 import { readDefaultCountry } from '../contact-form'
 import type { CandidateOptions } from './candidate'
 import { detectMapping, importsSomething, withTarget, type ColumnMapping, type ColumnTarget } from './column-mapping'
 import { applyImport } from './import-apply'
+import type { ImportError } from './import-error'
 import { chooseForAll, chooseForRow, defaultChoices, type DuplicateChoice, type ImportChoices } from './import-choices'
 import { createImportClient, type ImportClient } from './import-client'
 import { planImport } from './import-plan'
 import type { ImportPreview, PreviewRow } from './import-preview'
 import type { FileSummary } from './import-protocol'
 import { defaultImportTag, importTagProblem } from './import-tag'
+import { importErrorText } from './import-words'
 
 export type ImportStage = 'closed' | 'choosing' | 'reading' | 'failed' | 'mapping' | 'checking' | 'preview' | 'importing' | 'done'
 export type PreviewFilter = 'all' | PreviewRow['status']
@@ -34,15 +37,15 @@ interface Target {
   db: ContactsDb
 }
 
-const count = new Intl.NumberFormat()
-
 export const useImportStore = defineStore('import', () => {
   const bulk = useBulkStore()
   const stage = ref<ImportStage>('closed')
   const fileName = ref('')
   /** Share of the file read, 0 to 1. */
   const readShare = ref(0)
-  const error = ref<string | null>(null)
+  /** Why the file cannot be imported; `error` says it in the current language. */
+  const failure = shallowRef<ImportError | null>(null)
+  const error = computed(() => (failure.value ? importErrorText(failure.value) : null))
   const summary = shallowRef<FileSummary | null>(null)
   const mapping = shallowRef<ColumnMapping | null>(null)
   const country = ref<CountryCode | null>(readDefaultCountry())
@@ -73,7 +76,7 @@ export const useImportStore = defineStore('import', () => {
     client?.close()
     client = null
     run++
-    error.value = null
+    failure.value = null
     summary.value = null
     mapping.value = null
     preview.value = null
@@ -108,7 +111,7 @@ export const useImportStore = defineStore('import', () => {
     const read = await client.read(file, (progress) => (readShare.value = progress.total ? progress.done / progress.total : 0))
     if (mine !== run) return
     if (!read.ok) {
-      error.value = read.error.message
+      failure.value = read.error
       stage.value = 'failed'
       return
     }
@@ -135,7 +138,7 @@ export const useImportStore = defineStore('import', () => {
     const result = await client.preview({ accountId: target.accountId, mapping: mapping.value, options: options() })
     if (mine !== run) return
     if (!result.ok) {
-      error.value = result.error.message
+      failure.value = result.error
       stage.value = 'failed'
       return
     }
@@ -172,12 +175,12 @@ export const useImportStore = defineStore('import', () => {
     progress.value = { done: 0, total: writes.value }
     const result = await applyImport(db, planned, (done, total) => (progress.value = { done, total }))
     if (!result.ok) {
-      error.value = result.error.message
+      failure.value = { kind: 'not_queued', detail: result.error.message }
       stage.value = 'failed'
       return
     }
     const done = result.data
-    const label = `Imported ${fileName.value}: ${count.format(done.created)} created, ${count.format(done.merged)} added to`
+    const label = t('import-export.undo.imported', { file: fileName.value, created: done.created, merged: done.merged })
     if (done.step.intents.length) bulk.record(db, done.step, label)
     outcome.value = {
       created: done.created,

@@ -11,6 +11,6 @@ describe('the import tag', () => {
     expect(importTagProblem('')).toBeNull()
     expect(importTagProblem('   ')).toBeNull()
     expect(importTagProblem('trade-fair')).toBeNull()
-    expect(importTagProblem('x'.repeat(51))).toBe('A tag has at most 50 characters.')
+    expect(importTagProblem('x'.repeat(51))).toBe('tag_too_long')
   })
 })

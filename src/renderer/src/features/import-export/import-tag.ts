@@ -8,9 +8,8 @@ export function defaultImportTag(now: Date): string {
   return `import-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
 }
 
-/** The sentence to show beside the tag field, or null when the API will take the tag (an empty field means no tag). */
-export function importTagProblem(value: string): string | null {
+/** Why the API would refuse the tag (the field shows it in words), or null when it takes it (an empty field means no tag). */
+export function importTagProblem(value: string): 'tag_too_long' | null {
   if (value.trim() === '') return null
-  const checked = tag.safeParse(value)
-  return checked.success ? null : checked.error.issues[0]!.message
+  return tag.safeParse(value).success ? null : 'tag_too_long'
 }

@@ -21,7 +21,7 @@ describe('the import tag', () => {
   it('is checked by the API rule for tags; empty means none', () => {
     expect(importTagProblem('fair-2026')).toBeNull()
     expect(importTagProblem('')).toBeNull()
-    expect(importTagProblem('x'.repeat(51))).toBe('A tag has at most 50 characters.')
+    expect(importTagProblem('x'.repeat(51))).toBe('tag_too_long')
   })
 })
 
