@@ -19,7 +19,6 @@ const NOT_YET_IN_CATALOGS = [
   'features/import-export',
   'features/pending',
   'features/settings',
-  'features/shortcuts',
   'features/support',
 ]
 const inCatalogs = (path: string) => !NOT_YET_IN_CATALOGS.some((room) => relative(RENDERER, path).startsWith(`${room}/`))
