@@ -9,7 +9,7 @@ import { pickLocale } from '../shared/i18n/locales'
 import { createSkylightClient } from './api/client'
 import { createDeepLinkInbox } from './deep-link/deep-link-inbox'
 import { createExportFiles, type ExportFiles } from './export/export-files'
-import { setDesktopLocale, text } from './i18n/desktop-text'
+import { desktopText, setDesktopLocale } from './i18n/desktop-text'
 import { deepLinkInArgv } from './deep-link/parse-deep-link'
 import { withActivityLog } from './ipc/activity-log'
 import { dispatch } from './ipc/dispatch'
@@ -155,7 +155,7 @@ function registerLinkScheme(): void {
 }
 
 function failToStart(error: unknown): void {
-  dialog.showErrorBox(text('main.start.failed'), error instanceof Error ? error.message : String(error))
+  dialog.showErrorBox(desktopText('main.start.failed'), error instanceof Error ? error.message : String(error))
   app.exit(1)
 }
 
@@ -231,11 +231,11 @@ function denyPermissions(): void {
 }
 
 const FILTER_NAME_KEYS: Record<ExportFormat, string> = { csv: 'main.export.csvFiles', vcard: 'main.export.vcardFiles' }
-const filterFor = (format: ExportFormat): Electron.FileFilter => ({ name: text(FILTER_NAME_KEYS[format]), extensions: [EXPORT_EXTENSIONS[format].slice(1)] })
+const filterFor = (format: ExportFormat): Electron.FileFilter => ({ name: desktopText(FILTER_NAME_KEYS[format]), extensions: [EXPORT_EXTENSIONS[format].slice(1)] })
 
 /** The save dialog for an export, over the window, starting in Documents with the suggested name. */
 async function askWhereToSave(fileName: string, format: ExportFormat): Promise<string | null> {
-  const options: Electron.SaveDialogOptions = { title: text('main.export.title'), defaultPath: join(app.getPath('documents'), fileName), filters: [filterFor(format)] }
+  const options: Electron.SaveDialogOptions = { title: desktopText('main.export.title'), defaultPath: join(app.getPath('documents'), fileName), filters: [filterFor(format)] }
   const answer = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options)
   return answer.canceled || !answer.filePath ? null : answer.filePath
 }

@@ -1,7 +1,7 @@
 // Checks a link the OS handed the app, as strictly as an IPC argument: a contact id or a search, nothing else; a refusal
 // says why in the app's language.
 import { DEEP_LINK_SCHEME, deepLink, type DeepLinkEvent } from '../../shared/deep-link'
-import { text } from '../i18n/desktop-text'
+import { desktopText } from '../i18n/desktop-text'
 
 /** Longer than any link the app makes; a longer one is refused before it is parsed. */
 const MAX_LINK_LENGTH = 1_024
@@ -14,7 +14,7 @@ const SHAPES = {
   contactPrefix: `${DEEP_LINK_SCHEME}://contact/`,
   searchPrefix: `${DEEP_LINK_SCHEME}://search?q=`,
 }
-const refused = (key: string): DeepLinkEvent => ({ refused: text(key, SHAPES) })
+const refused = (key: string): DeepLinkEvent => ({ refused: desktopText(key, SHAPES) })
 
 export function parseDeepLink(raw: string): DeepLinkEvent {
   if (raw.length > MAX_LINK_LENGTH) return refused('main.deepLink.tooLong')

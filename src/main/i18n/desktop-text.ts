@@ -37,5 +37,5 @@ export function setDesktopLocale(next: AppLocale): void {
   locale = next
 }
 
-/** `text('main.quit.quit')` → "Quit" in main's current language; read each time the text is shown. */
-export const text = translator(CATALOGS, desktopLocale)
+/** `desktopText('main.quit.quit')` → "Quit" in main's current language; read each time the text is shown. */
+export const desktopText = translator(CATALOGS, desktopLocale)

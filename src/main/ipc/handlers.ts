@@ -6,7 +6,7 @@ import type { SkylightClient } from '../api/client'
 import type { ExportFiles } from '../export/export-files'
 import type { Session } from '../session/session'
 import type { SupportDesk } from '../support/support-desk'
-import { text } from '../i18n/desktop-text'
+import { desktopText } from '../i18n/desktop-text'
 import type { UpdateService } from '../update/update-service'
 import { allowedExternalUrl } from '../window/external-links'
 
@@ -34,12 +34,12 @@ export type HandlerDeps = {
 export const NO_UPDATES: HandlerDeps['updates'] = { status: { state: 'idle' }, restart: () => false }
 
 // Errors are worded when they happen, in the language the app speaks then.
-const signedOut = (): ApiError => ({ kind: 'signed_out', message: text('main.ipc.signedOut') })
+const signedOut = (): ApiError => ({ kind: 'signed_out', message: desktopText('main.ipc.signedOut') })
 
 const refusedLink = (): ApiError => ({
   kind: 'validation',
-  message: text('main.ipc.linkRefused'),
-  fields: { url: [text('main.ipc.linkKinds')] },
+  message: desktopText('main.ipc.linkRefused'),
+  fields: { url: [desktopText('main.ipc.linkKinds')] },
 })
 
 export function createHandlers(deps: HandlerDeps): HandlerTable {

@@ -1,5 +1,5 @@
 // The last resort when no keychain exists: keeps secrets in this process only, so nothing reaches the disk.
-import { text } from '../i18n/desktop-text'
+import { desktopText } from '../i18n/desktop-text'
 import type { SecretStore } from './secret-store'
 
 export function createMemoryStore(): SecretStore {
@@ -8,7 +8,7 @@ export function createMemoryStore(): SecretStore {
     kind: 'memory',
     // Read when the status is asked for, so it is in the language the app speaks then.
     get warning() {
-      return text('main.secrets.sessionOnly')
+      return desktopText('main.secrets.sessionOnly')
     },
     get: async (account) => secrets.get(account) ?? null,
     set: async (account, secret) => {

@@ -1,6 +1,6 @@
 // The rules a SkyLight base URL must follow before any key is sent to it; a refusal says why in the app's language.
 import { fail, ok, type Result } from '../../shared/result'
-import { text } from '../i18n/desktop-text'
+import { desktopText } from '../i18n/desktop-text'
 
 /** Loopback hosts may use plain http: the traffic never leaves the machine (the demo sandbox lives there). */
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]'])
@@ -12,25 +12,25 @@ const refuse = (message: string): Result<never> => fail({ kind: 'validation', me
  * or refuses it with a message for the base URL field.
  */
 export function normaliseBaseUrl(input: string): Result<string> {
-  const typed = input.trim()
+  const text = input.trim()
   let url: URL
   try {
-    url = new URL(typed)
+    url = new URL(text)
   } catch {
-    return refuse(text('main.baseUrl.notAnAddress', { example: 'https://dashboard.skylightchat.com' }))
+    return refuse(desktopText('main.baseUrl.notAnAddress', { example: 'https://dashboard.skylightchat.com' }))
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return refuse(text('main.baseUrl.scheme'))
+    return refuse(desktopText('main.baseUrl.scheme'))
   }
   if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname)) {
-    return refuse(text('main.baseUrl.plainHttp'))
+    return refuse(desktopText('main.baseUrl.plainHttp'))
   }
   if (url.username || url.password) {
-    return refuse(text('main.baseUrl.credentials'))
+    return refuse(desktopText('main.baseUrl.credentials'))
   }
   // `new URL` drops an empty `?` or `#`, so look at the text too.
-  if (url.search || url.hash || /[?#]/.test(typed)) {
-    return refuse(text('main.baseUrl.queryOrHash'))
+  if (url.search || url.hash || /[?#]/.test(text)) {
+    return refuse(desktopText('main.baseUrl.queryOrHash'))
   }
   return ok(`${url.origin}${url.pathname.replace(/\/+$/, '')}`)
 }

@@ -1,6 +1,6 @@
 // What the user is told when a key cannot be accepted, phrased for the sign-in form's fields, in the app's language.
 import type { ApiError } from '../../shared/result'
-import { text } from '../i18n/desktop-text'
+import { desktopText } from '../i18n/desktop-text'
 
 const onField = (field: 'apiKey' | 'baseUrl', message: string): ApiError => ({
   kind: 'validation',
@@ -10,8 +10,8 @@ const onField = (field: 'apiKey' | 'baseUrl', message: string): ApiError => ({
 
 /** Header values must be visible ASCII; a pasted key with a space or line break inside is a copy mistake. */
 export function apiKeyProblem(apiKey: string): ApiError | null {
-  if (apiKey === '') return onField('apiKey', text('main.signIn.enterKey'))
-  if (!/^[\x21-\x7e]+$/.test(apiKey)) return onField('apiKey', text('main.signIn.badCharacters'))
+  if (apiKey === '') return onField('apiKey', desktopText('main.signIn.enterKey'))
+  if (!/^[\x21-\x7e]+$/.test(apiKey)) return onField('apiKey', desktopText('main.signIn.badCharacters'))
   return null
 }
 
@@ -19,13 +19,13 @@ export function apiKeyProblem(apiKey: string): ApiError | null {
 export function refusalFor(error: ApiError, host: string): ApiError {
   switch (error.kind) {
     case 'unauthorized':
-      return onField('apiKey', text('main.signIn.refused', { host }))
+      return onField('apiKey', desktopText('main.signIn.refused', { host }))
     case 'not_found':
-      return onField('baseUrl', text('main.signIn.noApi', { host }))
+      return onField('baseUrl', desktopText('main.signIn.noApi', { host }))
     case 'offline':
-      return { kind: 'offline', message: text('main.signIn.offline', { host }) }
+      return { kind: 'offline', message: desktopText('main.signIn.offline', { host }) }
     case 'timeout':
-      return { kind: 'timeout', message: text('main.signIn.timeout', { host }) }
+      return { kind: 'timeout', message: desktopText('main.signIn.timeout', { host }) }
     default:
       return error
   }
@@ -33,5 +33,5 @@ export function refusalFor(error: ApiError, host: string): ApiError {
 
 /** `keepAccount` replaces the key of the account signed in at that address: there must be one. */
 export function notReplaceable(host: string): ApiError {
-  return onField('baseUrl', text('main.signIn.notReplaceable', { host }))
+  return onField('baseUrl', desktopText('main.signIn.notReplaceable', { host }))
 }

@@ -2,7 +2,7 @@
 // language main speaks (built again when it changes).
 import type { MenuItemConstructorOptions } from 'electron'
 import { COMMANDS, MENU_TITLE_KEYS, menuAccelerator, type Command, type CommandId, type MenuName, type TextEdit } from '../../shared/keymap'
-import { text } from '../i18n/desktop-text'
+import { desktopText } from '../i18n/desktop-text'
 
 export interface MenuOptions {
   /** A menu click: the page runs the command as if its keys were pressed. */
@@ -27,7 +27,7 @@ export function appMenuTemplate({ run, isMac, devTools }: MenuOptions): MenuItem
     const accelerator = command.bindings.map(menuAccelerator).find((candidate) => candidate !== null)
     return {
       id: command.id,
-      label: text(command.menuLabelKey ?? command.titleKey),
+      label: desktopText(command.menuLabelKey ?? command.titleKey),
       ...(accelerator ? { accelerator, ...(isMac ? {} : { registerAccelerator: false }) } : {}),
       click: () => run(command.id),
     }
@@ -52,6 +52,6 @@ export function appMenuTemplate({ run, isMac, devTools }: MenuOptions): MenuItem
     Contacts: itemsOf('Contacts'),
     Help: itemsOf('Help'),
   }
-  const menus = (Object.keys(MENU_TITLE_KEYS) as MenuName[]).map((menu) => ({ label: text(MENU_TITLE_KEYS[menu]), submenu: submenus[menu] }))
+  const menus = (Object.keys(MENU_TITLE_KEYS) as MenuName[]).map((menu) => ({ label: desktopText(MENU_TITLE_KEYS[menu]), submenu: submenus[menu] }))
   return isMac ? [{ role: 'appMenu' }, ...menus] : menus
 }

@@ -1,5 +1,5 @@
 // What quitting (or restarting to update) says when edits have not reached the server yet: they are kept and sync next time.
-import { text } from '../i18n/desktop-text'
+import { desktopText } from '../i18n/desktop-text'
 
 export interface QuitPrompt {
   message: string
@@ -11,14 +11,14 @@ export interface QuitPrompt {
 export function quitPrompt(unsynced: number): QuitPrompt | null {
   if (unsynced <= 0) return null
   return {
-    message: text('main.quit.unsynced', { count: unsynced }),
-    detail: text('main.quit.detail'),
-    buttons: [text('main.quit.quit'), text('main.quit.stay')],
+    message: desktopText('main.quit.unsynced', { count: unsynced }),
+    detail: desktopText('main.quit.detail'),
+    buttons: [desktopText('main.quit.quit'), desktopText('main.quit.stay')],
   }
 }
 
 /** A restart to install an update with edits waiting: the same facts, and the choice to restart later. */
 export function restartPrompt(unsynced: number): QuitPrompt | null {
   const quit = quitPrompt(unsynced)
-  return quit && { ...quit, detail: text('main.restart.detail'), buttons: [text('main.restart.restart'), text('main.restart.later')] }
+  return quit && { ...quit, detail: desktopText('main.restart.detail'), buttons: [desktopText('main.restart.restart'), desktopText('main.restart.later')] }
 }
