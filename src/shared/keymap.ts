@@ -63,7 +63,7 @@ export type TextEdit = 'undo' | 'redo' | 'selectAll'
 export interface Command {
   id: CommandId
   /** The title's catalog key (src/shared/messages): the palette, the help and the menu show it in the app's language. */
-  titleKey: string
+  titleKey: `shared.command.${CommandId}`
   bindings: readonly Binding[]
   menu: MenuName
   /** Single-letter shortcuts act on the table; they never fire while typing in a field. */
@@ -71,16 +71,16 @@ export interface Command {
   /** In a text field the command's keys and menu item do this editing instead (Cmd+Z undoes the typing). */
   textEdit?: TextEdit
   /** The app menu label's catalog key, when the label differs from the title. */
-  menuLabelKey?: string
+  menuLabelKey?: `shared.command.${CommandId}.menu`
 }
 
 interface CommandOptions {
   whileTyping?: boolean
   textEdit?: TextEdit
-  menuLabelKey?: string
+  menuLabelKey?: Command['menuLabelKey']
 }
 
-const command = (id: CommandId, titleKey: string, menu: MenuName, bindings: Binding[], options: CommandOptions = {}): Command => ({
+const command = (id: CommandId, titleKey: Command['titleKey'], menu: MenuName, bindings: Binding[], options: CommandOptions = {}): Command => ({
   id,
   titleKey,
   menu,
