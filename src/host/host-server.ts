@@ -11,6 +11,7 @@ import { createSkylightClient } from '../main/api/client'
 import { dispatch } from '../main/ipc/dispatch'
 import { withActivityLog } from '../main/ipc/activity-log'
 import { createExportFiles } from '../main/export/export-files'
+import { setDesktopLocale } from '../main/i18n/desktop-text'
 import { createHandlers, NO_UPDATES, type HandlerTable } from '../main/ipc/handlers'
 import { createRotatingLog } from '../main/log/rotating-log'
 import { startSandboxServer } from '../sandbox/sandbox-server'
@@ -103,6 +104,8 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     },
     // The host has no quit to hold back, and never updates itself.
     setUnsynced: () => {},
+    // Main's errors (sign-in, links) in the page's language; the host has no menu.
+    setLanguage: setDesktopLocale,
     updates: NO_UPDATES,
     support,
     // The page's IndexedDB lives in the browser's own profile, out of the host's sight.

@@ -100,7 +100,7 @@ type Electron = Awaited<ReturnType<typeof importElectronDouble>>
 const importElectronDouble = async () => {
   const electron = await import('electron')
   return electron as unknown as {
-    app: import('node:events').EventEmitter & Record<'isPackaged', boolean> & Record<'requestSingleInstanceLock' | 'quit' | 'exit' | 'whenReady' | 'getPath' | 'setAsDefaultProtocolClient', ReturnType<typeof vi.fn>>
+    app: import('node:events').EventEmitter & Record<'isPackaged', boolean> & Record<'requestSingleInstanceLock' | 'quit' | 'exit' | 'whenReady' | 'getPath' | 'setAsDefaultProtocolClient' | 'getLocale', ReturnType<typeof vi.fn>>
     BrowserWindow: { instances: Array<FakeWindow> }
     ipcMain: { handle: ReturnType<typeof vi.fn> }
     shell: Record<'openExternal' | 'openPath', ReturnType<typeof vi.fn>>
@@ -419,6 +419,33 @@ describe('main process glue', () => {
     const help = template.find((menu) => menu.label === 'Help')!.submenu.find((item) => item.id === 'help.open')!
     help.click!()
     expect(window.webContents.send).toHaveBeenCalledWith(MENU_COMMAND_EVENT, 'help.open')
+  })
+
+  it('builds the menu in the system’s language, then again in the one the page says it speaks, which the quit prompt speaks too', async () => {
+    const userData = await mkdtemp(join(tmpdir(), 'glue-language-'))
+    onTestFinished(() => rm(userData, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 }))
+    const { electron, window } = await launch((double) => {
+      double.app.getLocale.mockReturnValue('fr-CA')
+      double.app.getPath.mockImplementation(() => userData)
+    })
+    type Template = { template: { label?: string; submenu: { id?: string; label?: string }[] }[] }
+    const menu = (call: number) => (electron.Menu.setApplicationMenu.mock.calls[call]![0] as Template).template
+    expect(menu(0).map((entry) => entry.label)).toEqual(['Fichier', 'Édition', 'Affichage', 'Contacts', 'Aide'])
+    const handler = (channel: string) => electron.ipcMain.handle.mock.calls.find(([name]) => name === ipcName(channel as never))![1]
+    const fromPage = { senderFrame: { url: `${DEV_URL}/` } }
+    expect(await handler('app.setLanguage')(fromPage, { locale: 'de' })).toEqual({ ok: true, data: null })
+    expect(electron.Menu.setApplicationMenu).toHaveBeenCalledTimes(2)
+    expect(menu(1).map((entry) => entry.label)).toEqual(['Datei', 'Bearbeiten', 'Ansicht', 'Kontakte', 'Hilfe'])
+    expect(menu(1)[0]!.submenu.find((item) => item.id === 'contact.new')?.label).toBe('Neuer Kontakt')
+    expect(await handler('app.setLanguage')(fromPage, { locale: 'klingon' })).toMatchObject({ ok: false, error: { kind: 'validation' } })
+    expect(electron.Menu.setApplicationMenu).toHaveBeenCalledTimes(2)
+    await handler('app.setUnsynced')(fromPage, { count: 2 })
+    electron.dialog.showMessageBoxSync.mockReturnValueOnce(1)
+    window.emit('close', { preventDefault: vi.fn() })
+    expect(electron.dialog.showMessageBoxSync).toHaveBeenLastCalledWith(
+      window,
+      expect.objectContaining({ message: '2 Änderungen sind noch nicht bei SkyLight angekommen', buttons: ['Beenden', 'Bleiben und synchronisieren'] }),
+    )
   })
 
   it('prevents navigation away from our page', async () => {

@@ -5,9 +5,11 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, screen, session
 import electronUpdater from 'electron-updater'
 import { CHANNELS, DEEP_LINK_EVENT, EXPORT_EXTENSIONS, MENU_COMMAND_EVENT, UPDATE_STATUS_EVENT, ipcName, type ExportFormat } from '../shared/contract'
 import { DEEP_LINK_SCHEME } from '../shared/deep-link'
+import { pickLocale } from '../shared/i18n/locales'
 import { createSkylightClient } from './api/client'
 import { createDeepLinkInbox } from './deep-link/deep-link-inbox'
 import { createExportFiles, type ExportFiles } from './export/export-files'
+import { desktopText, setDesktopLocale } from './i18n/desktop-text'
 import { deepLinkInArgv } from './deep-link/parse-deep-link'
 import { withActivityLog } from './ipc/activity-log'
 import { dispatch } from './ipc/dispatch'
@@ -67,6 +69,8 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 async function start(): Promise<void> {
+  // The system's language until the page says which one it speaks (the user may have chosen another).
+  setDesktopLocale(pickLocale(systemLanguages()))
   // For support: sign-ins, failed calls, warnings and errors in userData/logs/main.log (rotated, keys redacted).
   const logDir = join(app.getPath('userData'), 'logs')
   log = createRotatingLog({ dir: logDir })
@@ -89,6 +93,10 @@ async function start(): Promise<void> {
     session,
     openExternal: (url) => shell.openExternal(url),
     setUnsynced: (count) => (unsynced = count),
+    setLanguage: (locale) => {
+      setDesktopLocale(locale)
+      setAppMenu()
+    },
     updates,
     support,
     // Chromium keeps the page's IndexedDB (the offline copy) in the profile, which is userData.
@@ -147,7 +155,7 @@ function registerLinkScheme(): void {
 }
 
 function failToStart(error: unknown): void {
-  dialog.showErrorBox('SkyLight Contacts could not start', error instanceof Error ? error.message : String(error))
+  dialog.showErrorBox(desktopText('main.start.failed'), error instanceof Error ? error.message : String(error))
   app.exit(1)
 }
 
@@ -188,12 +196,12 @@ function registerIpc(table: HandlerTable): void {
   }
 }
 
-/** File, Edit, View, Contacts, Help from the keymap; a click is run by the page like its keys. */
 /** The system's languages, most preferred first: the app's locale, then the OS's list (the page picks the one it speaks). */
 function systemLanguages(): string[] {
   return [app.getLocale(), ...app.getPreferredSystemLanguages()].filter((tag, index, all) => tag && all.indexOf(tag) === index).slice(0, 16)
 }
 
+/** File, Edit, View, Contacts, Help from the keymap, in main's language; a click is run by the page like its keys. */
 function setAppMenu(): void {
   const template = appMenuTemplate({
     run: (id) => mainWindow?.webContents.send(MENU_COMMAND_EVENT, id),
@@ -222,14 +230,12 @@ function denyPermissions(): void {
   defaultSession.setPermissionCheckHandler((_contents, permission) => isPermissionGranted(permission))
 }
 
-const FILTERS: Record<ExportFormat, Electron.FileFilter> = {
-  csv: { name: 'CSV (Excel, Google Sheets)', extensions: [EXPORT_EXTENSIONS.csv.slice(1)] },
-  vcard: { name: 'vCard (phones, Contacts apps)', extensions: [EXPORT_EXTENSIONS.vcard.slice(1)] },
-}
+const FILTER_NAME_KEYS: Record<ExportFormat, string> = { csv: 'main.export.csvFiles', vcard: 'main.export.vcardFiles' }
+const filterFor = (format: ExportFormat): Electron.FileFilter => ({ name: desktopText(FILTER_NAME_KEYS[format]), extensions: [EXPORT_EXTENSIONS[format].slice(1)] })
 
 /** The save dialog for an export, over the window, starting in Documents with the suggested name. */
 async function askWhereToSave(fileName: string, format: ExportFormat): Promise<string | null> {
-  const options: Electron.SaveDialogOptions = { title: 'Export contacts', defaultPath: join(app.getPath('documents'), fileName), filters: [FILTERS[format]] }
+  const options: Electron.SaveDialogOptions = { title: desktopText('main.export.title'), defaultPath: join(app.getPath('documents'), fileName), filters: [filterFor(format)] }
   const answer = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options)
   return answer.canceled || !answer.filePath ? null : answer.filePath
 }

@@ -1,5 +1,6 @@
 // The IPC contract: every channel main answers, with zod schemas of its argument and its result.
 import { z } from 'zod'
+import { LOCALES } from './i18n/locales'
 import type { CommandId } from './keymap'
 import {
   blacklistState,
@@ -91,6 +92,8 @@ export const channels = {
   'lists.add': { args: z.object({ id: contactId, list_id: z.number().int().positive() }).strict(), result: done },
   'segments.add': { args: z.object({ id: contactId, segment_id: z.number().int().positive() }).strict(), result: done },
   'shell.openExternal': { args: z.object({ url: z.string().max(2048) }).strict(), result: z.null() },
+  /** The page tells main the language it speaks (the system's or the user's choice): main's menu and dialogs follow. */
+  'app.setLanguage': { args: z.object({ locale: z.enum(LOCALES) }).strict(), result: z.null() },
   /** The page tells main how many edits wait to sync, so quitting can say so. */
   'app.setUnsynced': { args: z.object({ count: z.number().int().nonnegative().max(10_000_000) }).strict(), result: z.null() },
   /** Where the app's self-update stands (changes arrive as events too). */

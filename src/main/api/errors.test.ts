@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { setDesktopLocale } from '../i18n/desktop-text'
 import { errorFromStatus } from './errors'
 
 const none = new Headers()
@@ -31,6 +32,14 @@ describe('errorFromStatus', () => {
   it('maps 429 to rate_limited using Retry-After seconds, or 1 s when absent', () => {
     expect(errorFromStatus(429, '', new Headers({ 'Retry-After': '3' }))).toMatchObject({ kind: 'rate_limited', retryAfterMs: 3000 })
     expect(errorFromStatus(429, '', none)).toMatchObject({ kind: 'rate_limited', retryAfterMs: 1000 })
+  })
+
+  it('says it in the app’s language when the server says nothing, the status kept in Latin digits', () => {
+    setDesktopLocale('ar')
+    expect(errorFromStatus(503, '', none)).toEqual({ kind: 'server', message: 'فشل الخادم (HTTP 503).', status: 503 })
+    setDesktopLocale('de')
+    expect(errorFromStatus(401, '', none)).toEqual({ kind: 'unauthorized', message: 'Der API-Schlüssel wurde abgelehnt.' })
+    setDesktopLocale('en')
   })
 
   it('maps 5xx to server without echoing an HTML page', () => {

@@ -1,5 +1,7 @@
-// Maps an HTTP error response (status, body, headers) to the typed ApiError the UI understands.
+// Maps an HTTP error response (status, body, headers) to the typed ApiError the UI understands; the server's own message,
+// else ours in the app's language.
 import type { ApiError, FieldErrors } from '../../shared/result'
+import { desktopText } from '../i18n/desktop-text'
 import { DEFAULT_RETRY_AFTER_MS, retryAfterMs } from './rate-headers'
 
 const MAX_MESSAGE_LENGTH = 300
@@ -38,23 +40,25 @@ export function fieldErrorsOf(body: unknown): FieldErrors {
 export function errorFromStatus(status: number, bodyText: string, headers: Headers, now = Date.now()): ApiError {
   const body = parseJson(bodyText)
   const said = serverMessage(body)
-  if (status === 401) return { kind: 'unauthorized', message: said ?? 'The API key was refused.' }
+  if (status === 401) return { kind: 'unauthorized', message: said ?? desktopText('main.api.unauthorized') }
   // A key without the right scope: the user must fix the key, as for 401.
-  if (status === 403) return { kind: 'unauthorized', message: said ?? 'The API key is not allowed to do this.' }
-  if (status === 404) return { kind: 'not_found', message: said ?? 'Not found.' }
-  if (status === 408) return { kind: 'timeout', message: said ?? 'The server timed out.' }
-  if (status === 422) return { kind: 'validation', message: said ?? 'The server refused the data.', fields: fieldErrorsOf(body) }
+  if (status === 403) return { kind: 'unauthorized', message: said ?? desktopText('main.api.forbidden') }
+  if (status === 404) return { kind: 'not_found', message: said ?? desktopText('main.api.notFound') }
+  if (status === 408) return { kind: 'timeout', message: said ?? desktopText('main.api.timeout') }
+  if (status === 422) return { kind: 'validation', message: said ?? desktopText('main.api.validation'), fields: fieldErrorsOf(body) }
   if (status === 429) {
     return {
       kind: 'rate_limited',
-      message: said ?? 'Too many requests.',
+      message: said ?? desktopText('main.api.rateLimited'),
       retryAfterMs: retryAfterMs(headers, now) ?? DEFAULT_RETRY_AFTER_MS,
     }
   }
   // 5xx bodies are often HTML pages: only a JSON message is worth showing.
-  if (status >= 500) return { kind: 'server', message: said ?? `The server failed (HTTP ${status}).`, status }
+  // The status as a code, never a number in the language's digits or grouping.
+  const code = String(status)
+  if (status >= 500) return { kind: 'server', message: said ?? desktopText('main.api.serverFailed', { status: code }), status }
   if (status >= 300 && status < 400) {
-    return { kind: 'bad_response', message: `The server redirected (HTTP ${status}); check the base URL.` }
+    return { kind: 'bad_response', message: desktopText('main.api.redirected', { status: code }) }
   }
-  return { kind: 'bad_response', message: said ? `HTTP ${status}: ${said}` : `Unexpected HTTP ${status}.` }
+  return { kind: 'bad_response', message: said ? `HTTP ${status}: ${said}` : desktopText('main.api.unexpected', { status: code }) }
 }

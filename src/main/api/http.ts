@@ -1,5 +1,6 @@
 // Sends one HTTP request to the API with the key and a timeout, and reads the reply as a Result.
 import { fail, ok, type Result } from '../../shared/result'
+import { desktopText } from '../i18n/desktop-text'
 import { errorFromStatus, parseJson } from './errors'
 import type { Attempt } from './limiter'
 import type { HttpMethod } from './retry'
@@ -48,15 +49,15 @@ export async function send(connection: Connection, request: HttpRequest): Promis
     if (text.trim() === '') return { ...reply, value: ok(null) }
     const body = parseJson(text)
     if (body === undefined) {
-      return { ...reply, value: fail({ kind: 'bad_response', message: `${describeRequest(request)} answered with unreadable JSON.` }) }
+      return { ...reply, value: fail({ kind: 'bad_response', message: desktopText('main.api.unreadable', { request: describeRequest(request) }) }) }
     }
     return { ...reply, value: ok(body) }
   } catch {
     // fetch rejects without a response: either our timeout fired or the host could not be reached.
     if (signal.aborted) {
-      return { value: fail({ kind: 'timeout', message: `${describeRequest(request)} got no answer within ${connection.timeoutMs} ms.` }) }
+      return { value: fail({ kind: 'timeout', message: desktopText('main.api.noAnswer', { request: describeRequest(request), ms: String(connection.timeoutMs) }) }) }
     }
-    return { value: fail({ kind: 'offline', message: `Could not reach the server for ${describeRequest(request)}.` }) }
+    return { value: fail({ kind: 'offline', message: desktopText('main.api.unreachable', { request: describeRequest(request) }) }) }
   }
 }
 

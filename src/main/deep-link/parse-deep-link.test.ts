@@ -1,6 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { deepLinkEvent } from '../../shared/deep-link'
+import { LOCALES } from '../../shared/i18n/locales'
+import { setDesktopLocale } from '../i18n/desktop-text'
 import { deepLinkInArgv, parseDeepLink } from './parse-deep-link'
 
 describe('deep links', () => {
@@ -41,6 +43,19 @@ describe('deep links', () => {
     const event = parseDeepLink(raw)
     expect(event).toMatchObject({ refused: expect.stringMatching(/^This link cannot be opened: /) })
     expect('refused' in event && event.refused).toMatch(reason)
+  })
+
+  it('says why in the app’s language, in words the page accepts in every language', () => {
+    setDesktopLocale('de')
+    expect(parseDeepLink('skylight-contacts://contact/0')).toEqual({
+      refused: 'Dieser Link kann nicht geöffnet werden: Ein Kontakt-Link ist skylight-contacts://contact/, gefolgt von der Nummer des Kontakts.',
+    })
+    const refusals = ['not a link', 'skylight-contacts://settings', 'skylight-contacts://contact/0', 'skylight-contacts://search?q=', 'skylight-contacts://search?q=a%00b', 'skylight-contacts://search/x?q=a', `skylight-contacts://search?q=${'a'.repeat(1100)}`]
+    for (const locale of LOCALES) {
+      setDesktopLocale(locale)
+      for (const raw of refusals) expect(deepLinkEvent.safeParse(parseDeepLink(raw)).success, `${locale} ${raw}`).toBe(true)
+    }
+    setDesktopLocale('en')
   })
 
   it('never throws, and every answer is one the page accepts', () => {

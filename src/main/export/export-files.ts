@@ -4,6 +4,7 @@ import { open, rename, rm, type FileHandle } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { EXPORT_EXTENSIONS, type ExportFormat } from '../../shared/contract'
 import { fail, ok, type ApiError, type Result } from '../../shared/result'
+import { desktopText } from '../i18n/desktop-text'
 
 export interface ExportFilesOptions {
   /** Where the file goes: the save dialog's answer (null when the user cancelled), or the host's own folder. */
@@ -47,10 +48,13 @@ export function safeFileName(fileName: string, format: ExportFormat): string {
   return `${stem || 'contacts'}${extension}`
 }
 
-const unknownExport = (): ApiError => ({ kind: 'not_found', message: 'This export is no longer open: start it again.' })
+const unknownExport = (): ApiError => ({ kind: 'not_found', message: desktopText('main.export.notOpen') })
 const diskError = (error: unknown, path: string): ApiError => ({
   kind: 'internal',
-  message: `The file ${basename(path)} could not be written${error instanceof Error && 'code' in error ? ` (${String(error.code)})` : ''}.`,
+  message:
+    error instanceof Error && 'code' in error
+      ? desktopText('main.export.notWrittenCode', { file: basename(path), code: String(error.code) })
+      : desktopText('main.export.notWritten', { file: basename(path) }),
 })
 
 export function createExportFiles(options: ExportFilesOptions): ExportFiles {
@@ -82,7 +86,7 @@ export function createExportFiles(options: ExportFilesOptions): ExportFiles {
 
   return {
     async open(fileName, format) {
-      if (exports.size >= MAX_OPEN_EXPORTS) return fail({ kind: 'validation', message: 'Too many exports at once: wait for one to finish.', fields: {} })
+      if (exports.size >= MAX_OPEN_EXPORTS) return fail({ kind: 'validation', message: desktopText('main.export.tooMany'), fields: {} })
       const path = await options.choosePath(safeFileName(fileName, format), format)
       if (path === null) return ok(null)
       const part = `${path}.part`

@@ -66,6 +66,7 @@ function findValid(channel: (typeof CHANNELS)[number]): Record<string, unknown> 
     { id: 1, segment_id: 2 },
     { url: 'https://wa.me/1' },
     { count: 1 },
+    { locale: 'ar' },
     { source: 'error', message: 'boom' },
     { sync: { reachability: 'online', lastSyncedAt: null, unsynced: 0, needsAttention: 0, pull: 'idle' } },
     { fileName: 'contacts.csv', format: 'csv' },

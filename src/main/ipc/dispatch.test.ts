@@ -25,6 +25,7 @@ const validArgs: { [C in Channel]: ArgsOf<C> } = {
   'lists.add': { id: 42, list_id: 7 },
   'segments.add': { id: 42, segment_id: 9 },
   'shell.openExternal': { url: 'tel:+14155551234' },
+  'app.setLanguage': { locale: 'de' },
   'app.setUnsynced': { count: 3 },
   'app.updateStatus': {},
   'app.restartToUpdate': {},
@@ -121,6 +122,11 @@ const badArgs: { [C in Channel]: ReadonlyArray<readonly [string, unknown]> } = {
     ['missing url', {}],
     ['numeric url', { url: 42 }],
     ['over-long url', { url: `https://wa.me/${'1'.repeat(2048)}` }],
+  ],
+  'app.setLanguage': [
+    ['missing locale', {}],
+    ['a language the app does not speak', { locale: 'it' }],
+    ['a region tag instead of ours', { locale: 'pt-PT' }],
   ],
   'app.setUnsynced': [
     ['missing count', {}],

@@ -2,10 +2,12 @@
 import { channels, type Channel } from '../../shared/contract'
 import { fail, validationError, type Result } from '../../shared/result'
 import { redact } from '../api/redact'
+import { desktopText } from '../i18n/desktop-text'
 import type { HandlerTable } from './handlers'
 
 const FORBIDDEN: Result<never> = fail({ kind: 'forbidden', message: 'This caller may not use the app’s services.' })
-const INTERNAL: Result<never> = fail({ kind: 'internal', message: 'Something went wrong. Please try again.' })
+/** Worded when it happens, in the language the app speaks then. */
+const internal = (): Result<never> => fail({ kind: 'internal', message: desktopText('main.ipc.internal') })
 
 // Own keys only: `toString` or `__proto__` must not pass for channels.
 const isChannel = (name: string): name is Channel => Object.hasOwn(channels, name)
@@ -35,6 +37,6 @@ export async function dispatch(
   } catch (error) {
     // A bug, not a user error: the renderer gets a generic message, the log gets the detail minus secrets.
     console.error(`[ipc] ${channel} failed:`, redact(error instanceof Error ? (error.stack ?? error.message) : String(error), []))
-    return INTERNAL
+    return internal()
   }
 }

@@ -10,7 +10,7 @@ import type { UpdateStatus } from '../../shared/update-status'
 import type { SupportDesk } from '../support/support-desk'
 import type { CrashNotice } from '../../shared/support'
 import type { ExportFiles } from '../export/export-files'
-import { createHandlers } from './handlers'
+import { createHandlers, type HandlerDeps } from './handlers'
 
 const isOwnPage = createIsOwnPage({ rendererHtml: '/app/out/renderer/index.html' })
 const OWN_PAGE = 'file:///app/out/renderer/index.html'
@@ -87,6 +87,7 @@ const validArgs: { [C in Channel]: ArgsOf<C> } = {
   'lists.add': { id: 42, list_id: 7 },
   'segments.add': { id: 42, segment_id: 9 },
   'shell.openExternal': { url: 'https://wa.me/14155551234' },
+  'app.setLanguage': { locale: 'de' },
   'app.setUnsynced': { count: 3 },
   'app.updateStatus': {},
   'app.restartToUpdate': {},
@@ -108,12 +109,13 @@ describe('createHandlers', () => {
   let session: Session
   let openExternal: ReturnType<typeof vi.fn<(url: string) => Promise<void>>>
   let setUnsynced: ReturnType<typeof vi.fn<(count: number) => void>>
+  let setLanguage: Mock<HandlerDeps['setLanguage']>
   let updates: { status: UpdateStatus; restart: ReturnType<typeof vi.fn<() => boolean>> }
   let support: { reportError: Mock<SupportDesk['reportError']>; diagnostics: Mock<SupportDesk['diagnostics']>; takeCrashNotice: Mock<SupportDesk['takeCrashNotice']> }
   let openFolder: Mock<(path: string) => Promise<void>>
   let exports: { [K in 'open' | 'write' | 'finish' | 'abort']: Mock<ExportFiles[K]> }
   const info = { version: '0.2.0', selfUpdating: true, offlineCopy: '/home/rep/.config/SkyLight Contacts/IndexedDB', logs: '/home/rep/.config/SkyLight Contacts/logs', languages: ['fr-FR'] }
-  const handlers = () => createHandlers({ session, openExternal, setUnsynced, updates, support, info, openFolder, exports })
+  const handlers = () => createHandlers({ session, openExternal, setUnsynced, setLanguage, updates, support, info, openFolder, exports })
   const call = (channel: string, args: unknown) => dispatch(handlers(), channel, args, OWN_PAGE, isOwnPage)
 
   beforeEach(() => {
@@ -121,6 +123,7 @@ describe('createHandlers', () => {
     session = fakeSession(client)
     openExternal = vi.fn(async () => {})
     setUnsynced = vi.fn()
+    setLanguage = vi.fn()
     updates = { status: { state: 'idle' }, restart: vi.fn(() => false) }
     openFolder = vi.fn(async () => {})
     exports = {
@@ -182,6 +185,13 @@ describe('createHandlers', () => {
     expect(await call('app.setUnsynced', { count: 12 })).toEqual({ ok: true, data: null })
     expect(setUnsynced).toHaveBeenCalledWith(12)
     expect(await call('app.setUnsynced', { count: -1 })).toMatchObject({ ok: false, error: { kind: 'validation' } })
+  })
+
+  it('tells main the language the page speaks, one of the app’s only', async () => {
+    expect(await call('app.setLanguage', { locale: 'pt-BR' })).toEqual({ ok: true, data: null })
+    expect(setLanguage).toHaveBeenCalledWith('pt-BR')
+    expect(await call('app.setLanguage', { locale: 'it' })).toMatchObject({ ok: false, error: { kind: 'validation' } })
+    expect(setLanguage).toHaveBeenCalledTimes(1)
   })
 
   it('forwards each contact call to the matching client method with its arguments', async () => {

@@ -1,11 +1,12 @@
 // The handler table: one async function per contract channel, with arguments already validated.
-import { CHANNEL_TYPES, channelNames } from '../../shared/contact'
 import type { AppInfo, Channel, DataOf, ParsedArgsOf } from '../../shared/contract'
+import type { AppLocale } from '../../shared/i18n/locales'
 import { fail, ok, type ApiError, type Result } from '../../shared/result'
 import type { SkylightClient } from '../api/client'
 import type { ExportFiles } from '../export/export-files'
 import type { Session } from '../session/session'
 import type { SupportDesk } from '../support/support-desk'
+import { desktopText } from '../i18n/desktop-text'
 import type { UpdateService } from '../update/update-service'
 import { allowedExternalUrl } from '../window/external-links'
 
@@ -16,6 +17,8 @@ export type HandlerDeps = {
   openExternal: (url: string) => Promise<void>
   /** The page's count of edits not yet synced, for the quit prompt. */
   setUnsynced: (count: number) => void
+  /** The language the page speaks: main's own text (menu, dialogs, errors) follows it. */
+  setLanguage: (locale: AppLocale) => void
   /** The self-update (the browser host has none: it never updates). */
   updates: Pick<UpdateService, 'status' | 'restart'>
   support: Pick<SupportDesk, 'reportError' | 'diagnostics' | 'takeCrashNotice'>
@@ -30,13 +33,14 @@ export type HandlerDeps = {
 /** For hosts that never update themselves. */
 export const NO_UPDATES: HandlerDeps['updates'] = { status: { state: 'idle' }, restart: () => false }
 
-const SIGNED_OUT: ApiError = { kind: 'signed_out', message: 'Sign in or start the demo first.' }
+// Errors are worded when they happen, in the language the app speaks then.
+const signedOut = (): ApiError => ({ kind: 'signed_out', message: desktopText('main.ipc.signedOut') })
 
-const REFUSED_LINK: ApiError = {
+const refusedLink = (): ApiError => ({
   kind: 'validation',
-  message: 'This link cannot be opened.',
-  fields: { url: [`Only phone, email, ${channelNames(CHANNEL_TYPES, 'and')} links can be opened.`] },
-}
+  message: desktopText('main.ipc.linkRefused'),
+  fields: { url: [desktopText('main.ipc.linkKinds')] },
+})
 
 export function createHandlers(deps: HandlerDeps): HandlerTable {
   const { session } = deps
@@ -44,7 +48,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
   /** Contact calls need a client, which exists only once a key is set or the demo runs. */
   const withClient = async <T>(call: (client: SkylightClient) => Promise<Result<T>>): Promise<Result<T>> => {
     const client = session.client()
-    return client ? call(client) : fail(SIGNED_OUT)
+    return client ? call(client) : fail(signedOut())
   }
 
   return {
@@ -64,8 +68,12 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     'segments.add': ({ id, segment_id }) => withClient((client) => client.addToSegment(id, segment_id)),
     'shell.openExternal': async ({ url }) => {
       const allowed = allowedExternalUrl(url)
-      if (!allowed) return fail(REFUSED_LINK)
+      if (!allowed) return fail(refusedLink())
       await deps.openExternal(allowed)
+      return ok(null)
+    },
+    'app.setLanguage': async ({ locale }) => {
+      deps.setLanguage(locale)
       return ok(null)
     },
     'app.setUnsynced': async ({ count }) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { createMemoryStore, SESSION_ONLY_WARNING } from './memory-store'
+import { setDesktopLocale } from '../i18n/desktop-text'
+import { createMemoryStore } from './memory-store'
 
 describe('memory store', () => {
   it('keeps a secret per account until it is deleted', async () => {
@@ -21,8 +22,11 @@ describe('memory store', () => {
   it('says it is session-only so the UI can warn the user', () => {
     const store = createMemoryStore()
     expect(store.kind).toBe('memory')
-    expect(store.warning).toBe(SESSION_ONLY_WARNING)
-    expect(store.warning).toMatch(/session only/)
+    expect(store.warning).toBe('No keychain found: your API key is kept for this session only.')
+    // In the language the app speaks when the status is read.
+    setDesktopLocale('de')
+    expect(store.warning).toMatch(/nur für diese Sitzung/)
+    setDesktopLocale('en')
   })
 
   it('deleting an unknown account is harmless', async () => {

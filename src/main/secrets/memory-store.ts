@@ -1,13 +1,15 @@
 // The last resort when no keychain exists: keeps secrets in this process only, so nothing reaches the disk.
+import { desktopText } from '../i18n/desktop-text'
 import type { SecretStore } from './secret-store'
-
-export const SESSION_ONLY_WARNING = 'No keychain found: your API key is kept for this session only.'
 
 export function createMemoryStore(): SecretStore {
   const secrets = new Map<string, string>()
   return {
     kind: 'memory',
-    warning: SESSION_ONLY_WARNING,
+    // Read when the status is asked for, so it is in the language the app speaks then.
+    get warning() {
+      return desktopText('main.secrets.sessionOnly')
+    },
     get: async (account) => secrets.get(account) ?? null,
     set: async (account, secret) => {
       secrets.set(account, secret)

@@ -1,5 +1,6 @@
-// The rules a SkyLight base URL must follow before any key is sent to it.
+// The rules a SkyLight base URL must follow before any key is sent to it; a refusal says why in the app's language.
 import { fail, ok, type Result } from '../../shared/result'
+import { desktopText } from '../i18n/desktop-text'
 
 /** Loopback hosts may use plain http: the traffic never leaves the machine (the demo sandbox lives there). */
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]'])
@@ -16,20 +17,20 @@ export function normaliseBaseUrl(input: string): Result<string> {
   try {
     url = new URL(text)
   } catch {
-    return refuse('Enter a full address, like https://dashboard.skylightchat.com.')
+    return refuse(desktopText('main.baseUrl.notAnAddress', { example: 'https://dashboard.skylightchat.com' }))
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return refuse('The address must start with https://.')
+    return refuse(desktopText('main.baseUrl.scheme'))
   }
   if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname)) {
-    return refuse(`The address must use https:// so your API key is encrypted on the way (plain http is only allowed for this computer, 127.0.0.1).`)
+    return refuse(desktopText('main.baseUrl.plainHttp'))
   }
   if (url.username || url.password) {
-    return refuse('Remove the name and password from the address; the API key is all SkyLight needs.')
+    return refuse(desktopText('main.baseUrl.credentials'))
   }
   // `new URL` drops an empty `?` or `#`, so look at the text too.
   if (url.search || url.hash || /[?#]/.test(text)) {
-    return refuse('Remove the part after ? or # from the address.')
+    return refuse(desktopText('main.baseUrl.queryOrHash'))
   }
   return ok(`${url.origin}${url.pathname.replace(/\/+$/, '')}`)
 }

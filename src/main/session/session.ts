@@ -1,6 +1,7 @@
 // The signed-in state of the app: which mode it is in, the key, and the one SkylightClient that uses it.
 import type { AuthStatus } from '../../shared/contract'
 import { fail, ok, type ApiError, type Result } from '../../shared/result'
+import { desktopText } from '../i18n/desktop-text'
 import type { SkylightClient } from '../api/client'
 import type { SandboxServer } from '../../sandbox/sandbox-server'
 import type { SecretStore } from '../secrets/secret-store'
@@ -130,12 +131,12 @@ export function createSession(deps: SessionDeps): Session {
     try {
       await writeSettings(dataDir, { version: 1, mode: 'account', baseUrl, accountId: current.accountId })
     } catch (error) {
-      return fail(internal(`The key works, but the settings could not be saved: ${messageOf(error)}`))
+      return fail(internal(desktopText('main.session.settingsNotSaved', { reason: messageOf(error) })))
     }
     try {
       await store.set(baseUrl, apiKey)
     } catch (error) {
-      return fail(internal(`The key works, but could not be saved: ${messageOf(error)}`))
+      return fail(internal(desktopText('main.session.keyNotSaved', { reason: messageOf(error) })))
     }
     active = { ...current, apiKey, client: tried.data }
     return ok(statusNow())
@@ -152,7 +153,7 @@ export function createSession(deps: SessionDeps): Session {
     try {
       await store.set(baseUrl, apiKey)
     } catch (error) {
-      return fail(internal(`The key works, but could not be saved: ${messageOf(error)}`))
+      return fail(internal(desktopText('main.session.keyNotSaved', { reason: messageOf(error) })))
     }
     try {
       await writeSettings(dataDir, { version: 1, mode: 'account', baseUrl, accountId })
@@ -160,7 +161,7 @@ export function createSession(deps: SessionDeps): Session {
       // The previous session stays, so does the key its settings go with: the new key must not pair with its account id.
       if (keyBefore === null) await forgetKeys([baseUrl])
       else await store.set(baseUrl, keyBefore).catch(() => undefined)
-      return fail(internal(`The key works, but the settings could not be saved: ${messageOf(error)}`))
+      return fail(internal(desktopText('main.session.settingsNotSaved', { reason: messageOf(error) })))
     }
 
     const previous = active
@@ -192,7 +193,7 @@ export function createSession(deps: SessionDeps): Session {
     try {
       sandbox = await deps.startSandbox()
     } catch (error) {
-      return fail(internal(`Could not start the demo: ${messageOf(error)}`))
+      return fail(internal(desktopText('main.session.demoFailed', { reason: messageOf(error) })))
     }
     // The stored account (if any) is left as it is: the demo is a visit, and a restart returns to the account.
     active = {

@@ -1,5 +1,6 @@
-// What the user is told when a key cannot be accepted, phrased for the sign-in form's fields.
+// What the user is told when a key cannot be accepted, phrased for the sign-in form's fields, in the app's language.
 import type { ApiError } from '../../shared/result'
+import { desktopText } from '../i18n/desktop-text'
 
 const onField = (field: 'apiKey' | 'baseUrl', message: string): ApiError => ({
   kind: 'validation',
@@ -9,10 +10,8 @@ const onField = (field: 'apiKey' | 'baseUrl', message: string): ApiError => ({
 
 /** Header values must be visible ASCII; a pasted key with a space or line break inside is a copy mistake. */
 export function apiKeyProblem(apiKey: string): ApiError | null {
-  if (apiKey === '') return onField('apiKey', 'Enter your API key.')
-  if (!/^[\x21-\x7e]+$/.test(apiKey)) {
-    return onField('apiKey', 'The API key contains spaces or characters an API key cannot have. Paste it again.')
-  }
+  if (apiKey === '') return onField('apiKey', desktopText('main.signIn.enterKey'))
+  if (!/^[\x21-\x7e]+$/.test(apiKey)) return onField('apiKey', desktopText('main.signIn.badCharacters'))
   return null
 }
 
@@ -20,13 +19,13 @@ export function apiKeyProblem(apiKey: string): ApiError | null {
 export function refusalFor(error: ApiError, host: string): ApiError {
   switch (error.kind) {
     case 'unauthorized':
-      return onField('apiKey', `The API key was refused by ${host}. Check that you copied the whole key and that it was not revoked.`)
+      return onField('apiKey', desktopText('main.signIn.refused', { host }))
     case 'not_found':
-      return onField('baseUrl', `${host} answered, but has no SkyLight Contacts API at this address. Check the address.`)
+      return onField('baseUrl', desktopText('main.signIn.noApi', { host }))
     case 'offline':
-      return { kind: 'offline', message: `Could not reach ${host}. Check the address and your internet connection.` }
+      return { kind: 'offline', message: desktopText('main.signIn.offline', { host }) }
     case 'timeout':
-      return { kind: 'timeout', message: `Could not reach ${host}: it did not answer in time. Try again in a moment.` }
+      return { kind: 'timeout', message: desktopText('main.signIn.timeout', { host }) }
     default:
       return error
   }
@@ -34,5 +33,5 @@ export function refusalFor(error: ApiError, host: string): ApiError {
 
 /** `keepAccount` replaces the key of the account signed in at that address: there must be one. */
 export function notReplaceable(host: string): ApiError {
-  return onField('baseUrl', `No account is signed in at ${host} whose key this could replace. Sign out, then sign in with this key.`)
+  return onField('baseUrl', desktopText('main.signIn.notReplaceable', { host }))
 }

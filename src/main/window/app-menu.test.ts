@@ -1,6 +1,7 @@
-import { describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { MenuItemConstructorOptions } from 'electron'
 import { COMMANDS } from '../../shared/keymap'
+import { setDesktopLocale } from '../i18n/desktop-text'
 import { appMenuTemplate } from './app-menu'
 
 const items = (template: MenuItemConstructorOptions[]) =>
@@ -9,7 +10,26 @@ const submenu = (template: MenuItemConstructorOptions[], label: string) => templ
 /** An Edit menu entry as a word: the command id, the role, or "|" for a separator. */
 const entry = (item: MenuItemConstructorOptions) => item.id ?? item.role ?? (item.type === 'separator' ? '|' : '?')
 
+afterEach(() => setDesktopLocale('en'))
+
 describe('app menu', () => {
+  it('speaks the app’s language: German menus and labels, the same commands and keys', () => {
+    setDesktopLocale('de')
+    const template = appMenuTemplate({ run: vi.fn(), isMac: false, devTools: false })
+    expect(template.map((menu) => menu.label)).toEqual(['Datei', 'Bearbeiten', 'Ansicht', 'Kontakte', 'Hilfe'])
+    expect(submenu(template, 'Datei').filter((item) => item.id).map((item) => [item.label, item.accelerator])).toEqual([
+      ['Neuer Kontakt', undefined],
+      ['Importieren…', 'CmdOrCtrl+O'],
+      ['Exportieren…', 'CmdOrCtrl+E'],
+      ['Jetzt synchronisieren', 'CmdOrCtrl+R'],
+      ['Einstellungen…', 'CmdOrCtrl+,'],
+    ])
+    expect(submenu(template, 'Bearbeiten').slice(0, 2).map((item) => item.label)).toEqual(['Rückgängig', 'Wiederholen'])
+    expect(submenu(template, 'Kontakte').find((item) => item.id === 'duplicates.find')?.label).toBe('Duplikate finden…')
+    setDesktopLocale('ar')
+    expect(appMenuTemplate({ run: vi.fn(), isMac: true, devTools: false }).map((menu) => menu.label)).toEqual([undefined, 'ملف', 'تحرير', 'عرض', 'جهات الاتصال', 'مساعدة'])
+  })
+
   it('has File, Edit, View, Contacts and Help, with every keymap command once, under its menu', () => {
     for (const isMac of [false, true]) {
       const template = appMenuTemplate({ run: vi.fn(), isMac, devTools: false })

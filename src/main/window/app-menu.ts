@@ -1,6 +1,8 @@
-// The app menu (File, Edit, View, Contacts, Help) built from the keymap table: same titles, same accelerators.
+// The app menu (File, Edit, View, Contacts, Help) built from the keymap table: same titles, same accelerators, in the
+// language main speaks (built again when it changes).
 import type { MenuItemConstructorOptions } from 'electron'
-import { COMMANDS, menuAccelerator, type Command, type CommandId, type MenuName, type TextEdit } from '../../shared/keymap'
+import { COMMANDS, MENU_TITLE_KEYS, menuAccelerator, type Command, type CommandId, type MenuName, type TextEdit } from '../../shared/keymap'
+import { desktopText } from '../i18n/desktop-text'
 
 export interface MenuOptions {
   /** A menu click: the page runs the command as if its keys were pressed. */
@@ -25,7 +27,7 @@ export function appMenuTemplate({ run, isMac, devTools }: MenuOptions): MenuItem
     const accelerator = command.bindings.map(menuAccelerator).find((candidate) => candidate !== null)
     return {
       id: command.id,
-      label: command.menuLabel ?? command.title,
+      label: desktopText(command.menuLabelKey ?? command.titleKey),
       ...(accelerator ? { accelerator, ...(isMac ? {} : { registerAccelerator: false }) } : {}),
       click: () => run(command.id),
     }
@@ -50,6 +52,6 @@ export function appMenuTemplate({ run, isMac, devTools }: MenuOptions): MenuItem
     Contacts: itemsOf('Contacts'),
     Help: itemsOf('Help'),
   }
-  const menus = Object.entries(submenus).map(([label, submenu]) => ({ label, submenu }))
+  const menus = (Object.keys(MENU_TITLE_KEYS) as MenuName[]).map((menu) => ({ label: desktopText(MENU_TITLE_KEYS[menu]), submenu: submenus[menu] }))
   return isMac ? [{ role: 'appMenu' }, ...menus] : menus
 }

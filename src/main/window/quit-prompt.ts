@@ -1,4 +1,5 @@
 // What quitting (or restarting to update) says when edits have not reached the server yet: they are kept and sync next time.
+import { desktopText } from '../i18n/desktop-text'
 
 export interface QuitPrompt {
   message: string
@@ -9,16 +10,15 @@ export interface QuitPrompt {
 /** Null when nothing waits: quit at once. */
 export function quitPrompt(unsynced: number): QuitPrompt | null {
   if (unsynced <= 0) return null
-  const edits = `${unsynced.toLocaleString('en')} ${unsynced === 1 ? 'edit has' : 'edits have'} not reached SkyLight yet`
   return {
-    message: edits,
-    detail: 'They are saved on this computer and will sync the next time you open SkyLight Contacts with a connection.',
-    buttons: ['Quit', 'Stay and sync'],
+    message: desktopText('main.quit.unsynced', { count: unsynced }),
+    detail: desktopText('main.quit.detail'),
+    buttons: [desktopText('main.quit.quit'), desktopText('main.quit.stay')],
   }
 }
 
 /** A restart to install an update with edits waiting: the same facts, and the choice to restart later. */
 export function restartPrompt(unsynced: number): QuitPrompt | null {
   const quit = quitPrompt(unsynced)
-  return quit && { ...quit, detail: 'They are saved on this computer and will sync after the restart.', buttons: ['Restart and update', 'Later'] }
+  return quit && { ...quit, detail: desktopText('main.restart.detail'), buttons: [desktopText('main.restart.restart'), desktopText('main.restart.later')] }
 }

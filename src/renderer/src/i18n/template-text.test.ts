@@ -15,7 +15,6 @@ const NOT_YET_IN_CATALOGS = [
   'features/duplicates',
   'features/pending',
   'features/settings',
-  'features/shortcuts',
   'features/support',
 ]
 const inCatalogs = (path: string) => !NOT_YET_IN_CATALOGS.some((room) => relative(RENDERER, path).startsWith(`${room}/`))

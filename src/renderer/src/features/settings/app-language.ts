@@ -15,6 +15,8 @@ export function useAppLanguage(): ComputedRef<AppLocale> {
     return chosen === 'system' ? pickLocale([...systemLanguages.value, ...browserLanguages()]) : chosen
   })
   watch(locale, setAppLocale, { immediate: true })
+  // Main's menu, dialogs and messages speak the same language.
+  watch(locale, (next) => void callBridge('app.setLanguage', { locale: next }), { immediate: true })
   void callBridge('app.info', {}).then((answer) => {
     if (answer.ok) systemLanguages.value = answer.data.languages
   })
