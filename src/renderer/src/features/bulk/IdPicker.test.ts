@@ -4,6 +4,7 @@ import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import { NInputNumber } from 'naive-ui'
 import type { RememberedId } from './remembered-ids'
 import IdPicker from './IdPicker.vue'
+import { i18n } from '../../i18n'
 
 let wrapper: VueWrapper | null = null
 afterEach(() => {
@@ -13,7 +14,7 @@ afterEach(() => {
 
 /** Mounted closed, then opened, as the contacts screen does (opening resets what was typed). */
 async function open(remembered: RememberedId[] = []) {
-  wrapper = mount(IdPicker, { props: { show: false, kind: 'list', targets: 3, remembered }, attachTo: document.body })
+  wrapper = mount(IdPicker, { props: { show: false, kind: 'list', targets: 3, remembered }, attachTo: document.body, global: { plugins: [i18n] } })
   await wrapper.setProps({ show: true })
   await flushPromises()
   return wrapper

@@ -7,6 +7,7 @@ import { setBridge } from '../../bridge'
 import { openAccountDatabase, type ContactsDb } from '../../db/database'
 import { fakeBridge } from '../../test-support/fake-bridge'
 import ContactNotes from './ContactNotes.vue'
+import { i18n } from '../../i18n'
 
 let db: ContactsDb
 let wrapper: VueWrapper | null = null
@@ -34,14 +35,14 @@ const notes = () => wrapper!.findAll('[data-test="note"]').map((note) => note.te
 
 describe('the notes panel', () => {
   it('shows the offline copy when the server cannot be reached, and says so', async () => {
-    wrapper = mount(ContactNotes, { props: { db, contactId: 4 } })
+    wrapper = mount(ContactNotes, { props: { db, contactId: 4 }, global: { plugins: [i18n] } })
     await settled(() => notes().length > 0 && wrapper!.text().includes('cannot be reached'))
     expect(notes()).toEqual([expect.stringContaining('Met at the fair')])
     expect(wrapper.find('[role="status"]').text()).toBe('Notes saved on this computer are shown. SkyLight cannot be reached.')
   })
 
   it('adds a note with Ctrl+Enter, shown first and marked not synced yet', async () => {
-    wrapper = mount(ContactNotes, { props: { db, contactId: 4 } })
+    wrapper = mount(ContactNotes, { props: { db, contactId: 4 }, global: { plugins: [i18n] } })
     const draft = wrapper.find('[data-test="note-draft"] textarea')
     await draft.setValue('Called back')
     await draft.trigger('keydown', { key: 'Enter', ctrlKey: true })
@@ -52,7 +53,7 @@ describe('the notes panel', () => {
   })
 
   it('refuses a note over 5,000 characters with a clear sentence', async () => {
-    wrapper = mount(ContactNotes, { props: { db, contactId: 4 } })
+    wrapper = mount(ContactNotes, { props: { db, contactId: 4 }, global: { plugins: [i18n] } })
     const draft = wrapper.find('[data-test="note-draft"] textarea')
     await draft.setValue('x'.repeat(5001))
     await draft.trigger('keydown', { key: 'Enter', metaKey: true })

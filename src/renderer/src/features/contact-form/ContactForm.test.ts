@@ -3,12 +3,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import type { ContactRow } from '../../../../shared/contact'
 import ContactForm from './ContactForm.vue'
+import { i18n } from '../../i18n'
 
 let wrapper: VueWrapper | null = null
 const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(null)))
 
 function mountForm(props: Partial<InstanceType<typeof ContactForm>['$props']> = {}) {
-  wrapper = mount(ContactForm, { props: { contact: null, knownTags: ['vip', 'fair'], ...props }, attachTo: document.body })
+  wrapper = mount(ContactForm, { props: { contact: null, knownTags: ['vip', 'fair'], ...props }, attachTo: document.body, global: { plugins: [i18n] } })
   return wrapper
 }
 
@@ -54,7 +55,7 @@ describe('the contact form', () => {
     mountForm()
     await wrapper!.find('[data-test="form-save"]').trigger('click')
     expect(feedback('name')).toBe('Enter a name.')
-    expect(feedback('type')).toBe('Choose a channel: WhatsApp, Telegram or Instagram.')
+    expect(feedback('type')).toBe('Choose a channel: WhatsApp, Telegram, or Instagram.')
     expect(wrapper!.emitted('submit')).toBeUndefined()
     expect(document.activeElement).toBe(input('name').element)
   })
