@@ -7,7 +7,7 @@ import { setBridge } from '../../bridge'
 import { openAccountDatabase, type ContactsDb } from '../../db/database'
 import { fakeBridge } from '../../test-support/fake-bridge'
 import ContactNotes from './ContactNotes.vue'
-import { i18n } from '../../i18n'
+import { i18n, setAppLocale } from '../../i18n'
 
 let db: ContactsDb
 let wrapper: VueWrapper | null = null
@@ -25,6 +25,7 @@ beforeEach(async () => {
   setBridge(fakeBridge({ 'notes.list': async () => ({ ok: false, error: { kind: 'offline', message: 'SkyLight cannot be reached.' } }) }))
 })
 afterEach(() => {
+  setAppLocale('en')
   wrapper?.unmount()
   wrapper = null
   setBridge(null)
@@ -60,5 +61,28 @@ describe('the notes panel', () => {
     await settled(() => wrapper!.find('[role="alert"]').exists())
     expect(wrapper.find('[role="alert"]').text()).toBe('A note has at most 5,000 characters.')
     expect(await db.outbox.count()).toBe(0)
+  })
+
+  it('speaks German: the panel, and the shared rule refusing a long note', async () => {
+    setAppLocale('de')
+    wrapper = mount(ContactNotes, { props: { db, contactId: 4 }, global: { plugins: [i18n] } })
+    expect(wrapper.find('h3').text()).toBe('Notizen')
+    expect(wrapper.find('[data-test="note-add"]').text()).toBe('Notiz hinzufügen')
+    const draft = wrapper.find('[data-test="note-draft"] textarea')
+    await draft.setValue('x'.repeat(5001))
+    await draft.trigger('keydown', { key: 'Enter', ctrlKey: true })
+    await settled(() => wrapper!.find('[role="alert"]').exists())
+    expect(wrapper.find('[role="alert"]').text()).toBe('Eine Notiz hat höchstens 5.000 Zeichen.')
+  })
+
+  it('speaks Arabic: an empty note is refused in Arabic', async () => {
+    setAppLocale('ar')
+    wrapper = mount(ContactNotes, { props: { db, contactId: 4 }, global: { plugins: [i18n] } })
+    const draft = wrapper.find('[data-test="note-draft"] textarea')
+    await draft.setValue('   ')
+    await draft.trigger('keydown', { key: 'Enter', ctrlKey: true })
+    await settled(() => wrapper!.find('[role="alert"]').exists())
+    expect(wrapper.find('[role="alert"]').text()).toBe('لا يمكن أن تكون الملاحظة فارغة.')
+    expect(wrapper.find('h3').text()).toBe('الملاحظات')
   })
 })

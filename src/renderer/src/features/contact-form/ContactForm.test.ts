@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import type { ContactRow } from '../../../../shared/contact'
 import ContactForm from './ContactForm.vue'
-import { i18n } from '../../i18n'
+import { i18n, setAppLocale } from '../../i18n'
 
 let wrapper: VueWrapper | null = null
 const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(null)))
@@ -26,6 +26,7 @@ async function leave(field: string) {
 
 beforeEach(() => localStorage.setItem('contactForm.defaultCountry', 'FR'))
 afterEach(() => {
+  setAppLocale('en')
   wrapper?.unmount()
   wrapper = null
   localStorage.clear()
@@ -127,5 +128,19 @@ describe('the contact form', () => {
   it('shows a refusal no field can hold above the form', async () => {
     mountForm({ serverError: { kind: 'not_found', message: 'This contact is no longer in the offline copy.' } })
     expect(wrapper!.find('[data-test="form-general"]').text()).toBe('This contact is no longer in the offline copy.')
+  })
+
+  it('speaks German: labels, the missing channel among the channels the German way, the country picker', async () => {
+    setAppLocale('de')
+    mountForm()
+    expect(wrapper!.find('[data-field="name"] label').text()).toContain('Name')
+    expect(wrapper!.find('[data-field="type"] label').text()).toContain('Kanal')
+    expect(wrapper!.find('[data-test="form-save"]').text()).toBe('Kontakt anlegen')
+    expect(wrapper!.find('[data-test="country-picker"] input').attributes('aria-label')).toBe('Land für Nummern ohne +')
+    await wrapper!.find('[data-test="form-save"]').trigger('click')
+    expect(feedback('name')).toBe('Geben Sie einen Namen ein.')
+    expect(feedback('type')).toBe('Wählen Sie einen Kanal: WhatsApp, Telegram oder Instagram.')
+    await wrapper!.find('input[type="radio"][value="telegram"]').setValue(true)
+    expect(feedback('phone')).toBe('Für Telegram-Kontakte ist eine Telefonnummer erforderlich.')
   })
 })

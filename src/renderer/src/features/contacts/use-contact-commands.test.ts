@@ -6,7 +6,9 @@ import { useSelectionStore } from './selection-store'
 import { useContactCommands, type ContactCommandHooks } from './use-contact-commands'
 
 const dialogs: DialogOptions[] = []
-vi.mock('naive-ui', () => ({
+// The rest of naive-ui stays real: the i18n module reads its locales when loaded.
+vi.mock('naive-ui', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('naive-ui')>()),
   useDialog: () => ({ warning: (options: DialogOptions) => dialogs.push(options) }),
   useMessage: () => ({ success() {}, warning() {}, error() {} }),
 }))
