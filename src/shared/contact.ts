@@ -1,5 +1,7 @@
 // The Contact as the API describes it, and the reference's validation rules (used by forms and main).
 import { z } from 'zod'
+import type { MessageValues } from './i18n/message-format'
+import { ruleWords } from './rule-words'
 
 export const CHANNEL_TYPES = ['whatsapp', 'telegram', 'instagram'] as const
 export const channelType = z.enum(CHANNEL_TYPES)
@@ -26,12 +28,15 @@ export type ContactStatus = z.infer<typeof contactStatus>
 /** E.164: a plus sign then 8 to 15 digits, the first not zero. */
 export const E164 = /^\+[1-9]\d{7,14}$/
 
+/** A rule's refusal, worded in the current language when the rule fails (rule-words.ts). */
+const says = (key: string, values?: MessageValues) => ({ error: () => ruleWords(key, values) })
+
 export const contactId = z.number().int().positive()
-export const tag = z.string().trim().min(1, 'A tag cannot be empty.').max(50, 'A tag has at most 50 characters.')
+export const tag = z.string().trim().min(1, says('shared.contact.tag.empty')).max(50, says('shared.contact.tag.tooLong', { max: 50 }))
 export const tags = z.array(tag)
-export const contactName = z.string().trim().min(1, 'Name is required.').max(255, 'Name has at most 255 characters.')
-export const phone = z.string().regex(E164, 'Phone must be in international E.164 format, like +14155551234.')
-export const email = z.email('Email is not a valid address.')
+export const contactName = z.string().trim().min(1, says('shared.contact.name.required')).max(255, says('shared.contact.name.tooLong', { max: 255 }))
+export const phone = z.string().regex(E164, says('shared.contact.phone.format'))
+export const email = z.email(says('shared.contact.email.invalid'))
 
 /** A contact as GET /contacts/{id} returns it. */
 export const contact = z.object({
@@ -68,7 +73,7 @@ export const contactCreate = z
   .strict()
   .superRefine((value, ctx) => {
     if (needsPhone(value.type) && !value.phone) {
-      ctx.addIssue({ code: 'custom', path: ['phone'], message: `Phone is required for ${value.type}.` })
+      ctx.addIssue({ code: 'custom', path: ['phone'], message: ruleWords('shared.contact.phone.required', { channel: value.type }) })
     }
   })
 export type ContactCreate = z.infer<typeof contactCreate>
@@ -89,8 +94,8 @@ export type ContactPatch = z.infer<typeof contactPatch>
 export const noteContent = z
   .string()
   .trim()
-  .min(1, 'A note cannot be empty.')
-  .max(5000, 'A note has at most 5,000 characters.')
+  .min(1, says('shared.contact.note.empty'))
+  .max(5000, says('shared.contact.note.tooLong', { max: 5000 }))
 
 export const note = z.object({
   id: z.number().int(),

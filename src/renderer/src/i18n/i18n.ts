@@ -4,6 +4,7 @@ import { computed, ref } from 'vue'
 import { createI18n, type MessageCompiler, type MessageContext } from 'vue-i18n'
 import { DEFAULT_LOCALE, textDirection, type AppLocale } from '../../../shared/i18n/locales'
 import { compileMessage, type MessageValues } from '../../../shared/i18n/message-format'
+import { speakRulesWith } from '../../../shared/rule-words'
 import { CATALOGS } from './catalogs'
 
 /** vue-i18n compiles with ICU MessageFormat (plurals per language), not its own syntax. */
@@ -40,3 +41,6 @@ export function setAppLocale(locale: AppLocale): void {
 export function t(key: string, values?: MessageValues): string {
   return i18n.global.t(key, (values ?? {}) as Record<string, unknown>)
 }
+
+// The shared rules (a contact's name, phone, email, tags, a note) refuse in the page's language.
+speakRulesWith(t)

@@ -1,10 +1,13 @@
-// Countries as the phone field names them: "France", and "FR +33" (with the name) in the picker of the country for local numbers.
+// Countries as the phone field names them in a language: "France" / "Frankreich", and "FR +33" (with the name) in the picker of the country for local numbers.
+// No import of the page's i18n module: the import's worker reads phones through this file too.
 import { getCountries, getCountryCallingCode, type CountryCode } from 'libphonenumber-js/max'
 
-const names = new Intl.DisplayNames(['en'], { type: 'region' })
+const names = new Map<string, Intl.DisplayNames>()
 
-export function countryName(country: CountryCode): string {
-  return names.of(country) ?? country
+export function countryName(country: CountryCode, locale: string): string {
+  let display = names.get(locale)
+  if (!display) names.set(locale, (display = new Intl.DisplayNames([locale], { type: 'region' })))
+  return display.of(country) ?? country
 }
 
 // A type, not an interface: naive-ui's SelectOption needs the implicit index signature.
@@ -15,12 +18,20 @@ export type CountryOption = {
   name: string
 }
 
-let options: CountryOption[] | null = null
+const options = new Map<string, CountryOption[]>()
 
-/** Every country libphonenumber knows, sorted by English name; built once (245 entries). */
-export function countryOptions(): CountryOption[] {
-  options ??= getCountries()
-    .map((country) => ({ value: country, label: `${country} +${getCountryCallingCode(country)}`, name: countryName(country) }))
-    .sort((a, b) => a.name.localeCompare(b.name, 'en'))
-  return options
+/**
+ * Every country libphonenumber knows (245), named in the language and in its alphabetical order
+ * ("Österreich" among the O's in German); built once per language.
+ */
+export function countryOptions(locale: string): CountryOption[] {
+  let made = options.get(locale)
+  if (!made) {
+    const collator = new Intl.Collator(locale, { sensitivity: 'base' })
+    made = getCountries()
+      .map((country) => ({ value: country, label: `${country} +${getCountryCallingCode(country)}`, name: countryName(country, locale) }))
+      .sort((a, b) => collator.compare(a.name, b.name))
+    options.set(locale, made)
+  }
+  return made
 }

@@ -31,7 +31,8 @@ export function checkPhone(raw: string, defaultCountry: CountryCode | null): Pho
   if (lengthProblem === 'INVALID_COUNTRY') {
     return { status: 'error', message: 'The country code is unknown: check the digits after the +.' }
   }
-  const where = parsed?.country ? ` (${countryName(parsed.country)})` : ''
+  // English like the sentences around it.
+  const where = parsed?.country ? ` (${countryName(parsed.country, 'en')})` : ''
   if (lengthProblem !== undefined || !parsed || !parsed.isPossible()) {
     const what = lengthProblem === undefined ? LENGTH_WORDS.INVALID_LENGTH : LENGTH_WORDS[lengthProblem]
     return { status: 'error', message: `This number is ${what}${where}: check for a missing or extra digit.` }

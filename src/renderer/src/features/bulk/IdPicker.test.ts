@@ -4,16 +4,18 @@ import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import { NInputNumber } from 'naive-ui'
 import type { RememberedId } from './remembered-ids'
 import IdPicker from './IdPicker.vue'
+import { i18n, setAppLocale } from '../../i18n'
 
 let wrapper: VueWrapper | null = null
 afterEach(() => {
+  setAppLocale('en')
   wrapper?.unmount()
   wrapper = null
 })
 
 /** Mounted closed, then opened, as the contacts screen does (opening resets what was typed). */
-async function open(remembered: RememberedId[] = []) {
-  wrapper = mount(IdPicker, { props: { show: false, kind: 'list', targets: 3, remembered }, attachTo: document.body })
+async function open(remembered: RememberedId[] = [], kind: 'list' | 'segment' = 'list', targets = 3) {
+  wrapper = mount(IdPicker, { props: { show: false, kind, targets, remembered }, attachTo: document.body, global: { plugins: [i18n] } })
   await wrapper.setProps({ show: true })
   await flushPromises()
   return wrapper
@@ -58,5 +60,15 @@ describe('the list and segment id picker', () => {
     await type(idField, '4.5')
     idField.dispatchEvent(ctrlEnter())
     expect(picker.emitted('apply')).toBeUndefined()
+  })
+
+  it('speaks German, a segment in its own words and the count in the title', async () => {
+    setAppLocale('de')
+    await open([{ id: 7, label: 'Herbst', usedAt: 1 }], 'segment', 1)
+    expect(document.querySelector('.n-card-header')?.textContent).toContain('1 Kontakt zu einem Segment hinzufügen')
+    expect(document.querySelector('[data-test="id-picker-apply"]')?.textContent).toBe('Zum Segment hinzufügen')
+    expect(document.querySelector('.id-picker__hint')?.textContent).toBe('Die API kann keine Segmente auflisten, daher merkt sich die App die Segmente, die Sie verwenden.')
+    await wrapper!.setProps({ targets: 12 })
+    expect(document.querySelector('.n-card-header')?.textContent).toContain('12 Kontakte zu einem Segment hinzufügen')
   })
 })

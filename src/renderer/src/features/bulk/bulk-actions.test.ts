@@ -5,7 +5,8 @@ import type { ContactRow } from '../../../../shared/contact'
 import { mergeRows } from '../../db/contacts-repo'
 import { openAccountDatabase, type ContactsDb } from '../../db/database'
 import { queuedIntents } from '../../sync/outbox'
-import { BULK_CHUNK, planFor, runBulkAction, summarize } from './bulk-actions'
+import { BULK_CHUNK, planFor, runBulkAction } from './bulk-actions'
+import { summarize } from './bulk-summary'
 
 const row = (id: number, extra: Partial<ContactRow> = {}): ContactRow => ({
   id,
@@ -34,7 +35,7 @@ describe('bulk action plans', () => {
 
   it('asks for attention where the reference forbids the change', () => {
     expect(planFor(row(1, { type: 'instagram', phone: null }), { kind: 'changeChannel', type: 'telegram' })).toEqual({
-      attention: 'needs a phone number for Telegram',
+      attention: { kind: 'needsPhone', channel: 'telegram' },
     })
   })
 })
@@ -47,7 +48,7 @@ describe('running a bulk action', () => {
     if (!result.ok) throw new Error(result.error.message)
     expect(result.data.changed.map((before) => before.id)).toEqual([1, 3])
     expect(result.data.unchanged).toBe(1)
-    expect(result.data.attention).toEqual([{ id: 99, name: 'Contact 99', reason: 'is no longer in the offline copy' }])
+    expect(result.data.attention).toEqual([{ id: 99, name: null, reason: { kind: 'gone' } }])
     expect(progress).toEqual([4])
     expect((await db.contacts.get(3))?.tags).toEqual(['vip'])
     const queued = await queuedIntents(db, null)

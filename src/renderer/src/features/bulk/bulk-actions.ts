@@ -1,5 +1,5 @@
-// Bulk actions over many contacts: which ones really change, the intents that change them, and what to say after.
-import { CHANNEL_LABELS, needsPhone, type ChannelType, type ContactRow } from '../../../../shared/contact'
+// Bulk actions over many contacts: which ones really change, the intents that change them, and which need attention (bulk-summary.ts says it).
+import { needsPhone, type ChannelType, type ContactRow } from '../../../../shared/contact'
 import { ok, type Result } from '../../../../shared/result'
 import type { ContactsDb } from '../../db/database'
 import { enqueueMany, type IntentInput, swappedIds } from '../../sync/outbox'
@@ -14,10 +14,14 @@ export type BulkAction =
   | { kind: 'changeChannel'; type: ChannelType }
   | { kind: 'delete' }
 
+/** Why a contact was left out: the channel needs a phone it lacks, or it left the offline copy. */
+export type AttentionReason = { kind: 'needsPhone'; channel: ChannelType } | { kind: 'gone' }
+
 export interface Attention {
   id: number
-  name: string
-  reason: string
+  /** null when the contact has no name, or is gone. */
+  name: string | null
+  reason: AttentionReason
 }
 
 export interface BulkOutcome {
@@ -34,8 +38,7 @@ export interface BulkOutcome {
 /** Intents are queued in chunks of this many, so thousands of contacts show progress between chunks. */
 export const BULK_CHUNK = 2000
 
-
-type Plan = { intents: IntentInput[] } | { unchanged: true } | { attention: string }
+type Plan = { intents: IntentInput[] } | { unchanged: true } | { attention: AttentionReason }
 
 /** What the action does to one contact. Pure. */
 export function planFor(row: ContactRow, action: BulkAction): Plan {
@@ -57,7 +60,7 @@ export function planFor(row: ContactRow, action: BulkAction): Plan {
       return { intents: [{ kind: 'addToSegment', contactId: id, segmentId: action.segmentId }] }
     case 'changeChannel':
       if (row.type === action.type) return { unchanged: true }
-      if (needsPhone(action.type) && !row.phone) return { attention: `needs a phone number for ${CHANNEL_LABELS[action.type]}` }
+      if (needsPhone(action.type) && !row.phone) return { attention: { kind: 'needsPhone', channel: action.type } }
       return { intents: [{ kind: 'update', contactId: id, changes: { type: action.type } }] }
     case 'delete':
       return { intents: [{ kind: 'delete', contactId: id }] }
@@ -86,12 +89,12 @@ export async function runBulkAction(
     const changed: Before[] = []
     rows.forEach((row, i) => {
       if (!row) {
-        outcome.attention.push({ id: chunk[i], name: `Contact ${chunk[i]}`, reason: 'is no longer in the offline copy' })
+        outcome.attention.push({ id: chunk[i], name: null, reason: { kind: 'gone' } })
         return
       }
       const plan = planFor(row, action)
       if ('unchanged' in plan) outcome.unchanged++
-      else if ('attention' in plan) outcome.attention.push({ id: row.id, name: row.name ?? `Contact ${row.id}`, reason: plan.attention })
+      else if ('attention' in plan) outcome.attention.push({ id: row.id, name: row.name ?? null, reason: plan.attention })
       else {
         intents.push(...plan.intents)
         changed.push(row)
@@ -114,33 +117,4 @@ async function attachNotes(db: ContactsDb, befores: Before[]): Promise<void> {
     const contents = notes.filter((note) => note.contactId === before.id).map((note) => note.content)
     if (contents.length) before.notes = contents
   }
-}
-
-const count = new Intl.NumberFormat()
-
-function verb(action: BulkAction): string {
-  switch (action.kind) {
-    case 'addTags':
-      return `tagged ${action.tags.join(', ')}`
-    case 'removeTags':
-      return `untagged ${action.tags.join(', ')}`
-    case 'setBlacklisted':
-      return action.blacklisted ? 'blacklisted' : 'unblacklisted'
-    case 'addToList':
-      return `added to list ${action.label ?? `#${action.listId}`}`
-    case 'addToSegment':
-      return `added to segment ${action.label ?? `#${action.segmentId}`}`
-    case 'changeChannel':
-      return `moved to ${CHANNEL_LABELS[action.type]}`
-    case 'delete':
-      return 'deleted'
-  }
-}
-
-/** "40 tagged vip · 3 already were · 2 need attention". */
-export function summarize(outcome: BulkOutcome): string {
-  const parts = [`${count.format(outcome.changed.length)} ${verb(outcome.action)}`]
-  if (outcome.unchanged) parts.push(`${count.format(outcome.unchanged)} already ${outcome.unchanged === 1 ? 'was' : 'were'}`)
-  if (outcome.attention.length) parts.push(`${count.format(outcome.attention.length)} ${outcome.attention.length === 1 ? 'needs' : 'need'} attention`)
-  return parts.join(' · ')
 }

@@ -7,6 +7,7 @@ import { mergeRows } from '../../db/contacts-repo'
 import { openAccountDatabase, type ContactsDb } from '../../db/database'
 import { enqueueMany, queuedIntents } from '../../sync/outbox'
 import { markSent } from '../../sync/outbox/test-support/queue-states'
+import { setAppLocale } from '../../i18n'
 import { useBulkStore } from './bulk-store'
 
 const row = (id: number, tags: string[] = []): ContactRow => ({ id, name: `Contact ${id}`, type: 'whatsapp', blacklisted: false, tags })
@@ -17,11 +18,23 @@ beforeEach(async () => {
   db = await openAccountDatabase(`bulk-store-${randomUUID()}`)
   await mergeRows(db, [row(1), row(2, ['vip']), row(3)])
 })
-afterEach(() => db.close())
+afterEach(() => {
+  setAppLocale('en')
+  db.close()
+})
 
 const tagsOf = async (id: number) => (await db.contacts.get(id))?.tags
 
 describe('bulk store', () => {
+  it('reports in the current language: German, with plural agreement', async () => {
+    setAppLocale('de')
+    const bulk = useBulkStore()
+    await bulk.run(db, [1, 2, 3], { kind: 'addTags', tags: ['vip', 'messe'] })
+    expect(bulk.report?.text).toBe('3 mit vip und messe getaggt')
+    await bulk.undo()
+    expect(bulk.report?.text).toBe('Rückgängig gemacht: 3 mit vip und messe getaggt')
+  })
+
   it('runs an action, reports it, and undoes and redoes it', async () => {
     const bulk = useBulkStore()
     await bulk.run(db, [1, 2, 3], { kind: 'addTags', tags: ['vip'] })

@@ -1,10 +1,12 @@
 // Bulk store: runs an action over contacts with progress, keeps the undo stack (bulk actions, imports, merges), says what happened.
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import { runBulkAction, summarize, type Attention, type BulkAction, type BulkOutcome } from './bulk-actions'
+import { runBulkAction, type Attention, type BulkAction, type BulkOutcome } from './bulk-actions'
+import { summarize, undoNotes } from './bulk-summary'
 import { undoBulk } from './bulk-undo'
-import { undoStep, type UndoableStep, type UndoOutcome } from './undo-step'
+import { undoStep, type UndoableStep } from './undo-step'
 import type { ContactsDb } from '../../db/database'
+import { t } from '../../i18n'
 
 /** Undo reaches this many actions back. */
 export const HISTORY_DEPTH = 50
@@ -28,21 +30,11 @@ interface Recorded {
   kind: 'step'
   db: ContactsDb
   step: UndoableStep
-  /** What it did, as the report says it: "Imported 40 contacts". */
-  label: string
+  /** What it did, as the report says it: "Imported 40 contacts"; a function words it in the language of the moment it is shown. */
+  label: string | (() => string)
 }
 
 type UndoEntry = Done | Recorded
-
-const count = new Intl.NumberFormat()
-
-/** What an undo could not do: synced changes the API cannot remove, contacts deleted since. */
-function undoNotes(outcome: UndoOutcome): string {
-  const notes: string[] = []
-  if (outcome.impossible) notes.push(`${count.format(outcome.impossible)} already synced to the server cannot be taken back (the API has no removal)`)
-  if (outcome.gone) notes.push(`${count.format(outcome.gone)} deleted since ${outcome.gone === 1 ? 'was' : 'were'} left alone`)
-  return notes.map((note) => ` · ${note}`).join('')
-}
 
 export const useBulkStore = defineStore('bulk', () => {
   const running = ref(false)
@@ -80,7 +72,7 @@ export const useBulkStore = defineStore('bulk', () => {
   }
 
   /** Puts another feature's step (an import, a merge) on the undo stack: Ctrl/⌘+Z takes it back in one go. */
-  function record(db: ContactsDb, step: UndoableStep, label: string): void {
+  function record(db: ContactsDb, step: UndoableStep, label: Recorded['label']): void {
     undoStack.value = [...undoStack.value, { kind: 'step' as const, db, step, label }].slice(-HISTORY_DEPTH)
     redoStack.value = []
   }
@@ -92,11 +84,11 @@ export const useBulkStore = defineStore('bulk', () => {
     running.value = true
     const result = await (last.kind === 'bulk' ? undoBulk(last.db, last.outcome) : undoStep(last.db, last.step)).finally(() => (running.value = false))
     if (!result.ok) {
-      report.value = { text: `Undo failed: ${result.error.message}`, attention: [], tone: 'error' }
+      report.value = { text: t('bulk.undo.failed', { reason: result.error.message }), attention: [], tone: 'error' }
       return
     }
-    const what = last.kind === 'bulk' ? summarize(last.outcome) : last.label
-    report.value = { text: `Undone: ${what}${undoNotes(result.data)}`, attention: [], tone: 'info' }
+    const what = last.kind === 'bulk' ? summarize(last.outcome) : typeof last.label === 'string' ? last.label : last.label()
+    report.value = { text: [t('bulk.undo.done', { what }), ...undoNotes(result.data)].join(' · '), attention: [], tone: 'info' }
     if (last.kind !== 'bulk') return
     // A contact created again has a new id: redoing the delete must reach that one.
     const renamed = new Map(result.data.recreated.map(({ from, to }) => [from, to]))
@@ -110,7 +102,7 @@ export const useBulkStore = defineStore('bulk', () => {
     const done = await execute(last.db, last.ids, last.outcome.action)
     if (!done) return
     undoStack.value = [...undoStack.value, done].slice(-HISTORY_DEPTH)
-    report.value = { text: `Redone: ${summarize(done.outcome)}`, attention: done.outcome.attention, tone: 'info' }
+    report.value = { text: t('bulk.redo.done', { what: summarize(done.outcome) }), attention: done.outcome.attention, tone: 'info' }
   }
 
   /** Another account's edits must never be undone from this one. */

@@ -7,6 +7,7 @@ import { setBridge } from '../../bridge'
 import { openAccountDatabase, type ContactsDb } from '../../db/database'
 import { fakeBridge } from '../../test-support/fake-bridge'
 import ContactNotes from './ContactNotes.vue'
+import { i18n, setAppLocale } from '../../i18n'
 
 let db: ContactsDb
 let wrapper: VueWrapper | null = null
@@ -24,6 +25,7 @@ beforeEach(async () => {
   setBridge(fakeBridge({ 'notes.list': async () => ({ ok: false, error: { kind: 'offline', message: 'SkyLight cannot be reached.' } }) }))
 })
 afterEach(() => {
+  setAppLocale('en')
   wrapper?.unmount()
   wrapper = null
   setBridge(null)
@@ -34,14 +36,14 @@ const notes = () => wrapper!.findAll('[data-test="note"]').map((note) => note.te
 
 describe('the notes panel', () => {
   it('shows the offline copy when the server cannot be reached, and says so', async () => {
-    wrapper = mount(ContactNotes, { props: { db, contactId: 4 } })
+    wrapper = mount(ContactNotes, { props: { db, contactId: 4 }, global: { plugins: [i18n] } })
     await settled(() => notes().length > 0 && wrapper!.text().includes('cannot be reached'))
     expect(notes()).toEqual([expect.stringContaining('Met at the fair')])
     expect(wrapper.find('[role="status"]').text()).toBe('Notes saved on this computer are shown. SkyLight cannot be reached.')
   })
 
   it('adds a note with Ctrl+Enter, shown first and marked not synced yet', async () => {
-    wrapper = mount(ContactNotes, { props: { db, contactId: 4 } })
+    wrapper = mount(ContactNotes, { props: { db, contactId: 4 }, global: { plugins: [i18n] } })
     const draft = wrapper.find('[data-test="note-draft"] textarea')
     await draft.setValue('Called back')
     await draft.trigger('keydown', { key: 'Enter', ctrlKey: true })
@@ -52,12 +54,35 @@ describe('the notes panel', () => {
   })
 
   it('refuses a note over 5,000 characters with a clear sentence', async () => {
-    wrapper = mount(ContactNotes, { props: { db, contactId: 4 } })
+    wrapper = mount(ContactNotes, { props: { db, contactId: 4 }, global: { plugins: [i18n] } })
     const draft = wrapper.find('[data-test="note-draft"] textarea')
     await draft.setValue('x'.repeat(5001))
     await draft.trigger('keydown', { key: 'Enter', metaKey: true })
     await settled(() => wrapper!.find('[role="alert"]').exists())
     expect(wrapper.find('[role="alert"]').text()).toBe('A note has at most 5,000 characters.')
     expect(await db.outbox.count()).toBe(0)
+  })
+
+  it('speaks German: the panel, and the shared rule refusing a long note', async () => {
+    setAppLocale('de')
+    wrapper = mount(ContactNotes, { props: { db, contactId: 4 }, global: { plugins: [i18n] } })
+    expect(wrapper.find('h3').text()).toBe('Notizen')
+    expect(wrapper.find('[data-test="note-add"]').text()).toBe('Notiz hinzufügen')
+    const draft = wrapper.find('[data-test="note-draft"] textarea')
+    await draft.setValue('x'.repeat(5001))
+    await draft.trigger('keydown', { key: 'Enter', ctrlKey: true })
+    await settled(() => wrapper!.find('[role="alert"]').exists())
+    expect(wrapper.find('[role="alert"]').text()).toBe('Eine Notiz hat höchstens 5.000 Zeichen.')
+  })
+
+  it('speaks Arabic: an empty note is refused in Arabic', async () => {
+    setAppLocale('ar')
+    wrapper = mount(ContactNotes, { props: { db, contactId: 4 }, global: { plugins: [i18n] } })
+    const draft = wrapper.find('[data-test="note-draft"] textarea')
+    await draft.setValue('   ')
+    await draft.trigger('keydown', { key: 'Enter', ctrlKey: true })
+    await settled(() => wrapper!.find('[role="alert"]').exists())
+    expect(wrapper.find('[role="alert"]').text()).toBe('لا يمكن أن تكون الملاحظة فارغة.')
+    expect(wrapper.find('h3').text()).toBe('الملاحظات')
   })
 })

@@ -6,13 +6,14 @@ import { NMessageProvider } from 'naive-ui'
 import { setBridge } from '../../bridge'
 import { fakeBridge, type CallLog } from '../../test-support/fake-bridge'
 import ContactReach from './ContactReach.vue'
+import { i18n } from '../../i18n'
 
 const contact = { name: 'Sarah Johnson', phone: '+14155551234', email: 'sarah@example.com' }
 let wrapper: VueWrapper | null = null
 
 function mountReach() {
   const Host = defineComponent(() => () => h(NMessageProvider, null, () => h(ContactReach, { contact })))
-  wrapper = mount(Host, { attachTo: document.body })
+  wrapper = mount(Host, { attachTo: document.body, global: { plugins: [i18n] } })
   return wrapper
 }
 

@@ -2,6 +2,7 @@
 import { CHANNEL_LABELS, E164, type ContactRow } from '../../../../shared/contact'
 import { fail, ok, type Result } from '../../../../shared/result'
 import { callBridge } from '../../bridge'
+import { t } from '../../i18n'
 
 export type ReachKind = 'whatsapp' | 'telegram' | 'instagram' | 'call' | 'email'
 
@@ -26,17 +27,17 @@ const link = (kind: ReachKind, label: string, url: string | null, missing: strin
 export function reachLinks(contact: Reachable): ReachLink[] {
   const phone = contact.phone && E164.test(contact.phone) ? contact.phone : null
   const digits = phone?.slice(1) ?? null
-  const noPhone = contact.phone ? 'The saved phone number is not in international format.' : 'This contact has no phone number.'
+  const noPhone = contact.phone ? t('contact-details.reach.phoneNotInternational') : t('contact-details.reach.noPhone')
   const handle = contact.name?.trim().match(INSTAGRAM_HANDLE)?.[1] ?? null
   const email = contact.email && ADDRESS.test(contact.email) ? contact.email : null
   // List rows leave the email out: unknown is not the same as none.
-  const noEmail = contact.email === undefined ? 'The email address is not loaded yet.' : 'This contact has no email address.'
+  const noEmail = contact.email === undefined ? t('contact-details.reach.emailNotLoaded') : t('contact-details.reach.noEmail')
   return [
     link('whatsapp', CHANNEL_LABELS.whatsapp, digits && `https://wa.me/${digits}`, noPhone),
     link('telegram', CHANNEL_LABELS.telegram, digits && `https://t.me/+${digits}`, noPhone),
-    link('instagram', CHANNEL_LABELS.instagram, handle && `https://instagram.com/${handle}`, 'SkyLight gives no Instagram username for this contact.'),
-    link('call', 'Call', phone && `tel:${phone}`, noPhone),
-    link('email', 'Email', email && `mailto:${email.split('@').map(encodeURIComponent).join('@')}`, noEmail),
+    link('instagram', CHANNEL_LABELS.instagram, handle && `https://instagram.com/${handle}`, t('contact-details.reach.noInstagram')),
+    link('call', t('contact-details.reach.call'), phone && `tel:${phone}`, noPhone),
+    link('email', t('contact-details.reach.email'), email && `mailto:${email.split('@').map(encodeURIComponent).join('@')}`, noEmail),
   ]
 }
 
@@ -47,11 +48,11 @@ export function openReachLink(url: string): Promise<Result<null>> {
 
 /** Copies a phone number or address; a refusal (no focus, no permission) comes back as a message. */
 export async function copyText(text: string, clipboard: Pick<Clipboard, 'writeText'> | undefined = globalThis.navigator?.clipboard): Promise<Result<null>> {
-  if (!clipboard) return fail({ kind: 'internal', message: 'The clipboard is not available here.' })
+  if (!clipboard) return fail({ kind: 'internal', message: t('contact-details.reach.noClipboard') })
   try {
     await clipboard.writeText(text)
     return ok(null)
   } catch (cause) {
-    return fail({ kind: 'internal', message: `Could not copy: ${cause instanceof Error ? cause.message : String(cause)}` })
+    return fail({ kind: 'internal', message: t('contact-details.reach.copyFailed', { reason: cause instanceof Error ? cause.message : String(cause) }) })
   }
 }

@@ -3,12 +3,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import type { ContactRow } from '../../../../shared/contact'
 import ContactForm from './ContactForm.vue'
+import { i18n, setAppLocale } from '../../i18n'
 
 let wrapper: VueWrapper | null = null
 const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(null)))
 
 function mountForm(props: Partial<InstanceType<typeof ContactForm>['$props']> = {}) {
-  wrapper = mount(ContactForm, { props: { contact: null, knownTags: ['vip', 'fair'], ...props }, attachTo: document.body })
+  wrapper = mount(ContactForm, { props: { contact: null, knownTags: ['vip', 'fair'], ...props }, attachTo: document.body, global: { plugins: [i18n] } })
   return wrapper
 }
 
@@ -25,6 +26,7 @@ async function leave(field: string) {
 
 beforeEach(() => localStorage.setItem('contactForm.defaultCountry', 'FR'))
 afterEach(() => {
+  setAppLocale('en')
   wrapper?.unmount()
   wrapper = null
   localStorage.clear()
@@ -54,7 +56,7 @@ describe('the contact form', () => {
     mountForm()
     await wrapper!.find('[data-test="form-save"]').trigger('click')
     expect(feedback('name')).toBe('Enter a name.')
-    expect(feedback('type')).toBe('Choose a channel: WhatsApp, Telegram or Instagram.')
+    expect(feedback('type')).toBe('Choose a channel: WhatsApp, Telegram, or Instagram.')
     expect(wrapper!.emitted('submit')).toBeUndefined()
     expect(document.activeElement).toBe(input('name').element)
   })
@@ -126,5 +128,19 @@ describe('the contact form', () => {
   it('shows a refusal no field can hold above the form', async () => {
     mountForm({ serverError: { kind: 'not_found', message: 'This contact is no longer in the offline copy.' } })
     expect(wrapper!.find('[data-test="form-general"]').text()).toBe('This contact is no longer in the offline copy.')
+  })
+
+  it('speaks German: labels, the missing channel among the channels the German way, the country picker', async () => {
+    setAppLocale('de')
+    mountForm()
+    expect(wrapper!.find('[data-field="name"] label').text()).toContain('Name')
+    expect(wrapper!.find('[data-field="type"] label').text()).toContain('Kanal')
+    expect(wrapper!.find('[data-test="form-save"]').text()).toBe('Kontakt anlegen')
+    expect(wrapper!.find('[data-test="country-picker"] input').attributes('aria-label')).toBe('Land für Nummern ohne +')
+    await wrapper!.find('[data-test="form-save"]').trigger('click')
+    expect(feedback('name')).toBe('Geben Sie einen Namen ein.')
+    expect(feedback('type')).toBe('Wählen Sie einen Kanal: WhatsApp, Telegram oder Instagram.')
+    await wrapper!.find('input[type="radio"][value="telegram"]').setValue(true)
+    expect(feedback('phone')).toBe('Für Telegram-Kontakte ist eine Telefonnummer erforderlich.')
   })
 })

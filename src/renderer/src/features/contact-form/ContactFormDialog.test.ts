@@ -11,6 +11,7 @@ import { useWorkspaceStore } from '../../workspace/workspace-store'
 import type { Workspace } from '../../workspace/workspace'
 import ContactForm from './ContactForm.vue'
 import ContactFormDialog from './ContactFormDialog.vue'
+import { i18n } from '../../i18n'
 
 let db: ContactsDb
 let wrapper: VueWrapper | null = null
@@ -28,7 +29,7 @@ afterEach(() => {
 })
 
 function openDialog() {
-  wrapper = mount(ContactFormDialog, { props: { show: true, contact: null, knownTags: [] }, attachTo: document.body })
+  wrapper = mount(ContactFormDialog, { props: { show: true, contact: null, knownTags: [] }, attachTo: document.body, global: { plugins: [i18n] } })
   return wrapper.findComponent(ContactForm)
 }
 
@@ -69,7 +70,7 @@ describe('the contact form dialog', () => {
     const refusal = { kind: 'validation' as const, message: 'The phone has already been taken.', fields: { phone: ['The phone has already been taken.'] } }
     await outboxStore(db).put({ ...row!, status: 'invalid', lastError: refusal })
     const contact = (await db.contacts.get(-1))!
-    wrapper = mount(ContactFormDialog, { props: { show: true, contact, knownTags: [] }, attachTo: document.body })
+    wrapper = mount(ContactFormDialog, { props: { show: true, contact, knownTags: [] }, attachTo: document.body, global: { plugins: [i18n] } })
     const phoneFeedback = () => wrapper!.findComponent(ContactForm).find('[data-field="phone"]').text()
     for (let i = 0; i < 50 && !phoneFeedback().includes('already been taken'); i++) {
       await new Promise((resolve) => setTimeout(resolve, 10))

@@ -4,6 +4,7 @@ import { contactCreate, contactPatch, type ContactCreate, type ContactPatch, typ
 import { validationError } from '../../../../shared/result'
 import { checkForm, type ContactFormValues, type FormContext, type FormErrors } from './form-rules'
 import { formErrorsOf } from './server-errors'
+import { t } from '../../i18n'
 
 export type ContactSubmission = { mode: 'create'; fields: ContactCreate } | { mode: 'edit'; id: number; patch: ContactPatch }
 
@@ -43,6 +44,6 @@ const sameTags = (a: readonly string[], b: readonly string[]): boolean => a.leng
 // The form's rules mirror the shared schema; parsing again makes "what is emitted is valid" hold by construction.
 function parsed<T>(result: z.ZodSafeParseResult<T>, wrap: (data: T) => ContactSubmission): FormOutcome {
   if (result.success) return { ok: true, submission: wrap(result.data) }
-  const mapped = formErrorsOf(validationError(result.error.issues, 'This contact cannot be saved.'))
+  const mapped = formErrorsOf(validationError(result.error.issues, t('contact-form.refused')))
   return { ok: false, errors: mapped.fields, general: mapped.general }
 }

@@ -12,7 +12,7 @@ describe('checking a contact form as the user types', () => {
   it.each([
     ['an empty name', { name: '   ' }, 'name', 'Enter a name.'],
     ['a name over 255 characters', { name: 'a'.repeat(256) }, 'name', 'The name is 256 characters long; the limit is 255.'],
-    ['no channel', { type: null }, 'type', 'Choose a channel: WhatsApp, Telegram or Instagram.'],
+    ['no channel', { type: null }, 'type', 'Choose a channel: WhatsApp, Telegram, or Instagram.'],
     ['no phone for WhatsApp', { phone: '' }, 'phone', 'A phone number is required for WhatsApp contacts.'],
     ['no phone for Telegram', { type: 'telegram', phone: ' ' }, 'phone', 'A phone number is required for Telegram contacts.'],
     ['a phone too short', { phone: '415 555' }, 'phone', 'This number is too short (United States): check for a missing or extra digit.'],

@@ -1,7 +1,8 @@
 // The reference's rules for a contact, checked field by field as the user types, with sentences a person understands.
 import type { CountryCode } from 'libphonenumber-js/max'
-import { CHANNEL_LABELS, CHANNEL_TYPES, channelNames, email as emailSchema, contactName, needsPhone, tag as tagSchema, type ChannelType } from '../../../../shared/contact'
+import { CHANNEL_LABELS, CHANNEL_TYPES, email as emailSchema, contactName, needsPhone, tag as tagSchema, type ChannelType } from '../../../../shared/contact'
 import { checkPhone, type PhoneCheck } from '../../phone/phone-number'
+import { currentLocale, t } from '../../i18n'
 
 export const FORM_FIELDS = ['name', 'type', 'phone', 'email', 'tags'] as const
 export type FormField = (typeof FORM_FIELDS)[number]
@@ -35,12 +36,14 @@ const TAG_MAX = tagSchema.maxLength as number
 
 export function checkName(name: string): string | undefined {
   const length = name.trim().length
-  if (length === 0) return 'Enter a name.'
-  if (length > NAME_MAX) return `The name is ${length} characters long; the limit is ${NAME_MAX}.`
+  if (length === 0) return t('contact-form.name.empty')
+  if (length > NAME_MAX) return t('contact-form.name.tooLong', { length, max: NAME_MAX })
 }
 
 export function checkType(type: ChannelType | null): string | undefined {
-  if (type === null) return `Choose a channel: ${channelNames(CHANNEL_TYPES, 'or')}.`
+  if (type !== null) return
+  const channels = new Intl.ListFormat(currentLocale.value, { type: 'disjunction' }).format(CHANNEL_TYPES.map((each) => CHANNEL_LABELS[each]))
+  return t('contact-form.type.missing', { channels })
 }
 
 /** Required for the channels that reach people by number (needsPhone). */
@@ -49,14 +52,14 @@ export function checkPhoneField(raw: string, type: ChannelType | null, context: 
   const check = checkPhone(raw, context.defaultCountry)
   if (check.status === 'error') return { check, error: check.message }
   if (check.status === 'empty' && type !== null && needsPhone(type)) {
-    return { check, error: `A phone number is required for ${CHANNEL_LABELS[type]} contacts.` }
+    return { check, error: t('contact-form.phone.required', { channel: CHANNEL_LABELS[type] }) }
   }
   return { check }
 }
 
 export function checkEmail(raw: string): string | undefined {
   const text = raw.trim()
-  if (text !== '' && !emailSchema.safeParse(text).success) return 'Enter a valid email address, like name@example.com.'
+  if (text !== '' && !emailSchema.safeParse(text).success) return t('contact-form.email.invalid')
 }
 
 export function cleanTags(tags: readonly string[]): string[] {
@@ -65,7 +68,7 @@ export function cleanTags(tags: readonly string[]): string[] {
 
 export function checkTags(tags: readonly string[]): string | undefined {
   const tooLong = tags.find((tag) => tag.length > TAG_MAX)
-  if (tooLong) return `The tag “${tooLong.slice(0, 20)}…” is too long: a tag has at most ${TAG_MAX} characters.`
+  if (tooLong) return t('contact-form.tags.tooLong', { tag: tooLong.slice(0, 20), max: TAG_MAX })
 }
 
 /** Every field at once: the form shows the errors of fields already left, and all of them on submit. */

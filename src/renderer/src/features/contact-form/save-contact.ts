@@ -4,6 +4,7 @@ import type { ContactCreate, ContactPatch, ContactRow } from '../../../../shared
 import type { ContactsDb } from '../../db/database'
 import { contactRows, editIntent, enqueue, enqueueMany, type IntentOf, intentsForEdit, swappedIds } from '../../sync/outbox'
 import type { ContactSubmission } from './form-output'
+import { t } from '../../i18n'
 
 export interface SavedContact {
   /** The contact's id: a new temporary (negative) one for a create. */
@@ -26,7 +27,7 @@ export async function saveContact(db: ContactsDb, submission: ContactSubmission,
   // The form may have opened on a temporary id that the replayer has since replaced.
   const id = submission.id < 0 ? ((await swappedIds(db)).get(submission.id) ?? submission.id) : submission.id
   const row = await db.contacts.get(id)
-  if (!row) return fail({ kind: 'not_found', message: 'This contact is no longer in the offline copy: it was deleted here or on the server.' })
+  if (!row) return fail({ kind: 'not_found', message: t('contact-form.save.gone') })
   const refusedCreate = await refusedCreateOf(db, id)
   if (refusedCreate) {
     // The server refused this contact's creation (422): the edit fixes that create and sends it again.

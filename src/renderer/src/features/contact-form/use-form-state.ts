@@ -7,6 +7,7 @@ import { readDefaultCountry, saveDefaultCountry } from './default-country'
 import { initialValues, toSubmission, type FormOutcome } from './form-output'
 import { checkForm, type FormField } from './form-rules'
 import { formErrorsOf } from './server-errors'
+import { t } from '../../i18n'
 
 export type Feedback = { status?: 'error' | 'warning'; text: string } | null
 
@@ -48,9 +49,9 @@ export function useFormState(contact: () => ContactRow | null, serverError: () =
     const phone = checked.value.phone
     if (phone.status !== 'ok') return null
     const shown = touched.has('phone') || submitted.value
-    const saved = values.phone.trim() === phone.e164 ? '' : `Will be saved as ${phone.e164}. `
-    if (phone.warning && shown) return { status: 'warning', text: saved + phone.warning }
-    return saved ? { text: saved.trim() } : null
+    const saved = values.phone.trim() === phone.e164 ? null : t('contact-form.phone.savedAs', { phone: phone.e164 })
+    if (phone.warning && shown) return { status: 'warning', text: saved ? `${saved} ${phone.warning}` : phone.warning }
+    return saved ? { text: saved } : null
   })
 
   function setCountry(next: CountryCode): void {

@@ -4,6 +4,7 @@ import type { ApiError } from '../../../../shared/result'
 import { useWorkspaceStore } from '../../workspace/workspace-store'
 import type { ContactSubmission } from './form-output'
 import { saveContact, type SavedContact } from './save-contact'
+import { t } from '../../i18n'
 
 export function useSaveContact() {
   const workspace = useWorkspaceStore()
@@ -15,7 +16,7 @@ export function useSaveContact() {
   async function save(submission: ContactSubmission): Promise<SavedContact | null> {
     const db = workspace.current?.db
     if (!db) {
-      error.value = { kind: 'internal', message: 'No account is open: sign in again, then save.' }
+      error.value = { kind: 'internal', message: t('contact-form.save.signedOut') }
       return null
     }
     saving.value = true

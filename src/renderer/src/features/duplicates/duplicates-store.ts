@@ -2,6 +2,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef, watch } from 'vue'
 import { CHANNEL_LABELS, needsPhone, type ContactRow } from '../../../../shared/contact'
+import { t } from '../../i18n'
 import type { ContactsDb } from '../../db/database'
 import { useBulkStore } from '../bulk'
 import { scanDuplicates } from './duplicates-client'
@@ -38,7 +39,7 @@ export const useDuplicatesStore = defineStore('duplicates', () => {
   const problem = computed((): string | null => {
     const merged = result.value
     if (!merged?.type || !needsPhone(merged.type) || merged.phone) return null
-    return `${CHANNEL_LABELS[merged.type]} needs a phone: keep a phone number or another channel.`
+    return t('duplicates.problem.needsPhone', { channel: CHANNEL_LABELS[merged.type] })
   })
 
   watch(current, () => {

@@ -12,6 +12,7 @@ import { fakeBridge } from '../../test-support/fake-bridge'
 import { undoStep } from '../bulk'
 import { mergeGroup } from './merge-run'
 import { defaultMergeChoice } from '../../contact-match/merge-plan'
+import { setAppLocale } from '../../i18n'
 
 const grace: ContactRow = { id: 1, name: 'Grace Hopper', phone: '+14155550123', email: null, type: 'whatsapp', status: 'active', blacklisted: false, tags: ['navy'] }
 const hopper: ContactRow = { id: 2, name: 'Hopper Grace', phone: '+447700550123', email: 'grace@navy.mil', type: 'telegram', status: 'active', blacklisted: true, tags: ['cobol'] }
@@ -42,7 +43,12 @@ describe('merging a group through the outbox', () => {
     await db.notes.put({ id: -5, contactId: 2, content: 'Queued here', created_at: '2026-02-01T00:00:00.000000Z' })
     const done = await mergeGroup(db, [1, 2], choice())
     if (!done.ok) throw new Error(done.error.message)
-    expect(done.data).toMatchObject({ merged: 2, notesUnread: 0, label: 'Merged 2 contacts into Grace Hopper' })
+    expect(done.data).toMatchObject({ merged: 2, notesUnread: 0 })
+    expect(done.data.label()).toBe('Merged 2 contacts into Grace Hopper')
+    // Worded when shown: the language of that moment, its plural.
+    setAppLocale('ru')
+    expect(done.data.label()).toBe('2 контакта объединены в Grace Hopper')
+    setAppLocale('en')
     expect((await queuedIntents(db, null)).map(({ kind, contactId, ...rest }) => ({ kind, contactId, ...('after' in rest ? { after: rest.after } : {}) }))).toEqual([
       { kind: 'setBlacklisted', contactId: 1 },
       { kind: 'tags', contactId: 1 },

@@ -4,6 +4,7 @@ import { fail, ok, type Result } from '../../../../shared/result'
 import { callBridge } from '../../bridge'
 import type { ContactsDb } from '../../db/database'
 import { enqueueMany } from '../../sync/outbox'
+import { t } from '../../i18n'
 import type { Before, UndoableStep } from '../bulk'
 import { mergeIntents, planMerge, type MergeChoice } from '../../contact-match/merge-plan'
 
@@ -11,7 +12,8 @@ export interface MergeDone {
   survivor: ContactRow
   merged: number
   step: UndoableStep
-  label: string
+  /** "Merged 2 contacts into Grace Hopper", in the language of the moment it is shown. */
+  label: () => string
   /** Members whose notes SkyLight could not tell (offline): only the notes on this device were copied. */
   notesUnread: number
 }
@@ -44,7 +46,7 @@ async function notesOf(db: ContactsDb, id: number): Promise<{ notes: string[]; r
 export async function mergeGroup(db: ContactsDb, ids: readonly number[], choice: MergeChoice): Promise<Result<MergeDone>> {
   const members = (await db.contacts.bulkGet([...ids])).filter((row): row is ContactRow => row !== undefined)
   const survivor = members.find((member) => member.id === choice.survivorId)
-  if (members.length < 2 || !survivor) return fail({ kind: 'not_found', message: 'This group changed since the scan (a contact was deleted): scan again.' })
+  if (members.length < 2 || !survivor) return fail({ kind: 'not_found', message: t('duplicates.merge.changed') })
   const notes = new Map<number, string[]>()
   let notesUnread = 0
   for (const member of members) {
@@ -60,6 +62,6 @@ export async function mergeGroup(db: ContactsDb, ids: readonly number[], choice:
   // A deleted member is created again by undo, notes and all, once its delete has synced.
   const before = new Map<number, Before>(members.map((member) => [member.id, notes.has(member.id) ? { ...member, notes: notes.get(member.id) } : member]))
   const step: UndoableStep = { intents: queued.data.map((item, i) => ({ seq: item.seq, contactId: item.contactId, input: inputs[i]! })), before }
-  const name = survivor.name ?? `Contact ${survivor.id}`
-  return ok({ survivor, merged: members.length, step, label: `Merged ${members.length} contacts into ${name}`, notesUnread })
+  const label = () => t('duplicates.merge.done', { count: members.length, name: survivor.name ?? t('duplicates.contact', { id: String(survivor.id) }) })
+  return ok({ survivor, merged: members.length, step, label, notesUnread })
 }
