@@ -10,17 +10,13 @@ const RENDERER = join(dirname(fileURLToPath(import.meta.url)), '..')
 const NOT_YET_IN_CATALOGS = [
   'app',
   'components',
-  'features/account',
   'features/bulk',
   'features/contact-details',
   'features/contact-form',
   'features/contacts',
   'features/duplicates',
   'features/import-export',
-  'features/pending',
-  'features/settings',
   'features/shortcuts',
-  'features/support',
 ]
 const inCatalogs = (path: string) => !NOT_YET_IN_CATALOGS.some((room) => relative(RENDERER, path).startsWith(`${room}/`))
 /** Attributes a person reads or hears. */
