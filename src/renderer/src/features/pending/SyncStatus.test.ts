@@ -45,7 +45,7 @@ describe('sync status', () => {
     sync.reachability = 'online'
     sync.unsynced = 5
     sync.needsAttention = 1
-    sync.pull = { running: true, progress: { contacts: 21, pagesDone: 1, pagesTotal: 3, etaMs: null }, recheckAt: null, last: null }
+    sync.pull = { running: true, progress: { pass: 1, contacts: 21, pagesDone: 1, pagesTotal: 3, etaMs: null }, recheckAt: null, last: null }
     setAppLocale('de')
     mountStatus()
     expect(text()).toBe('21 Kontakte werden synchronisiert · Seite 1 von 3')
@@ -56,7 +56,7 @@ describe('sync status', () => {
     expect(text()).toBe('Synchronisierung fehlgeschlagen: Die lokale Datenbank ist beim Abrufen ausgefallen (disk full).')
 
     setAppLocale('ru')
-    sync.pull = { running: true, progress: { contacts: 21, pagesDone: 2, pagesTotal: 5, etaMs: null }, recheckAt: null, last: null }
+    sync.pull = { running: true, progress: { pass: 1, contacts: 21, pagesDone: 2, pagesTotal: 5, etaMs: null }, recheckAt: null, last: null }
     sync.needsAttention = 2
     await nextTick()
     expect(text()).toBe('Синхронизация: 21 контакт · страница 2 из 5')
