@@ -1,4 +1,4 @@
-// Settings (Ctrl/⌘+,) by keyboard: theme and sync interval kept across a reload, the offline copy deleted and read again, logs and diagnostics.
+// Settings (Ctrl/⌘+,) by keyboard: theme and sync interval kept across a reload, the offline copy deleted and read again, logs and diagnostics, the language.
 import { describe, expect, it } from 'vitest'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -47,7 +47,7 @@ describe.skipIf(chromiumSkipReason())('settings', () => {
     await page.reload()
     await expect.poll(() => contactsSummary(page).textContent()).toBe(`${CONTACTS} contacts`)
     expect(await bodyLuminance(page)).toBeLessThan(0.2)
-    expect(await page.evaluate(() => JSON.parse(localStorage.getItem('preferences') ?? '{}'))).toEqual({ theme: 'dark', syncIntervalMinutes: 15 })
+    expect(await page.evaluate(() => JSON.parse(localStorage.getItem('preferences') ?? '{}'))).toEqual({ language: 'system', theme: 'dark', syncIntervalMinutes: 15 })
   })
 
   it('shows what the offline copy holds, and deletes it to read it again from SkyLight', async () => {
@@ -84,5 +84,19 @@ describe.skipIf(chromiumSkipReason())('settings', () => {
       expect(text).not.toContain(contact.name)
       if (contact.phone) expect(text).not.toContain(contact.phone)
     }
+  })
+
+  it('switches the whole window to Arabic, right to left, and back to the system’s language', async () => {
+    const { page } = signedIn
+    await searchBox(page).focus()
+    await openSettings(page)
+    await page.locator('[data-test="settings-language"]').click()
+    await page.locator('.n-base-select-option', { hasText: 'العربية' }).click()
+    await expect.poll(() => page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['ar', 'rtl'])
+    await expect.poll(() => settings(page).locator('#settings-language').textContent()).toBe('اللغة')
+    await page.locator('[data-test="settings-language"]').click()
+    await page.locator('.n-base-select-option').first().click()
+    await expect.poll(() => page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['en', 'ltr'])
+    await expect.poll(() => settings(page).locator('#settings-language').textContent()).toBe('Language')
   })
 })

@@ -45,7 +45,7 @@ describe('createCorrelator', () => {
     const { sent, correlator } = setup()
     const a = correlator.call('saveSnapshot', {})
     const b = correlator.call('allIds', { text: '', filters: {} })
-    correlator.failAll('worker died')
+    correlator.failAll(new Error('worker died'))
     await expect(a).rejects.toThrow('worker died')
     await expect(b).rejects.toThrow('worker died')
     await expect(correlator.call('saveSnapshot', {})).rejects.toThrow('worker died')

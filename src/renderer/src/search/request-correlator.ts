@@ -6,18 +6,18 @@ export interface Correlator {
   /** Settles the call a reply answers; replies to unknown ids (already failed) are ignored. */
   settle(reply: Reply): void
   /** Rejects every call still waiting (the worker died or was closed); later calls fail at once. */
-  failAll(message: string): void
+  failAll(reason: Error): void
   readonly waiting: number
 }
 
 export function createCorrelator(send: (message: CallMessage) => void): Correlator {
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>()
   let nextId = 1
-  let closedBecause: string | null = null
+  let closedBecause: Error | null = null
 
   return {
     call(name, args) {
-      if (closedBecause !== null) return Promise.reject(new Error(closedBecause))
+      if (closedBecause !== null) return Promise.reject(closedBecause)
       const id = nextId++
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve: resolve as (value: unknown) => void, reject })
@@ -31,11 +31,11 @@ export function createCorrelator(send: (message: CallMessage) => void): Correlat
       if (reply.ok) waiter.resolve(reply.value)
       else waiter.reject(new Error(reply.message))
     },
-    failAll(message) {
-      closedBecause = message
+    failAll(reason) {
+      closedBecause = reason
       const waiters = [...pending.values()]
       pending.clear()
-      for (const waiter of waiters) waiter.reject(new Error(message))
+      for (const waiter of waiters) waiter.reject(reason)
     },
     get waiting() {
       return pending.size

@@ -3,6 +3,7 @@ import type { ContactsDb } from '../db/database'
 import { cursorPage } from './cursor-page'
 import { createCorrelator } from './request-correlator'
 import type { FromWorker, IndexReport, SearchFilters, SearchPage, SearchRequest, TagCount, ToWorker } from './search-protocol'
+import { SearchStopped } from './search-stopped'
 
 export type { IndexReport, SearchFilters, SearchPage, SearchRequest, TagCount } from './search-protocol'
 
@@ -53,7 +54,7 @@ export function createSearchClient(accountId: string, options: SearchClientOptio
     if (event.data.type === 'indexChanged') for (const listener of [...indexListeners]) listener()
     else correlator.settle(event.data)
   }
-  worker.onerror = (event: ErrorEvent) => correlator.failAll(`The search worker failed: ${event.message}`)
+  worker.onerror = (event: ErrorEvent) => correlator.failAll(new SearchStopped({ code: 'workerFailed', detail: event.message }))
 
   let isReady = false
   let closed = false
@@ -96,7 +97,7 @@ export function createSearchClient(accountId: string, options: SearchClientOptio
       closed = true
       indexListeners.clear()
       worker.terminate()
-      correlator.failAll('The search client was closed.')
+      correlator.failAll(new SearchStopped({ code: 'closed' }))
     },
   }
 }

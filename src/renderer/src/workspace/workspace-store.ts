@@ -1,6 +1,7 @@
 // Workspace store: the signed-in account's open mirror and search, swapped when the account changes.
 import { defineStore } from 'pinia'
-import { ref, shallowRef } from 'vue'
+import { computed, ref, shallowRef } from 'vue'
+import { t } from '../i18n'
 import type { SearchClientOptions } from '../search/search-client'
 import { deleteAccountDatabase } from '../db/database'
 import { openWorkspace, type Workspace } from './workspace'
@@ -9,8 +10,10 @@ export type WorkspaceOptions = Omit<SearchClientOptions, 'db'>
 
 export const useWorkspaceStore = defineStore('workspace', () => {
   const current = shallowRef<Workspace | null>(null)
-  /** Why the mirror could not be opened (IndexedDB refused, disk full…), shown instead of the contacts. */
-  const error = ref<string | null>(null)
+  /** What stopped the mirror from opening (IndexedDB refused, disk full…): the browser's own words, kept as they came. */
+  const openFailure = ref<string | null>(null)
+  /** Why the mirror could not be opened, in the current language, shown instead of the contacts. */
+  const error = computed(() => (openFailure.value === null ? null : t('workspace.openFailed', { detail: openFailure.value })))
   /** Opens and closes run one after another, so a quick account switch never leaves two open. */
   let queue: Promise<void> = Promise.resolve()
 
@@ -28,7 +31,7 @@ export const useWorkspaceStore = defineStore('workspace', () => {
       try {
         current.value = await openWorkspace(accountId, options)
       } catch (cause) {
-        error.value = `The offline copy of your contacts could not be opened: ${cause instanceof Error ? cause.message : String(cause)}`
+        openFailure.value = cause instanceof Error ? cause.message : String(cause)
       }
     })
   }
@@ -47,7 +50,7 @@ export const useWorkspaceStore = defineStore('workspace', () => {
   async function closeCurrent(deleteData: boolean): Promise<void> {
     const workspace = current.value
     current.value = null
-    error.value = null
+    openFailure.value = null
     await workspace?.close({ deleteData })
   }
 

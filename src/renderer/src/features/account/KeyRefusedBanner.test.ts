@@ -6,6 +6,7 @@ import { NForm } from 'naive-ui'
 import type { AuthStatus } from '../../../../shared/contract'
 import type { ApiError } from '../../../../shared/result'
 import { setBridge } from '../../bridge'
+import { i18n } from '../../i18n'
 import { fakeBridge, type CallLog } from '../../test-support/fake-bridge'
 import { useSessionStore } from './session-store'
 import { useSyncStore } from '../pending'
@@ -33,7 +34,7 @@ async function mountRefused(status: AuthStatus, setKey: () => Promise<unknown>, 
   sync.replayer = 'paused_unauthorized'
   sync.unsynced = waiting
   sync.session = { keyReplaced } as unknown as SyncSession
-  wrapper = mount(KeyRefusedBanner, { attachTo: document.body })
+  wrapper = mount(KeyRefusedBanner, { attachTo: document.body, global: { plugins: [i18n] } })
   await flushPromises()
 }
 

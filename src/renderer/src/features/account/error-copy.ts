@@ -1,41 +1,43 @@
 // What the screens say about a refusal: a short headline per kind, and what the user can do about it.
 import type { ApiError } from '../../../../shared/result'
+import { t } from '../../i18n'
 
-const titles: Record<ApiError['kind'], string> = {
-  offline: "Can't reach the server",
-  timeout: 'The server took too long to answer',
-  unauthorized: 'API key refused',
-  not_found: 'Not found',
-  validation: 'Please check the form',
-  rate_limited: 'Too many requests',
-  server: 'The server had a problem',
-  bad_response: 'Unexpected answer from the server',
-  signed_out: 'Not signed in',
-  forbidden: 'Not allowed',
-  internal: 'Something went wrong in the app',
+const TITLES: Record<ApiError['kind'], string> = {
+  offline: 'account.error.offline',
+  timeout: 'account.error.timeout',
+  unauthorized: 'account.error.unauthorized',
+  not_found: 'account.error.notFound',
+  validation: 'account.error.validation',
+  rate_limited: 'account.error.rateLimited',
+  server: 'account.error.server',
+  bad_response: 'account.error.badResponse',
+  signed_out: 'account.error.signedOut',
+  forbidden: 'account.error.forbidden',
+  internal: 'account.error.internal',
 }
 
-const hints: Partial<Record<ApiError['kind'], string>> = {
-  unauthorized: 'Check that you copied the whole key and that it is still active in the SkyLight dashboard.',
-  rate_limited: 'Wait a moment, then try again.',
-  server: 'Try again in a moment.',
-  bad_response: 'Check that the server address points to SkyLight Chat.',
+const HINTS: Partial<Record<ApiError['kind'], string>> = {
+  unauthorized: 'account.hint.unauthorized',
+  rate_limited: 'account.hint.rateLimited',
+  server: 'account.hint.server',
+  bad_response: 'account.hint.badResponse',
 }
 
 /** Which form field a validation error is about decides its headline ("Check the API key"). */
-const fieldTitles: Record<string, string> = {
-  apiKey: 'Check the API key',
-  baseUrl: 'Check the server address',
+const FIELD_TITLES: Record<string, string> = {
+  apiKey: 'account.error.checkApiKey',
+  baseUrl: 'account.error.checkServer',
 }
 
 export function errorTitle(error: ApiError): string {
   if (error.kind === 'validation') {
-    const field = Object.keys(error.fields).find((name) => name in fieldTitles)
-    if (field) return fieldTitles[field]!
+    const field = Object.keys(error.fields).find((name) => name in FIELD_TITLES)
+    if (field) return t(FIELD_TITLES[field]!)
   }
-  return titles[error.kind]
+  return t(TITLES[error.kind])
 }
 
 export function errorHint(error: ApiError): string | null {
-  return hints[error.kind] ?? null
+  const hint = HINTS[error.kind]
+  return hint ? t(hint) : null
 }

@@ -1,13 +1,19 @@
 // Signing out, confirmed first: says how many edits would be lost, forgets the key, then deletes the account's offline copy.
 import { useDialog, useMessage } from 'naive-ui'
+import { t } from '../../i18n'
 import { useSyncStore } from '../pending'
 import { useWorkspaceStore } from '../../workspace/workspace-store'
 import { useSessionStore } from './session-store'
 
 /** Edits not on the server yet would be lost with the offline copy: say how many, plainly. */
 function unsyncedWarning(count: number): string | null {
-  if (count === 0) return null
-  return `${count.toLocaleString()} ${count === 1 ? 'edit is' : 'edits are'} not synced yet and will be lost.`
+  return count === 0 ? null : t('account.signOut.unsynced', { count })
+}
+
+/** What leaving forgets: the demo only returns to the start; an account loses its key and its offline copy. */
+function leavingText(isDemo: boolean, host: string | null): string {
+  if (isDemo) return t('account.signOut.demoText')
+  return host ? t('account.signOut.accountText', { host }) : t('account.signOut.accountTextNoHost')
 }
 
 const hostOf = (url: string | null | undefined): string | null => {
@@ -31,17 +37,10 @@ export function useSignOut(): () => void {
     if (!status) return
     const isDemo = status.mode === 'demo'
     dialog.warning({
-      title: isDemo ? 'Leave the demo?' : 'Sign out?',
-      content: [
-        isDemo
-          ? 'You will return to the start screen, where you can connect your own account.'
-          : `SkyLight Contacts will forget the API key for ${hostOf(status.baseUrl) ?? 'this account'} and delete its offline copy on this computer.`,
-        unsyncedWarning(sync.unsynced),
-      ]
-        .filter(Boolean)
-        .join(' '),
-      positiveText: sync.unsynced ? 'Sign out and lose them' : 'Sign out',
-      negativeText: 'Cancel',
+      title: isDemo ? t('account.signOut.demoTitle') : t('account.signOut.title'),
+      content: [leavingText(isDemo, hostOf(status.baseUrl)), unsyncedWarning(sync.unsynced)].filter(Boolean).join(' '),
+      positiveText: sync.unsynced ? t('account.signOut.loseThem') : t('account.signOut.button'),
+      negativeText: t('account.cancel'),
       onPositiveClick: async () => {
         // The key goes first: if main refuses, the offline copy (and its queued edits) stays.
         const accountId = status.accountId

@@ -1,7 +1,7 @@
 // The import's codes in the reader's language, made when shown: reasons at a cell, why a file is refused, the parser's guesses.
 import { CHANNEL_LABELS, CHANNEL_TYPES } from '../../../../shared/contact'
 import type { MatchReason } from '../../contact-match/match-keys'
-import { localeFormats, t } from '../../i18n'
+import { currentLocale, localeFormats, t } from '../../i18n'
 import { countryName } from '../../phone/country-names'
 import type { CellIssue, IssueReason } from './candidate'
 import type { CsvProblem } from './csv-parse'
@@ -41,7 +41,7 @@ export function issueText(issue: Pick<CellIssue, 'reason' | 'country' | 'channel
   const { reason } = issue
   if (isPhoneWhere(reason)) {
     const [plain, where] = PHONE_WHERE_KEYS[reason]
-    return issue.country ? t(where, { country: countryName(issue.country) }) : t(plain)
+    return issue.country ? t(where, { country: countryName(issue.country, currentLocale.value) }) : t(plain)
   }
   return t(ISSUE_KEYS[reason], {
     channel: issue.channel ? CHANNEL_LABELS[issue.channel] : '',

@@ -3,6 +3,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { mount, type VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { nextTick } from 'vue'
+import { i18n, setAppLocale } from '../../i18n'
+import { pullFailure } from '../../sync/pull/pull-failure'
 import { useSyncStore } from './sync-store'
 import SyncStatus from './SyncStatus.vue'
 
@@ -15,7 +17,10 @@ afterEach(() => {
   wrapper?.unmount()
   wrapper = null
   vi.useRealTimers()
+  setAppLocale('en')
 })
+
+const mountStatus = () => (wrapper = mount(SyncStatus, { global: { plugins: [i18n] } }))
 
 const text = () => wrapper?.get('[data-test="sync-text"]').text()
 
@@ -25,7 +30,7 @@ describe('sync status', () => {
     sync.reachability = 'online'
     sync.lastSyncedAt = new Date().toISOString()
     sync.pull = { running: false, progress: null, recheckAt: Date.now() + 30_000, last: { status: 'completed', consistent: false, total: 10, deleted: 0, passes: 3, requests: 9 } }
-    wrapper = mount(SyncStatus)
+    mountStatus()
     expect(text()).toBe('Synced just now · contacts were changing on SkyLight, checking again in 30 s')
     await vi.advanceTimersByTimeAsync(2_000)
     expect(text()).toBe('Synced just now · contacts were changing on SkyLight, checking again in 28 s')
@@ -33,5 +38,31 @@ describe('sync status', () => {
     sync.pull = { running: false, progress: null, recheckAt: null, last: { status: 'completed', consistent: true, total: 10, deleted: 2, passes: 1, requests: 1 } }
     await nextTick()
     expect(text()).toBe('Synced just now')
+  })
+
+  it('speaks German and Russian, with their plural forms, and words a sync failure in the language', async () => {
+    const sync = useSyncStore()
+    sync.reachability = 'online'
+    sync.unsynced = 5
+    sync.needsAttention = 1
+    sync.pull = { running: true, progress: { pass: 1, contacts: 21, pagesDone: 1, pagesTotal: 3, etaMs: null }, recheckAt: null, last: null }
+    setAppLocale('de')
+    mountStatus()
+    expect(text()).toBe('21 Kontakte werden synchronisiert · Seite 1 von 3')
+    expect(wrapper!.get('[data-test="unsynced"]').text()).toBe('5 ausstehend · 1 braucht Sie')
+
+    sync.pull = { running: false, progress: null, recheckAt: null, last: { status: 'failed', error: pullFailure(new DOMException('disk full', 'QuotaExceededError')), requests: 2 } }
+    await nextTick()
+    expect(text()).toBe('Synchronisierung fehlgeschlagen: Die lokale Datenbank ist beim Abrufen ausgefallen (disk full).')
+
+    setAppLocale('ru')
+    sync.pull = { running: true, progress: { pass: 1, contacts: 21, pagesDone: 2, pagesTotal: 5, etaMs: null }, recheckAt: null, last: null }
+    sync.needsAttention = 2
+    await nextTick()
+    expect(text()).toBe('Синхронизация: 21 контакт · страница 2 из 5')
+    expect(wrapper!.get('[data-test="unsynced"]').text()).toBe('5 изменений ждут · 2 требуют вашего решения')
+    sync.unsynced = 3
+    await nextTick()
+    expect(wrapper!.get('[data-test="unsynced"]').text()).toBe('3 изменения ждут · 2 требуют вашего решения')
   })
 })

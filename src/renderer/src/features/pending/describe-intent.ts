@@ -1,33 +1,50 @@
 // How the pending changes panel words a queued intent and its state, for people rather than for the replayer.
 import type { QueuedIntent } from '../../sync/outbox'
+import { errorText } from '../../sync/sync-errors'
+import { localeFormats, t } from '../../i18n'
 
-const FIELD_NAMES: Record<string, string> = { name: 'name', type: 'channel', phone: 'phone', email: 'email', status: 'status' }
+const FIELD_NAMES: Record<string, string> = {
+  name: 'pending.field.name',
+  type: 'pending.field.channel',
+  phone: 'pending.field.phone',
+  email: 'pending.field.email',
+  status: 'pending.field.status',
+}
+
+/** A contact field as the user knows it ("channel" for `type`); an unknown one as it is named. */
+export function fieldName(field: string): string {
+  const key = FIELD_NAMES[field]
+  return key ? t(key) : field
+}
+
+const list = (items: readonly string[]) => localeFormats().list.format(items)
+const NOTE_EXCERPT = 40
+
+function describeTags(add: readonly string[], remove: readonly string[]): string {
+  if (add.length && remove.length) return t('pending.intent.tagAndUntag', { added: list(add), removed: list(remove) })
+  return add.length ? t('pending.intent.tag', { tags: list(add), count: add.length }) : t('pending.intent.untag', { tags: list(remove), count: remove.length })
+}
 
 export function describeIntent(intent: QueuedIntent): string {
   switch (intent.kind) {
     case 'create':
-      return `Create ${intent.fields.name}`
+      return t('pending.intent.create', { name: intent.fields.name })
     case 'update':
-      return `Change ${Object.keys(intent.changes)
-        .map((field) => FIELD_NAMES[field] ?? field)
-        .join(', ')}`
+      return t('pending.intent.change', { fields: list(Object.keys(intent.changes).map(fieldName)) })
     case 'delete':
-      return 'Delete'
+      return t('pending.intent.delete')
     case 'setBlacklisted':
-      return intent.blacklisted ? 'Blacklist' : 'Unblacklist'
-    case 'tags': {
-      const parts = []
-      if (intent.add.length) parts.push(`tag ${intent.add.join(', ')}`)
-      if (intent.remove.length) parts.push(`untag ${intent.remove.join(', ')}`)
-      const text = parts.join(' · ')
-      return text.charAt(0).toUpperCase() + text.slice(1)
+      return intent.blacklisted ? t('pending.intent.blacklist') : t('pending.intent.unblacklist')
+    case 'tags':
+      return describeTags(intent.add, intent.remove)
+    case 'addNote': {
+      const long = intent.content.length > NOTE_EXCERPT
+      return t('pending.intent.note', { excerpt: long ? `${intent.content.slice(0, NOTE_EXCERPT)}…` : intent.content })
     }
-    case 'addNote':
-      return `Note “${intent.content.length > 40 ? `${intent.content.slice(0, 40)}…` : intent.content}”`
     case 'addToList':
-      return `Add to list #${intent.listId}`
+      return t('pending.intent.addToList', { id: intent.listId })
     case 'addToSegment':
-      return `Add to segment #${intent.segmentId}`
+      return t('pending.intent.addToSegment', { id: intent.segmentId })
   }
 }
 
@@ -35,23 +52,25 @@ export type StatusTone = 'default' | 'info' | 'warning' | 'error'
 
 /** A short status label and what the user can do about it. */
 export function describeStatus(intent: QueuedIntent, now: number = Date.now()): { label: string; tone: StatusTone; detail: string | null } {
+  const error = intent.lastError ? errorText(intent.lastError) : null
   switch (intent.status) {
     case 'pending': {
       const waiting = intent.notBefore !== undefined && intent.notBefore > now
-      const retry = waiting ? `Next try in ${Math.ceil(((intent.notBefore as number) - now) / 1000)} s.` : null
+      const retry = waiting ? t('pending.status.nextTry', { seconds: Math.ceil(((intent.notBefore as number) - now) / 1000) }) : null
       // A merge's survivor waits for the deletes of the others (their phone may become its own).
-      const after = (intent.kind === 'update' || intent.kind === 'create') && intent.after?.length ? 'Goes once the changes to the contacts it follows (a merge) are through.' : null
-      const detail = [intent.lastError?.message, retry, after].filter(Boolean).join(' ') || null
-      return { label: intent.attempts > 0 ? `Retrying (${intent.attempts})` : 'Waiting', tone: intent.attempts > 0 ? 'info' : 'default', detail }
+      const after = (intent.kind === 'update' || intent.kind === 'create') && intent.after?.length ? t('pending.status.afterMerge') : null
+      const detail = [error, retry, after].filter(Boolean).join(' ') || null
+      const label = intent.attempts > 0 ? t('pending.status.retrying', { attempts: intent.attempts }) : t('pending.status.waiting')
+      return { label, tone: intent.attempts > 0 ? 'info' : 'default', detail }
     }
     case 'conflict':
-      return { label: 'Conflict', tone: 'warning', detail: 'Changed here and on the server: choose which value to keep.' }
+      return { label: t('pending.status.conflict'), tone: 'warning', detail: t('pending.status.conflictDetail') }
     case 'gone':
-      return { label: 'Deleted on the server', tone: 'warning', detail: 'Re-create the contact with your changes, or discard them.' }
+      return { label: t('pending.status.gone'), tone: 'warning', detail: t('pending.status.goneDetail') }
     case 'invalid':
-      return { label: 'Refused', tone: 'error', detail: intent.lastError?.message ?? 'The server refused this change.' }
+      return { label: t('pending.status.refused'), tone: 'error', detail: error ?? t('pending.status.refusedDetail') }
     case 'failed':
-      return { label: 'Failed', tone: 'error', detail: intent.lastError?.message ?? 'This change could not be sent.' }
+      return { label: t('pending.status.failed'), tone: 'error', detail: error ?? t('pending.status.failedDetail') }
   }
 }
 
@@ -59,5 +78,5 @@ export function describeStatus(intent: QueuedIntent, now: number = Date.now()): 
 export function fieldErrors(intent: QueuedIntent): string[] {
   const error = intent.lastError
   if (!error || error.kind !== 'validation') return []
-  return Object.entries(error.fields).flatMap(([field, messages]) => messages.map((message) => `${FIELD_NAMES[field] ?? field}: ${message}`))
+  return Object.entries(error.fields).flatMap(([field, messages]) => messages.map((message) => t('pending.fieldError', { field: fieldName(field), message })))
 }

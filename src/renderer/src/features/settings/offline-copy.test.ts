@@ -23,5 +23,6 @@ describe('offline copy size', () => {
     expect(formatBytes(512)).toBe('512 bytes')
     expect(formatBytes(1_536_000)).toBe('1.5 MB')
     expect(formatBytes(3 * 1024 ** 3)).toBe('3 GB')
+    expect(formatBytes(1_536_000, 'de')).toBe('1,5 MB')
   })
 })

@@ -1,4 +1,5 @@
 // The offline copy as the settings screen shows it: how much it holds and weighs, and starting it over from SkyLight.
+import { currentLocale, type AppLocale } from '../../i18n'
 import type { Workspace } from '../../workspace/workspace'
 
 export interface OfflineCopySize {
@@ -13,15 +14,21 @@ export async function offlineCopySize(workspace: Workspace, storage: Pick<Storag
   return { contacts, notes, bytes: estimate?.usage ?? null }
 }
 
-const UNITS = ['bytes', 'KB', 'MB', 'GB'] as const
+/** Bytes are spelled out ("512 bytes"); larger sizes use the language's short unit ("1.5 MB", "1,5 MB"). */
+const UNITS = [
+  { unit: 'byte', unitDisplay: 'long' },
+  { unit: 'kilobyte', unitDisplay: 'short' },
+  { unit: 'megabyte', unitDisplay: 'short' },
+  { unit: 'gigabyte', unitDisplay: 'short' },
+] as const
 
-/** 14.2 MB, in the user's number format. */
-export function formatBytes(bytes: number): string {
+/** 14.2 MB, in the language's number format. */
+export function formatBytes(bytes: number, locale: AppLocale = currentLocale.value): string {
   let value = bytes
   let unit = 0
   while (value >= 1024 && unit < UNITS.length - 1) {
     value /= 1024
     unit += 1
   }
-  return `${new Intl.NumberFormat(undefined, { maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value)} ${UNITS[unit]}`
+  return new Intl.NumberFormat(locale, { style: 'unit', ...UNITS[unit], maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value)
 }

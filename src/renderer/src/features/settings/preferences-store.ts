@@ -1,4 +1,4 @@
-// Preferences store: the theme and sync interval as the app reads them, saved on every change.
+// Preferences store: the theme, language and sync interval as the app reads them, saved on every change.
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { readPreferences, writePreferences, type Preferences } from './preferences'

@@ -1,5 +1,6 @@
 // "Copy diagnostics" from a click or a command: copies the text and says whether it worked.
 import { useMessage } from 'naive-ui'
+import { t } from '../../i18n'
 import { useSyncStore } from '../pending'
 import { copyDiagnostics } from './copy-diagnostics'
 
@@ -8,7 +9,7 @@ export function useCopyDiagnostics(): () => Promise<void> {
   const message = useMessage()
   return async () => {
     const copied = await copyDiagnostics(sync.snapshot())
-    if (copied.ok) message.success('Diagnostics copied: paste them into your message to support.')
+    if (copied.ok) message.success(t('support.diagnosticsCopied'))
     else message.error(copied.error.message)
   }
 }

@@ -2,6 +2,10 @@
 import { onMounted } from 'vue'
 import { useNotification } from 'naive-ui'
 import { callBridge } from '../../bridge'
+import { currentLocale, t } from '../../i18n'
+
+/** The crash's time of day as the language writes it (the notice comes at the next start, the same day or near). */
+const timeOf = (iso: string) => new Date(iso).toLocaleTimeString(currentLocale.value)
 
 export function useCrashNotice(): void {
   const notification = useNotification()
@@ -9,9 +13,9 @@ export function useCrashNotice(): void {
     const notice = await callBridge('app.crashNotice', {})
     if (!notice.ok || !notice.data) return
     notification.warning({
-      title: 'SkyLight Contacts stopped unexpectedly and was reopened',
-      content: `Nothing was lost: edits that were waiting to sync are still queued. (${notice.data.reason}, ${new Date(notice.data.at).toLocaleTimeString()})`,
-      meta: 'The details are in the log: Help › Copy Diagnostics.',
+      title: t('support.crash.title'),
+      content: t('support.crash.text', { reason: notice.data.reason, time: timeOf(notice.data.at) }),
+      meta: t('support.crash.details'),
       keepAliveOnHover: true,
       duration: 15_000,
     })

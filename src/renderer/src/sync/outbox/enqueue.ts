@@ -1,6 +1,6 @@
 // Applies intents to the mirror and queues them in the same Dexie transaction, one or ten thousand at a time.
 import type { ContactRow } from '../../../../shared/contact'
-import { fail, ok, validationError, type Result } from '../../../../shared/result'
+import { fail, ok, type Result } from '../../../../shared/result'
 import type { ContactsDb, NoteRow } from '../../db/database'
 import { markSnapshotDirty } from '../../db/snapshot'
 import { BATCH_CONTACT_ID, intentInput, type BatchRow, type Intent, type IntentInput, type ParsedIntentInput, type SingleRow } from './intent'
@@ -8,6 +8,7 @@ import { outboxStore } from './outbox-store'
 import { applyIntent } from './local-apply'
 import { swappedIds } from './mirror-writes'
 import { outboxEvents } from './outbox-events'
+import { refusedBy, syncError } from '../sync-errors'
 
 export interface Queued {
   seq: number
@@ -84,7 +85,7 @@ function parseInputs(inputs: readonly IntentInput[]): Result<ParsedIntentInput[]
     const checked = intentInput.safeParse(input)
     if (!checked.success) {
       const issues = inputs.length === 1 ? checked.error.issues : checked.error.issues.map((issue) => ({ ...issue, path: [index, ...issue.path] }))
-      return fail(validationError(issues, 'This change cannot be saved.'))
+      return fail(refusedBy(issues, { code: 'changeRefused' }))
     }
     parsed.push(checked.data)
   }
@@ -103,7 +104,7 @@ async function queueParsed(db: ContactsDb, parsed: ParsedIntentInput[], createdA
   const stored = await db.contacts.bulkGet(ids)
   ids.forEach((id, i) => rows.set(id, stored[i]))
   const missing = ids.find((id) => rows.get(id) === undefined)
-  if (missing !== undefined) throw new Refused(fail({ kind: 'not_found', message: `Contact ${missing} is not in the local mirror.` }))
+  if (missing !== undefined) throw new Refused(fail(syncError('not_found', { code: 'notInCopy', contactId: missing })))
 
   let tempId = await counter(db, LAST_TEMP_ID)
   let noteId = await counter(db, LAST_NOTE_ID)

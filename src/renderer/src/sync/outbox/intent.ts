@@ -1,7 +1,7 @@
 // What the outbox stores: one user intent per row (or a batch of them), its replay state, and their zod schemas.
 import { z } from 'zod'
 import { channelType, contactCreate, contactPatch, contactStatus, noteContent, tags } from '../../../../shared/contact'
-import { apiError } from '../../../../shared/result'
+import { reasonedError } from '../sync-reason'
 
 /** A server id, or a negative temporary id for a contact created offline; never 0 (batch rows use it). */
 export const intentContactId = z.number().int().refine((id) => id !== 0, 'A contact id cannot be 0.')
@@ -108,7 +108,7 @@ export const replayState = z.object({
   attempts: z.number().int().nonnegative(),
   /** Epoch ms before which the replayer leaves this intent alone (backoff, Retry-After). */
   notBefore: z.number().optional(),
-  lastError: apiError.optional(),
+  lastError: reasonedError.optional(),
   conflicts: z.array(fieldConflict).optional(),
   /**
    * Set (ISO time) just before the request goes out and kept until its outcome is known: a row

@@ -1,6 +1,6 @@
 // The queue as the user manages it: list, counts, retry, discard, resolve conflicts, recreate, fix, export.
 import { contactCreate, type ContactRow } from '../../../../shared/contact'
-import { fail, ok, validationError, type Result } from '../../../../shared/result'
+import { fail, ok, type Result } from '../../../../shared/result'
 import type { ContactsDb } from '../../db/database'
 import { markSnapshotDirty } from '../../db/snapshot'
 import { expandBatches, queuedIntents } from './batch'
@@ -10,6 +10,8 @@ import { outboxStore } from './outbox-store'
 import { applyIntent, overlayIntents } from './local-apply'
 import { outboxEvents, type OutboxListener } from './outbox-events'
 import { contactRows } from './row-state'
+import { refusedBy, syncError } from '../sync-errors'
+import type { SyncReason } from '../sync-reason'
 
 export { pendingContactIds } from './pending-edits'
 
@@ -36,8 +38,8 @@ export async function exportJson(db: ContactsDb, now: Date = new Date()): Promis
   return JSON.stringify({ exportedAt: now.toISOString(), intents: await listQueue(db) }, null, 2)
 }
 
-const missing = (seq: number) => fail<void>({ kind: 'not_found', message: `No queued change #${seq}.` })
-const refused = (message: string) => fail<void>({ kind: 'validation', message, fields: {} })
+const missing = (seq: number) => fail<void>(syncError('not_found', { code: 'noSuchChange', seq }))
+const refused = (reason: SyncReason) => fail<void>(syncError('validation', reason))
 
 /** Runs `change` on the single row `seq` in one transaction with the mirror, then tells listeners. */
 async function onRow(db: ContactsDb, seq: number, change: (row: QueuedIntent) => Promise<Result<void>>): Promise<Result<void>> {
@@ -107,7 +109,7 @@ export function discard(db: ContactsDb, seq: number): Promise<Result<void>> {
 export function resolveConflict(db: ContactsDb, seq: number, field: ChangeableField, choice: ConflictChoice): Promise<Result<void>> {
   return onRow(db, seq, async (row) => {
     const conflict = row.kind === 'update' ? row.conflicts?.find((candidate) => candidate.field === field) : undefined
-    if (row.kind !== 'update' || !conflict) return refused(`Change #${seq} has no conflict on ${field}.`)
+    if (row.kind !== 'update' || !conflict) return refused({ code: 'noConflict', seq, field })
     const changes: Record<string, unknown> = { ...row.changes }
     const base: Record<string, unknown> = { ...row.base }
     if (choice === 'mine') {
@@ -141,7 +143,7 @@ export function resolveConflict(db: ContactsDb, seq: number, field: ChangeableFi
 export async function recreate(db: ContactsDb, seq: number): Promise<Result<void>> {
   let moved: { from: number; to: number } | null = null
   const result = await onRow(db, seq, async (row) => {
-    if (row.status !== 'gone') return refused(`Change #${seq} is not about a deleted contact.`)
+    if (row.status !== 'gone') return refused({ code: 'notGone', seq })
     const shown = await db.contacts.get(row.contactId)
     const fields = contactCreate.safeParse({
       name: shown?.name,
@@ -150,7 +152,7 @@ export async function recreate(db: ContactsDb, seq: number): Promise<Result<void
       ...(shown?.email ? { email: shown.email } : {}),
       ...(shown?.tags?.length ? { tags: shown.tags } : {}),
     })
-    if (!shown || !fields.success) return fail(validationError(fields.success ? [] : fields.error.issues, 'The contact cannot be recreated.'))
+    if (!shown || !fields.success) return fail(refusedBy(fields.success ? [] : fields.error.issues, { code: 'cannotRecreate' }))
     const tempId = await allocateTempId(db)
     const rows = await contactRows(db, row.contactId)
     // Field, tag and blacklist intents are already in what the mirror shows; the rest still has to happen.
@@ -179,9 +181,9 @@ export function editIntent(db: ContactsDb, seq: number, fix: IntentFix): Promise
   return onRow(db, seq, async (row) => {
     const { status: _status, attempts: _attempts, lastError: _error, notBefore: _notBefore, ...intent } = row
     const schema = row.kind === 'create' ? createIntent : row.kind === 'update' ? updateIntent : row.kind === 'addNote' ? noteIntent : null
-    if (!schema) return refused(`Change #${seq} has nothing to edit.`)
+    if (!schema) return refused({ code: 'nothingToEdit', seq })
     const checked = schema.safeParse({ ...intent, ...fix })
-    if (!checked.success) return fail(validationError(checked.error.issues, 'This change cannot be saved.'))
+    if (!checked.success) return fail(refusedBy(checked.error.issues, { code: 'changeRefused' }))
     const next = { ...row, ...checked.data, status: 'pending', attempts: 0 } as QueuedIntent
     delete next.lastError
     delete next.notBefore

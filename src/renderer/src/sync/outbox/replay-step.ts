@@ -13,6 +13,7 @@ import type { OutboxEvents } from './outbox-events'
 import { needsToggle, planTags, planUpdate } from './rebase'
 import { contactRows, saveHead } from './row-state'
 import { findAddedNote, findCreatedContact } from './server-lookup'
+import { syncError } from '../sync-errors'
 
 export interface StepContext {
   db: ContactsDb
@@ -44,7 +45,7 @@ export async function replayNext(ctx: StepContext, contactId: number): Promise<S
   if ((row.notBefore ?? 0) > ctx.now()) return 'wait'
   if (await heldBack(ctx.db, row)) return 'wait'
   if (row.kind !== 'create' && row.contactId < 0) {
-    return failed(ctx, { row, absorbed: step.absorbed }, { kind: 'internal', message: 'This contact was never created on the server.' }, false)
+    return failed(ctx, { row, absorbed: step.absorbed }, syncError('internal', { code: 'neverCreated' }), false)
   }
   switch (row.kind) {
     case 'create':

@@ -3,6 +3,7 @@ import type { ApiError, ErrorKind, Result } from '../../../../shared/result'
 import { ABORTED, sleep, unlessAborted } from './abortable'
 import { backoffMs } from './backoff'
 import type { RateGate } from './rate-gate'
+import { syncError } from '../sync-errors'
 
 export type Paced<T> = { status: 'ok'; data: T } | { status: 'failed'; error: ApiError } | { status: 'aborted' }
 
@@ -57,7 +58,7 @@ async function callOrFailure<T>(call: () => Promise<Result<T>>): Promise<Result<
     return await call()
   } catch (cause) {
     const detail = cause instanceof Error ? cause.message : String(cause)
-    return { ok: false, error: { kind: 'internal', message: `The app could not pass the call to SkyLight on (${detail}).` } }
+    return { ok: false, error: syncError('internal', { code: 'bridgeBroke', detail }) }
   }
 }
 

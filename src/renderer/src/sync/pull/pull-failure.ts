@@ -1,6 +1,7 @@
 // Names what stopped a pull: the local database when it was the cause, otherwise the error itself.
 import Dexie from 'dexie'
-import type { ApiError } from '../../../../shared/result'
+import { syncError } from '../sync-errors'
+import type { ReasonedError } from '../sync-reason'
 
 /** IndexedDB failures Dexie passes on unwrapped (a full disk, a blocked or closed database). */
 const DATABASE_DOM_ERRORS: ReadonlySet<string> = new Set(['QuotaExceededError', 'InvalidStateError', 'TransactionInactiveError', 'UnknownError', 'VersionError', 'DataError', 'DataCloneError', 'ConstraintError', 'ReadOnlyError', 'AbortError'])
@@ -11,9 +12,9 @@ function isDatabaseError(cause: unknown): boolean {
 }
 
 /** The error a pull reports for an exception it caught. */
-export function pullFailure(cause: unknown): ApiError {
+export function pullFailure(cause: unknown): ReasonedError {
   const detail = cause instanceof Error ? cause.message : String(cause)
-  if (isDatabaseError(cause)) return { kind: 'internal', message: `The local database failed during the pull (${detail}).` }
+  if (isDatabaseError(cause)) return syncError('internal', { code: 'databaseFailed', detail })
   const name = cause instanceof Error && cause.name !== 'Error' ? `${cause.name}: ` : ''
-  return { kind: 'internal', message: `The pull stopped on an unexpected error (${name}${detail}).` }
+  return syncError('internal', { code: 'pullStopped', detail: `${name}${detail}` })
 }

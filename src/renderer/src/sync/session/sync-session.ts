@@ -9,8 +9,9 @@ import { createReplayer, type Replayer, type ReplayerOptions, retryAllNow } from
 import { createPullRunner, type PullRunner, type PullRunnerOptions, type PullRunnerState } from '../pull/pull-runner'
 import { createReconnectProbe, type ReconnectProbe } from './reconnect-probe'
 import { resumeReplayWhenAnswered } from './resume-replay'
+import { syncError } from '../sync-errors'
 
-const NO_NETWORK: ApiError = { kind: 'offline', message: 'This computer has no network connection.' }
+const noNetwork = (): ApiError => syncError('offline', { code: 'noNetwork' })
 
 /** Syncing waits for the search index at launch, but never longer than this. */
 const START_DELAY_CAP_MS = 5_000
@@ -69,7 +70,7 @@ export function startSyncSession(options: SyncSessionOptions): SyncSession {
   const onOsOnline = () => probe.now()
   globalThis.addEventListener?.('online', onOsOnline)
   // The OS knows it has no network at all: say so at once, rather than once a first call fails.
-  if (globalThis.navigator?.onLine === false) connectivity.report(NO_NETWORK)
+  if (globalThis.navigator?.onLine === false) connectivity.report(noNetwork())
 
   // The search index comes first at launch: a 100k-row pull competing for the CPU would delay it.
   let stopped = false
