@@ -6,7 +6,9 @@ import { useSelectionStore } from './selection-store'
 import { useContactCommands, type ContactCommandHooks } from './use-contact-commands'
 
 const dialogs: DialogOptions[] = []
-vi.mock('naive-ui', () => ({
+// Only the dialog and messages are stood in for: the rest of naive-ui (its locales, its styles) is its own.
+vi.mock('naive-ui', async (importOriginal) => ({
+  ...(await importOriginal<object>()),
   useDialog: () => ({ warning: (options: DialogOptions) => dialogs.push(options) }),
   useMessage: () => ({ success() {}, warning() {}, error() {} }),
 }))
