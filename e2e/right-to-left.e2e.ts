@@ -1,12 +1,14 @@
 // Arabic lays the app out right to left (the table's first column on the right, the details drawer from the left,
-// phones left to right inside), with no WCAG 2.1 AA violation in light and dark; pictures in Arabic and German for docs/.
+// phones left to right inside, arrow keys as they point), with no WCAG 2.1 AA violation in light and dark; pictures in
+// Arabic and German for docs/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Locator, Page } from 'playwright-core'
 import type { AppLocale } from '../src/shared/i18n/locales'
 import { chromiumSkipReason, launchChromium } from './support/chromium'
+import { startSandbox } from '../src/sandbox/faults/knobbed-sandbox'
 import { openApp, type AppPage } from './support/app'
 import { axeViolations } from './support/axe'
-import { contactRows, contactsSummary, onboardingCard, screenshotFile, settled, startDemo } from './support/screens'
+import { contactRows, contactsSummary, onboardingCard, screenshotFile, settled, signIn, startDemo } from './support/screens'
 
 type Box = { x: number; y: number; width: number; height: number }
 
@@ -123,6 +125,40 @@ describe.skipIf(chromiumSkipReason())('right to left', () => {
       expect(app.errors).toEqual([])
     } finally {
       await app.close()
+    }
+  })
+
+  it('moves the contact kept in duplicates the way the arrow key points, members running right to left', async () => {
+    const sandbox = await startSandbox({ port: 0, contacts: 20 })
+    sandbox.store.create({ name: 'Grace Hopper', type: 'whatsapp', phone: '+14155550123', tags: ['navy'] })
+    sandbox.store.create({ name: 'Hopper Grace', type: 'telegram', phone: '+447700550123', tags: ['cobol', 'navy'] })
+    const app = await openApp(browser)
+    try {
+      const { page } = app
+      await onboardingCard(page).waitFor()
+      await signIn(page, sandbox.baseUrl, sandbox.apiKey)
+      await expect.poll(() => contactsSummary(page).textContent(), { timeout: 30_000 }).toBe('22 contacts')
+      await speak(page, 'ar')
+      await contactRows(page).first().waitFor()
+      await page.keyboard.press('Control+Shift+D')
+      const detail = page.locator('[data-test="duplicate-detail"]')
+      await detail.waitFor({ timeout: 30_000 })
+      // Strongest first: move with j until the group of the two is on screen (its phones' last digits).
+      for (let i = 0; i < 20 && !(await detail.textContent())?.includes('550123'); i++) await page.keyboard.press('j')
+      const kept = page.locator('[data-test="duplicate-member"][aria-pressed="true"]')
+      const hopper = page.locator('[data-test="duplicate-member"]', { hasText: 'Hopper Grace' })
+      const grace = page.locator('[data-test="duplicate-member"]', { hasText: 'Grace Hopper' })
+      // The one with more tags is kept; it comes second, so on the left.
+      await expect.poll(() => kept.textContent()).toContain('Hopper Grace')
+      expect((await box(hopper)).x).toBeLessThan((await box(grace)).x)
+      await page.keyboard.press('ArrowRight')
+      await expect.poll(() => kept.textContent()).toContain('Grace Hopper')
+      await page.keyboard.press('ArrowLeft')
+      await expect.poll(() => kept.textContent()).toContain('Hopper Grace')
+      expect(app.errors).toEqual([])
+    } finally {
+      await app.close()
+      await sandbox.close()
     }
   })
 
