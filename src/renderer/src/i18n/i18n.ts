@@ -27,6 +27,8 @@ export const i18n = createI18n({
 const current = ref<AppLocale>(DEFAULT_LOCALE)
 /** The language the page speaks now. */
 export const currentLocale = computed(() => current.value)
+/** The side where a line of text ends, right (left in right-to-left languages): where side drawers and notifications sit. */
+export const inlineEnd = computed<'left' | 'right'>(() => (textDirection(current.value) === 'rtl' ? 'left' : 'right'))
 
 export function setAppLocale(locale: AppLocale): void {
   current.value = locale
