@@ -8,6 +8,7 @@ import { chromiumSkipReason, launchChromium } from './support/chromium'
 import { startSandbox } from '../src/sandbox/faults/knobbed-sandbox'
 import { openApp, type AppPage } from './support/app'
 import { axeViolations } from './support/axe'
+import { speak } from './support/language'
 import { contactRows, contactsSummary, onboardingCard, screenshotFile, settled, signIn, startDemo } from './support/screens'
 
 type Box = { x: number; y: number; width: number; height: number }
@@ -16,13 +17,6 @@ async function box(locator: Locator): Promise<Box> {
   const found = await locator.boundingBox()
   if (!found) throw new Error(`Not laid out: ${locator.toString()}`)
   return found
-}
-
-/** The language chosen in Settings, as the preferences keep it; the page reads it as it loads. */
-async function speak(page: Page, language: AppLocale): Promise<void> {
-  await page.evaluate((language) => localStorage.setItem('preferences', JSON.stringify({ language })), language)
-  await page.reload()
-  await page.waitForFunction((language) => document.documentElement.lang === language, language)
 }
 
 /**
