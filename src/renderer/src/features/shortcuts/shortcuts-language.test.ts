@@ -61,7 +61,7 @@ describe('the command palette and the shortcut help in the app’s language', ()
 describe('a key combination inside a sentence', () => {
   it('stays left to right in Arabic, isolated from the words around it', async () => {
     const syncNow = COMMANDS.find((command) => command.id === 'sync.now')!.bindings[0]!
-    const keys = bindingInText(syncNow, 'linux')
+    const keys = bindingInText(syncNow, 'other')
     expect(keys).toBe('\u2066Ctrl+R\u2069')
     await setAppLocale('ar')
     expect(t('pending.sync.nowWithKeys', { keys })).toBe('زامن الآن (\u2066Ctrl+R\u2069)')
