@@ -1,5 +1,6 @@
 // The IPC contract: every channel main answers, with zod schemas of its argument and its result.
 import { z } from 'zod'
+import { ruleWords } from './rule-words'
 import { LOCALES } from './i18n/locales'
 import type { CommandId } from './keymap'
 import {
@@ -71,7 +72,7 @@ export const channels = {
   'auth.setKey': {
     args: z
       .object({
-        apiKey: z.string().trim().min(1, 'Enter your API key.').max(512),
+        apiKey: z.string().trim().min(1, { error: () => ruleWords('shared.contract.apiKeyMissing') }).max(512),
         baseUrl: z.string().trim().min(1).max(2048),
         /** The new key replaces the refused key of the signed-in account at `baseUrl`: same account, same local data. */
         keepAccount: z.boolean().optional(),

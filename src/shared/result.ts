@@ -1,5 +1,6 @@
 // Errors as values: every call across IPC answers {ok:true,data} or {ok:false,error}; nothing throws.
 import { z } from 'zod'
+import { ruleWords } from './rule-words'
 
 export const fieldErrors = z.record(z.string(), z.array(z.string()))
 export type FieldErrors = z.infer<typeof fieldErrors>
@@ -42,7 +43,7 @@ export const resultOf = <T extends z.ZodType>(data: T) =>
   ])
 
 /** Turns a zod failure into a `validation` error whose fields name the offending paths. */
-export function validationError(issues: readonly z.core.$ZodIssue[], summary = 'Invalid input.'): ApiError {
+export function validationError(issues: readonly z.core.$ZodIssue[], summary = ruleWords('shared.result.invalidInput')): ApiError {
   const fields: FieldErrors = {}
   for (const issue of issues) {
     const key = issue.path.length ? issue.path.join('.') : '_'

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createSkylightClient, type ClientOptions } from './client'
 import { createRateLimiter } from './limiter'
+import { setDesktopLocale } from '../i18n/desktop-text'
 
 const KEY = 'sk_test_raw0123456789abcdef'
 
@@ -87,6 +88,17 @@ describe('requests', () => {
       'POST /api/v1/contacts/4/segments {"segment_id":3}',
     ])
     expect(server.requests[0]?.headers['content-type']).toBe('application/json')
+  })
+
+  it("words a refused id in the user's language", async () => {
+    const client = clientFor('http://127.0.0.1:9')
+    expect(await client.getContact(0)).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^Invalid contact id\. /) } })
+    setDesktopLocale('de')
+    try {
+      expect(await client.getContact(0)).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^Ungültige Kontakt-ID\. /) } })
+    } finally {
+      setDesktopLocale('en')
+    }
   })
 
   it('refuses an id that is not a positive integer without sending anything', async () => {

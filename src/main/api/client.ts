@@ -3,6 +3,7 @@ import { z } from 'zod'
 import type { DataOf } from '../../shared/contract'
 import { contactId, contactRow, blacklistState, note, type ContactCreate, type ContactPatch, type ContactQuery } from '../../shared/contact'
 import { fail, ok, validationError, type Result } from '../../shared/result'
+import { desktopText } from '../i18n/desktop-text'
 import { readAck, readContact, readData, readPage } from './envelope'
 import { describeRequest, send, type Connection, type HttpRequest } from './http'
 import { sharedLimiter, type RateLimiter } from './limiter'
@@ -53,7 +54,7 @@ export function contactQueryParams(query: ContactQuery): URLSearchParams {
 /** The path of one contact, or of one of its sub-resources; the id is checked and encoded. */
 function contactPath(id: number, sub = ''): Result<string> {
   const checked = z.object({ id: contactId }).safeParse({ id })
-  if (!checked.success) return fail(validationError(checked.error.issues, 'Invalid contact id.'))
+  if (!checked.success) return fail(validationError(checked.error.issues, desktopText('main.api.invalidContactId')))
   return ok(`${CONTACTS}/${encodeURIComponent(String(checked.data.id))}${sub}`)
 }
 

@@ -1,6 +1,8 @@
-// Main's words in the app's language: the shared and main catalogs (bundled), and the language the page says it speaks.
+// Main's words in the app's language: the shared and main catalogs (bundled), and the language the page says it speaks;
+// the shared rules main validates with speak it too, so a refusal main sends reads in the user's language.
 import { DEFAULT_LOCALE, type AppLocale } from '../../shared/i18n/locales'
 import { translator, type Catalog, type Catalogs } from '../../shared/i18n/message-format'
+import { speakRulesWith } from '../../shared/rule-words'
 import sharedAr from '../../shared/messages/ar.json'
 import sharedDe from '../../shared/messages/de.json'
 import sharedEn from '../../shared/messages/en.json'
@@ -39,3 +41,5 @@ export function setDesktopLocale(next: AppLocale): void {
 
 /** `desktopText('main.quit.quit')` → "Quit" in main's current language; read each time the text is shown. */
 export const desktopText = translator(CATALOGS, desktopLocale)
+
+speakRulesWith(desktopText)

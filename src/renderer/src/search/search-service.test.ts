@@ -52,6 +52,18 @@ describe('search service', () => {
     ])
   })
 
+  it("orders tags used as often by the page's language, numbers by value", async () => {
+    await service.open(accountId)
+    await db.contacts.update(1, { tags: ['nz'] })
+    await db.contacts.update(2, { tags: ['ñu'] })
+    await db.contacts.update(3, { tags: ['tag10', 'tag2'] })
+    await service.touched([1, 2, 3])
+    const order = async () => (await service.tags()).map((each) => each.tag)
+    expect(await order()).toEqual(['ñu', 'nz', 'tag2', 'tag10'])
+    await service.setLocale('es')
+    expect(await order()).toEqual(['nz', 'ñu', 'tag2', 'tag10'])
+  })
+
   it('uses the snapshot once one was written', async () => {
     await service.open(accountId)
     expect(await service.saveSnapshot()).toBe(303)

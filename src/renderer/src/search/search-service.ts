@@ -3,6 +3,7 @@ import type { ContactRow } from '../../../shared/contact'
 import type { ContactsDb } from '../db/database'
 import { loadMirrorRows, writeSnapshot } from '../db/snapshot'
 import { SearchIndex } from './search-index'
+import { nameCollator } from './word-index'
 import type { CallMessage, IndexReport, NoticeMessage, Reply, SearchFilters, SearchPage, SearchRequest, TagCount } from './search-protocol'
 
 /** A first page is ranked with a small limit; scrolling past it ranks every match once and caches it. */
@@ -129,7 +130,8 @@ export function createSearchService(openDb: (accountId: string) => Promise<Conta
     await built
     const counts = new Map<string, number>()
     for (const row of rows.values()) for (const tag of row.tags ?? []) counts.set(tag, (counts.get(tag) ?? 0) + 1)
-    return [...counts].map(([tag, count]) => ({ tag, count })).sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag))
+    const collator = nameCollator(nameLocale)
+    return [...counts].map(([tag, count]) => ({ tag, count })).sort((a, b) => b.count - a.count || collator.compare(a.tag, b.tag))
   }
 
   async function saveSnapshot(): Promise<number> {

@@ -7,6 +7,7 @@ import { undoBulk } from './bulk-undo'
 import { undoStep, type UndoableStep } from './undo-step'
 import type { ContactsDb } from '../../db/database'
 import { t } from '../../i18n'
+import { errorText } from '../../sync/sync-errors'
 
 /** Undo reaches this many actions back. */
 export const HISTORY_DEPTH = 50
@@ -51,7 +52,7 @@ export const useBulkStore = defineStore('bulk', () => {
     try {
       const result = await runBulkAction(db, ids, action, (done, total) => (progress.value = { done, total }))
       if (!result.ok) {
-        report.value = { text: result.error.message, attention: [], tone: 'error' }
+        report.value = { text: errorText(result.error), attention: [], tone: 'error' }
         return null
       }
       return { kind: 'bulk', db, ids: ids.slice(), outcome: result.data }
@@ -84,7 +85,7 @@ export const useBulkStore = defineStore('bulk', () => {
     running.value = true
     const result = await (last.kind === 'bulk' ? undoBulk(last.db, last.outcome) : undoStep(last.db, last.step)).finally(() => (running.value = false))
     if (!result.ok) {
-      report.value = { text: t('bulk.undo.failed', { reason: result.error.message }), attention: [], tone: 'error' }
+      report.value = { text: t('bulk.undo.failed', { reason: errorText(result.error) }), attention: [], tone: 'error' }
       return
     }
     const what = last.kind === 'bulk' ? summarize(last.outcome) : typeof last.label === 'string' ? last.label : last.label()

@@ -4,6 +4,7 @@ import type { ApiError, Result } from '../../../../shared/result'
 import { callBridge } from '../../bridge'
 import type { ContactsDb } from '../../db/database'
 import { t } from '../../i18n'
+import { errorText } from '../../sync/sync-errors'
 import { CLOCK_SKEW_MS, enqueue, type IntentOf, type Queued, queuedIntents, type SingleRow } from '../../sync/outbox'
 
 export interface NoteView {
@@ -63,7 +64,7 @@ export async function readNotes(db: ContactsDb, contactId: number): Promise<Note
     if (row.id > 0) return view
     const intent = byNoteId.get(row.id)
     if (!intent || intent.status === 'pending') return { ...view, sync: 'queued' }
-    return { ...view, sync: 'stuck', problem: intent.lastError?.message ?? t('contact-details.notes.waiting') }
+    return { ...view, sync: 'stuck', problem: intent.lastError ? errorText(intent.lastError) : t('contact-details.notes.waiting') }
   })
   // Equal times: the newer id first (server ids count up, local ones down from -1).
   return views.sort((a, b) => time(b) - time(a) || Math.abs(b.id) - Math.abs(a.id))

@@ -2,6 +2,7 @@
 import type { CountryCode } from 'libphonenumber-js/max'
 import { CHANNEL_LABELS, CHANNEL_TYPES, email as emailSchema, contactName, needsPhone, tag as tagSchema, type ChannelType } from '../../../../shared/contact'
 import { checkPhone, type PhoneCheck } from '../../phone/phone-number'
+import { phoneProblemText } from './phone-words'
 import { currentLocale, t } from '../../i18n'
 
 export const FORM_FIELDS = ['name', 'type', 'phone', 'email', 'tags'] as const
@@ -50,7 +51,7 @@ export function checkType(type: ChannelType | null): string | undefined {
 export function checkPhoneField(raw: string, type: ChannelType | null, context: FormContext): { check: PhoneCheck; error?: string } {
   if (context.savedPhone && raw.trim() === context.savedPhone) return { check: { status: 'ok', e164: context.savedPhone } }
   const check = checkPhone(raw, context.defaultCountry)
-  if (check.status === 'error') return { check, error: check.message }
+  if (check.status === 'error') return { check, error: phoneProblemText(check) }
   if (check.status === 'empty' && type !== null && needsPhone(type)) {
     return { check, error: t('contact-form.phone.required', { channel: CHANNEL_LABELS[type] }) }
   }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { ApiError } from '../../../../shared/result'
 import { formErrorsOf } from './server-errors'
+import { setAppLocale } from '../../i18n'
+import { syncError } from '../../sync/sync-errors'
 
 const validation = (fields: Record<string, string[]>, message = 'The given data was invalid.'): ApiError => ({ kind: 'validation', message, fields })
 
@@ -30,5 +32,16 @@ describe('placing refusals at the form fields', () => {
   it('shows any other error above the form', () => {
     expect(formErrorsOf({ kind: 'not_found', message: 'Contact not found.' })).toEqual({ fields: {}, general: 'Contact not found.' })
     expect(formErrorsOf(null)).toEqual({ fields: {}, general: null })
+  })
+
+  it("words the page's own refusal in the current language, not the English of its message", async () => {
+    const refused = syncError('internal', { code: 'changeRefused' })
+    expect(formErrorsOf(refused).general).toBe('This change cannot be saved.')
+    try {
+      await setAppLocale('de')
+      expect(formErrorsOf(refused).general).toBe('Diese Änderung kann nicht gespeichert werden.')
+    } finally {
+      await setAppLocale('en')
+    }
   })
 })

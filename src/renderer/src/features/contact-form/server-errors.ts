@@ -1,5 +1,6 @@
 // Puts a refusal (a server 422, or the outbox's own check) at the form field it is about; the rest is shown above the form.
 import type { ApiError } from '../../../../shared/result'
+import { errorText } from '../../sync/sync-errors'
 import { FORM_FIELDS, type FormErrors, type FormField } from './form-rules'
 
 export interface MappedErrors {
@@ -17,7 +18,7 @@ const isFormField = (segment: string): segment is FormField => (FORM_FIELDS as r
  */
 export function formErrorsOf(error: ApiError | null | undefined): MappedErrors {
   if (!error) return { fields: {}, general: null }
-  if (error.kind !== 'validation') return { fields: {}, general: error.message }
+  if (error.kind !== 'validation') return { fields: {}, general: errorText(error) }
   const fields: FormErrors = {}
   const unplaced: string[] = []
   for (const [key, messages] of Object.entries(error.fields)) {
@@ -26,5 +27,5 @@ export function formErrorsOf(error: ApiError | null | undefined): MappedErrors {
     else unplaced.push(...messages)
   }
   const placed = Object.keys(fields).length > 0
-  return { fields, general: unplaced.length > 0 ? unplaced.join(' ') : placed ? null : error.message }
+  return { fields, general: unplaced.length > 0 ? unplaced.join(' ') : placed ? null : errorText(error) }
 }

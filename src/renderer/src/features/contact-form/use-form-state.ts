@@ -7,6 +7,7 @@ import { readDefaultCountry, saveDefaultCountry } from './default-country'
 import { initialValues, toSubmission, type FormOutcome } from './form-output'
 import { checkForm, type FormField } from './form-rules'
 import { formErrorsOf } from './server-errors'
+import { phoneDoubtText } from './phone-words'
 import { t } from '../../i18n'
 
 export type Feedback = { status?: 'error' | 'warning'; text: string } | null
@@ -50,7 +51,8 @@ export function useFormState(contact: () => ContactRow | null, serverError: () =
     if (phone.status !== 'ok') return null
     const shown = touched.has('phone') || submitted.value
     const saved = values.phone.trim() === phone.e164 ? null : t('contact-form.phone.savedAs', { phone: phone.e164 })
-    if (phone.warning && shown) return { status: 'warning', text: saved ? `${saved} ${phone.warning}` : phone.warning }
+    const doubt = phoneDoubtText(phone)
+    if (doubt && shown) return { status: 'warning', text: saved ? `${saved} ${doubt}` : doubt }
     return saved ? { text: saved } : null
   })
 

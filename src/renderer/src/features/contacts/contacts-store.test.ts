@@ -14,6 +14,8 @@ import { REMOTE_SEARCH_DEBOUNCE_MS, useContactsStore } from './contacts-store'
 import { useSelectionStore } from './selection-store'
 import { useSyncStore } from '../pending'
 import { aContact } from '../../../../shared/test-support/contact-fixture'
+import { setAppLocale } from '../../i18n'
+import { SearchStopped } from '../../search/search-stopped'
 
 const person = (id: number, name: string, extra: Partial<ContactRow> = {}): ContactRow => ({
   id,
@@ -174,5 +176,20 @@ describe('contacts store', () => {
     expect(store.focusIndex).toBe(0)
     store.attach(null)
     expect([store.total, store.loaded, store.rowAt(0)]).toEqual([0, false, undefined])
+  })
+
+  it('says why search stopped in the current language, the reason worded when shown', async () => {
+    const stop = new SearchStopped({ code: 'workerFailed', detail: 'out of memory' })
+    const search = { ready: Promise.resolve(), onIndexChanged: () => () => {}, query: () => Promise.reject(stop) } as unknown as Workspace['search']
+    const store = useContactsStore()
+    store.attach({ ...workspace, search })
+    store.show(0, 30)
+    await vi.waitFor(() => expect(store.error).toBe('Search stopped working: The search worker failed: out of memory'))
+    try {
+      await setAppLocale('de')
+      expect(store.error).toBe('Die Suche funktioniert nicht mehr: Die Suche ist ausgefallen: out of memory')
+    } finally {
+      await setAppLocale('en')
+    }
   })
 })

@@ -12,13 +12,12 @@ import type { Workspace } from '../../workspace/workspace'
 import { useSelectionStore } from './selection-store'
 import { useSyncStore } from '../pending'
 import { t } from '../../i18n'
+import { searchErrorText } from '../../search/search-stopped'
 
 /** The server is asked only once typing pauses: a word typed in one go is one request. */
 export const REMOTE_SEARCH_DEBOUNCE_MS = 300
 /** Index updates during a pull arrive page by page; the table re-reads at most this often. */
 export const REFRESH_THROTTLE_MS = 150
-
-const reasonOf = (cause: unknown) => (cause instanceof Error ? cause.message : String(cause))
 
 export const useContactsStore = defineStore('contacts', () => {
   const sync = useSyncStore()
@@ -31,8 +30,8 @@ export const useContactsStore = defineStore('contacts', () => {
   /** Bumped whenever rows changed: the table re-reads `rowAt` for what it shows. */
   const version = ref(0)
   /** Why the search failed, said in the current language by `error`. */
-  const failure = shallowRef<{ key: 'contacts.error.search-stopped' | 'contacts.error.search-start'; reason: string } | null>(null)
-  const error = computed(() => (failure.value ? t(failure.value.key, { reason: failure.value.reason }) : null))
+  const failure = shallowRef<{ key: 'contacts.error.search-stopped' | 'contacts.error.search-start'; cause: unknown } | null>(null)
+  const error = computed(() => (failure.value ? t(failure.value.key, { reason: searchErrorText(failure.value.cause) }) : null))
   /** The server is being asked too: the first pull has not finished, or the query aims at emails the mirror lacks. */
   const remoteSearching = ref(false)
   const focusIndex = ref(0)
@@ -84,7 +83,7 @@ export const useContactsStore = defineStore('contacts', () => {
       (offset, limit) => search.query({ text: text.value, filters: { ...filters.value }, offset, limit }),
       updated,
       (cause) => {
-        failure.value = { key: 'contacts.error.search-stopped', reason: reasonOf(cause) }
+        failure.value = { key: 'contacts.error.search-stopped', cause }
       },
     )
     window = current
@@ -98,7 +97,7 @@ export const useContactsStore = defineStore('contacts', () => {
     // The preview rows are replaced by ranked ones the moment the index is ready.
     void search.ready.then(
       () => window === current && void current.refresh(),
-      (cause) => window === current && (failure.value = { key: 'contacts.error.search-start', reason: reasonOf(cause) }),
+      (cause) => window === current && (failure.value = { key: 'contacts.error.search-start', cause }),
     )
     detach = () => {
       stopListening()

@@ -3,6 +3,7 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef, watch } from 'vue'
 import { CHANNEL_LABELS, needsPhone, type ContactRow } from '../../../../shared/contact'
 import { t } from '../../i18n'
+import { errorText } from '../../sync/sync-errors'
 import type { ContactsDb } from '../../db/database'
 import { useBulkStore } from '../bulk'
 import { scanDuplicates } from './duplicates-client'
@@ -109,7 +110,7 @@ export const useDuplicatesStore = defineStore('duplicates', () => {
     error.value = null
     const done = await mergeGroup(db, group.ids, choice.value).finally(() => (merging.value = false))
     if (!done.ok) {
-      error.value = done.error.message
+      error.value = errorText(done.error)
       return null
     }
     bulk.record(db, done.data.step, done.data.label)

@@ -2,6 +2,7 @@
 import type { ContactRow } from '../../../../shared/contact'
 import { ok, type Result } from '../../../../shared/result'
 import type { ContactsDb } from '../../db/database'
+import { errorText } from '../../sync/sync-errors'
 import { enqueueMany, enqueueWithFollowUp, type IntentInput } from '../../sync/outbox'
 import type { StepIntent, UndoableStep } from '../bulk'
 import type { ImportPlan } from './import-plan'
@@ -46,7 +47,7 @@ export async function applyImport(db: ContactsDb, plan: ImportPlan, onProgress: 
       notes = chunk.flatMap((create, i) => create.notes.map((content): IntentInput => ({ kind: 'addNote', contactId: made[i]!.contactId, content })))
       return notes
     })
-    if (!queued.ok) return ok({ ...outcome, stoppedBy: queued.error.message })
+    if (!queued.ok) return ok({ ...outcome, stoppedBy: errorText(queued.error) })
     record(creates, queued.data.queued)
     record(notes, queued.data.followed)
     outcome.created += chunk.length
@@ -56,7 +57,7 @@ export async function applyImport(db: ContactsDb, plan: ImportPlan, onProgress: 
   for (let start = 0; start < merges.length; start += IMPORT_CHUNK) {
     const chunk = merges.slice(start, start + IMPORT_CHUNK)
     const queued = await enqueueMany(db, chunk)
-    if (!queued.ok) return ok({ ...outcome, stoppedBy: queued.error.message })
+    if (!queued.ok) return ok({ ...outcome, stoppedBy: errorText(queued.error) })
     record(chunk, queued.data)
     done = Math.min(total, done + new Set(chunk.map(contactOf)).size)
     onProgress(done, total)

@@ -1,17 +1,10 @@
 // Reads a file's phone cell as E.164 by the contact form's rules, with the problem as a code the preview puts into words.
 import { parsePhoneNumberFromString, validatePhoneNumberLength, type CountryCode } from 'libphonenumber-js/max'
 import { E164 } from '../../../../shared/contact'
+import type { PhoneProblem } from '../../phone/phone-number'
 
-/** Why a cell is not a phone number we can save (the contact form's checkPhone, as codes). */
-export type PhoneReason =
-  | 'phone_needs_country'
-  | 'phone_not_a_number'
-  | 'phone_unknown_country'
-  | 'phone_too_short'
-  | 'phone_too_long'
-  | 'phone_wrong_length'
-  | 'phone_extension'
-  | 'phone_digits'
+/** Why a cell is not a phone number we can save: the contact form's codes. */
+export type PhoneReason = PhoneProblem
 
 /**
  * ok: `e164` is what will be saved; `unusual` (not blocking) when the number has a possible length but no known

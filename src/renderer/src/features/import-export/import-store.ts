@@ -18,6 +18,7 @@ import type { ImportPreview, PreviewRow } from './import-preview'
 import type { FileSummary } from './import-protocol'
 import { defaultImportTag, importTagProblem } from './import-tag'
 import { importErrorText } from './import-words'
+import { errorText } from '../../sync/sync-errors'
 
 export type ImportStage = 'closed' | 'choosing' | 'reading' | 'failed' | 'mapping' | 'checking' | 'preview' | 'importing' | 'done'
 export type PreviewFilter = 'all' | PreviewRow['status']
@@ -175,7 +176,7 @@ export const useImportStore = defineStore('import', () => {
     progress.value = { done: 0, total: writes.value }
     const result = await applyImport(db, planned, (done, total) => (progress.value = { done, total }))
     if (!result.ok) {
-      failure.value = { kind: 'not_queued', detail: result.error.message }
+      failure.value = { kind: 'not_queued', detail: errorText(result.error) }
       stage.value = 'failed'
       return
     }

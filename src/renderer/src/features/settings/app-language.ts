@@ -5,7 +5,8 @@ import { callBridge } from '../../bridge'
 import { pickLocale, setAppLocale, type AppLocale } from '../../i18n'
 import { usePreferencesStore } from './preferences-store'
 
-const browserLanguages = (): readonly string[] => (typeof navigator === 'undefined' ? [] : navigator.languages)
+/** The languages the browser side says the user reads, best first (none outside a page). */
+export const browserLanguages = (): readonly string[] => (typeof navigator === 'undefined' ? [] : navigator.languages)
 
 export function useAppLanguage(): ComputedRef<AppLocale> {
   const prefs = usePreferencesStore()

@@ -98,3 +98,6 @@ export function formatBinding(binding: Binding, platform: Platform = currentPlat
   if (platform === 'mac') return `${binding.mod ? '⌘' : ''}${shiftShown ? '⇧' : ''}${key}`
   return [binding.mod ? 'Ctrl' : '', shiftShown ? 'Shift' : '', key].filter(Boolean).join('+')
 }
+
+/** A binding to put inside a sentence: kept left to right in a left-isolate, so "(Ctrl+R)" is not turned around in Arabic. */
+export const bindingInText = (binding: Binding, platform: Platform = currentPlatform()): string => `\u2066${formatBinding(binding, platform)}\u2069`

@@ -2,10 +2,10 @@
 // The palette and the help speak the app's language: titles, menus, the input's words; the palette finds English too.
 import { afterEach, describe, expect, it } from 'vitest'
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
-import { i18n, setAppLocale } from '../../i18n'
+import { i18n, setAppLocale, t } from '../../i18n'
 import CommandPalette from './CommandPalette.vue'
 import ShortcutHelp from './ShortcutHelp.vue'
-import { COMMANDS } from './key-commands'
+import { COMMANDS, bindingInText } from './key-commands'
 
 let wrapper: VueWrapper | null = null
 afterEach(() => {
@@ -55,5 +55,17 @@ describe('the command palette and the shortcut help in the app’s language', ()
     expect(help.textContent).toContain('إضافة وسوم')
     expect(help.textContent).toContain('تعمل الاختصارات ذات المفتاح الواحد على الجدول')
     expect(help.getAttribute('aria-label')).toBe('اختصارات لوحة المفاتيح')
+  })
+})
+
+describe('a key combination inside a sentence', () => {
+  it('stays left to right in Arabic, isolated from the words around it', async () => {
+    const syncNow = COMMANDS.find((command) => command.id === 'sync.now')!.bindings[0]!
+    const keys = bindingInText(syncNow, 'other')
+    expect(keys).toBe('\u2066Ctrl+R\u2069')
+    await setAppLocale('ar')
+    expect(t('pending.sync.nowWithKeys', { keys })).toBe('زامن الآن (\u2066Ctrl+R\u2069)')
+    await setAppLocale('de')
+    expect(t('app.settings.tooltip', { keys: bindingInText({ key: ',', mod: true }, 'mac') })).toMatch(/\u2066⌘,\u2069/)
   })
 })
