@@ -192,4 +192,19 @@ describe('contacts store', () => {
       await setAppLocale('en')
     }
   })
+  it('keeps saying search could not start while the preview rows still arrive', async () => {
+    const stop = new SearchStopped({ code: 'workerFailed', detail: 'out of memory' })
+    const preview = { rows: [{ id: 1, name: 'Ana', type: 'whatsapp' }], total: 1, ready: false }
+    const search = { ready: Promise.reject(stop), onIndexChanged: () => () => {}, query: () => Promise.resolve(preview) } as unknown as Workspace['search']
+    const store = useContactsStore()
+    store.attach({ ...workspace, search })
+    store.show(0, 30)
+    await vi.waitFor(() => expect(store.error).toMatch(/^Search could not start/))
+    // Rows the preview reads later (a scroll, a typed letter) do not make the failure go away.
+    store.setText('an')
+    await vi.waitFor(() => expect(store.total).toBe(1))
+    store.show(0, 30)
+    await vi.waitFor(() => expect(store.loaded).toBe(true))
+    expect(store.error).toMatch(/^Search could not start/)
+  })
 })

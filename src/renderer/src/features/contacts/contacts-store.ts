@@ -55,7 +55,8 @@ export const useContactsStore = defineStore('contacts', () => {
     total.value = window.state.total
     ready.value = window.state.ready
     loaded.value = window.state.loaded
-    failure.value = null
+    // Rows that arrive mean search answers again, unless its index never started: preview rows still come then.
+    if (failure.value?.key !== 'contacts.error.search-start') failure.value = null
     if (focusIndex.value >= total.value) focusIndex.value = Math.max(0, total.value - 1)
     version.value++
   }
