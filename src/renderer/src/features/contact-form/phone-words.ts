@@ -22,17 +22,21 @@ const PLAIN_KEYS = {
 const isWhere = (problem: PhoneProblem): problem is keyof typeof WHERE_KEYS => problem in WHERE_KEYS
 const where = ({ country }: { country?: CountryCode }) => (country ? { country: countryName(country, currentLocale.value) } : null)
 
-/** Why the typed number cannot be saved. */
-export function phoneProblemText(check: Extract<PhoneCheck, { status: 'error' }>): string {
+/** Why a number cannot be saved (the form's typed number, an imported cell). */
+export function phoneProblemText(check: Pick<Extract<PhoneCheck, { status: 'error' }>, 'problem' | 'country'>): string {
   if (!isWhere(check.problem)) return t(PLAIN_KEYS[check.problem])
   const [plain, named] = WHERE_KEYS[check.problem]
   const place = where(check)
   return place ? t(named, place) : t(plain)
 }
 
-/** The doubt beside a number that saves but has no known operator range; null for a usual number. */
-export function phoneDoubtText(check: Extract<PhoneCheck, { status: 'ok' }>): string | null {
-  if (!check.unusual) return null
-  const place = where(check)
+/** The doubt beside a number that saves but has no known operator range in its country. */
+export function unusualPhoneText(country?: CountryCode): string {
+  const place = where({ country })
   return place ? t('contact-form.phone.unusualIn', place) : t('contact-form.phone.unusual')
+}
+
+/** The doubt beside the typed number; null for a usual number. */
+export function phoneDoubtText(check: Extract<PhoneCheck, { status: 'ok' }>): string | null {
+  return check.unusual ? unusualPhoneText(check.country) : null
 }

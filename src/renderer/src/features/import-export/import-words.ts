@@ -1,27 +1,15 @@
 // The import's codes in the reader's language, made when shown: reasons at a cell, why a file is refused, the parser's guesses.
 import { CHANNEL_LABELS, CHANNEL_TYPES } from '../../../../shared/contact'
 import type { MatchReason } from '../../contact-match/match-keys'
-import { currentLocale, localeFormats, t } from '../../i18n'
-import { countryName } from '../../phone/country-names'
+import { localeFormats, t } from '../../i18n'
+import { phoneProblemText, unusualPhoneText } from '../contact-form'
 import type { CellIssue, IssueReason } from './candidate'
 import type { CsvProblem } from './csv-parse'
+import type { PhoneReason } from './import-phone'
 import { MAX_FILE_BYTES, type ImportError, type ImportErrorKind } from './import-error'
 import type { DuplicateTarget } from './import-preview'
 
-/** Reasons whose sentence names the number's country when it is known: [without, with]. */
-const PHONE_WHERE_KEYS = {
-  phone_too_short: ['import-export.issue.phoneTooShort', 'import-export.issue.phoneTooShortIn'],
-  phone_too_long: ['import-export.issue.phoneTooLong', 'import-export.issue.phoneTooLongIn'],
-  phone_wrong_length: ['import-export.issue.phoneWrongLength', 'import-export.issue.phoneWrongLengthIn'],
-  phone_unusual: ['import-export.issue.phoneUnusual', 'import-export.issue.phoneUnusualIn'],
-} as const satisfies Partial<Record<IssueReason, readonly [string, string]>>
-
 const ISSUE_KEYS = {
-  phone_needs_country: 'import-export.issue.phoneNeedsCountry',
-  phone_not_a_number: 'import-export.issue.phoneNotANumber',
-  phone_unknown_country: 'import-export.issue.phoneUnknownCountry',
-  phone_extension: 'import-export.issue.phoneExtension',
-  phone_digits: 'import-export.issue.phoneDigits',
   phone_required: 'import-export.issue.phoneRequired',
   name_missing: 'import-export.issue.nameMissing',
   name_too_long: 'import-export.issue.nameTooLong',
@@ -32,17 +20,16 @@ const ISSUE_KEYS = {
   note_empty: 'import-export.issue.noteEmpty',
   note_too_long: 'import-export.issue.noteTooLong',
   invalid: 'import-export.issue.invalid',
-} as const satisfies Record<Exclude<IssueReason, keyof typeof PHONE_WHERE_KEYS>, string>
+} as const satisfies Record<Exclude<IssueReason, PhoneReason | 'phone_unusual'>, string>
 
-const isPhoneWhere = (reason: IssueReason): reason is keyof typeof PHONE_WHERE_KEYS => reason in PHONE_WHERE_KEYS
+/** Every reason but the phone check's, which the contact form words the same way. */
+const hasIssueKey = (reason: IssueReason): reason is keyof typeof ISSUE_KEYS => reason in ISSUE_KEYS
 
 /** The sentence the preview shows at a cell (or beside a number worth a look). */
 export function issueText(issue: Pick<CellIssue, 'reason' | 'country' | 'channel' | 'tag'>): string {
   const { reason } = issue
-  if (isPhoneWhere(reason)) {
-    const [plain, where] = PHONE_WHERE_KEYS[reason]
-    return issue.country ? t(where, { country: countryName(issue.country, currentLocale.value) }) : t(plain)
-  }
+  if (reason === 'phone_unusual') return unusualPhoneText(issue.country)
+  if (!hasIssueKey(reason)) return phoneProblemText({ problem: reason, country: issue.country })
   return t(ISSUE_KEYS[reason], {
     channel: issue.channel ? CHANNEL_LABELS[issue.channel] : '',
     channels: localeFormats().list.format(CHANNEL_TYPES.map((type) => CHANNEL_LABELS[type])),
