@@ -137,8 +137,21 @@ export const resultSchema = <C extends Channel>(channel: C) => resultOf(channels
 /** The IPC channel name on the wire; a prefix keeps ours apart from Electron's own. */
 export const ipcName = (channel: Channel): string => `skylight:${channel}`
 
+/**
+ * Who waits for a SkyLight call, most urgent first: the user (opening a contact, online search, sign-in), the
+ * outbox's replay of the user's edits, the pull, and hydration (details and notes fetched in the background).
+ * Main's one limiter per account serves a higher class first; background classes keep to their share.
+ */
+export const CALL_PRIORITIES = ['interactive', 'replay', 'pull', 'hydrate'] as const
+export const callPriority = z.enum(CALL_PRIORITIES)
+export type CallPriority = z.infer<typeof callPriority>
+
+/** How a call is made, beside what it asks: its priority (default `interactive`). */
+export const callOptions = z.object({ priority: callPriority.optional() }).strict()
+export type CallOptions = z.infer<typeof callOptions>
+
 /** `window.skylight`: one async method per channel, exactly the contract. */
-export type SkylightBridge = { [C in Channel]: (args: ArgsOf<C>) => Promise<Result<DataOf<C>>> }
+export type SkylightBridge = { [C in Channel]: (args: ArgsOf<C>, options?: CallOptions) => Promise<Result<DataOf<C>>> }
 
 /** Main → page: the user clicked an app menu item; the page runs that keymap command. */
 export const MENU_COMMAND_EVENT = 'skylight:menu-command'
