@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto'
 import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
+import Dexie from 'dexie'
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb'
 import { databaseName, deleteAccountDatabase, openAccountDatabase } from './database'
 
@@ -18,7 +19,7 @@ describe('account databases', () => {
     b.close()
   })
 
-  it('declares the four tables with their keys and few indexes', async () => {
+  it('declares the five tables with their keys and few indexes', async () => {
     const db = await openAccountDatabase(`schema-${randomUUID()}`)
     const shape = Object.fromEntries(
       db.tables.map((table) => [table.name, [table.schema.primKey.src, ...table.schema.indexes.map((index) => index.src)]]),
@@ -28,7 +29,22 @@ describe('account databases', () => {
       outbox: ['++seq', 'contactId'],
       notes: ['id', 'contactId'],
       meta: ['key'],
+      freshness: ['id'],
     })
+    db.close()
+  })
+
+  it('upgrades a version 1 mirror to version 2, keeping its rows', async () => {
+    const account = `upgrade-${randomUUID()}`
+    const old = new Dexie(databaseName(account))
+    old.version(1).stores({ contacts: 'id, name', outbox: '++seq, contactId', notes: 'id, contactId', meta: 'key' })
+    await old.open()
+    await old.table('contacts').put({ id: 1, name: 'Kept' })
+    old.close()
+    const db = await openAccountDatabase(account)
+    expect(db.verno).toBe(2)
+    expect(await db.contacts.get(1)).toEqual({ id: 1, name: 'Kept' })
+    expect(await db.freshness.count()).toBe(0)
     db.close()
   })
 

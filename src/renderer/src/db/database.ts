@@ -15,6 +15,16 @@ export interface OutboxRecord {
   contactId: number
 }
 
+/**
+ * When each part of a contact was last read from the server (epoch ms), for hydration: `details`
+ * from a GET of the contact, `notes` from its notes list. A part never read is absent.
+ */
+export interface FreshnessRow {
+  id: number
+  details?: number
+  notes?: number
+}
+
 export interface MetaRow {
   key: string
   value: unknown
@@ -27,6 +37,8 @@ export type ContactsDb = Dexie & {
   outbox: Table<OutboxRecord, number>
   notes: EntityTable<NoteRow, 'id'>
   meta: EntityTable<MetaRow, 'key'>
+  /** Keyed by contact id, no other index: hydration reads it whole, a write touches one row. */
+  freshness: EntityTable<FreshnessRow, 'id'>
 }
 
 /** IndexedDB implementation to use instead of the global one (tests under Node). */
@@ -49,6 +61,9 @@ export async function openAccountDatabase(accountId: string, deps: IndexedDbDeps
     notes: 'id, contactId',
     meta: 'key',
   })
+  // Hydration (issue 13): when each contact's details and notes were read. Its progress needs no
+  // queue of its own: what is due follows from this table, so it survives any restart.
+  db.version(2).stores({ freshness: 'id' })
   await db.open()
   return db
 }

@@ -5,10 +5,10 @@ export type CallLog = { channel: string; args: unknown }[]
 
 export function fakeBridge(answers: Partial<SkylightBridge>, log: CallLog = []): SkylightBridge {
   const entries = CHANNELS.map((channel) => {
-    const answer = answers[channel] as ((args: unknown) => Promise<unknown>) | undefined
-    const method = async (args: unknown) => {
+    const answer = answers[channel] as ((args: unknown, options?: unknown) => Promise<unknown>) | undefined
+    const method = async (args: unknown, options?: unknown) => {
       log.push({ channel, args })
-      if (answer) return answer(args)
+      if (answer) return options === undefined ? answer(args) : answer(args, options)
       return { ok: false, error: { kind: 'internal', message: `The test did not expect ${channel}.` } }
     }
     return [channel, method] as const

@@ -2,7 +2,8 @@
 import type { Contact, ContactRow, Note } from '../../../../shared/contact'
 import type { ContactsDb } from '../../db/database'
 import { outboxStore } from './outbox-store'
-import { mergeRow } from '../../db/merge'
+import { isFullRow, mergeRow } from '../../db/merge'
+import { markRead } from '../../db/freshness'
 import { markSnapshotDirty } from '../../db/snapshot'
 import { overlayIntents } from './local-apply'
 import { CLOCK_SKEW_MS } from './server-lookup'
@@ -17,17 +18,22 @@ async function putWithPending(db: ContactsDb, id: number, row: ContactRow, done:
   await markSnapshotDirty(db, [id])
 }
 
-/** A fresh GET of the contact: the mirror learns the other users' changes, the local edits stay visible. */
+/**
+ * A fresh GET of the contact: the mirror learns the other users' changes, the local edits stay
+ * visible, and hydration counts its details as read now.
+ */
 export async function refreshContact(db: ContactsDb, contact: Contact): Promise<void> {
-  await db.transaction('rw', [db.contacts, db.outbox, db.meta], async () => {
+  await db.transaction('rw', [db.contacts, db.outbox, db.meta, db.freshness], async () => {
     await putWithPending(db, contact.id, mergeRow(await db.contacts.get(contact.id), contact), new Set())
+    await markRead(db, [contact.id], 'details', Date.now())
   })
 }
 
-/** The intents `seqs` are done; a (possibly partial) answer is merged into the mirror. */
+/** The intents `seqs` are done; a (possibly partial) answer is merged into the mirror; a full one counts as a fresh read. */
 export async function completeIntents(db: ContactsDb, seqs: readonly number[], contactId: number, answer?: ContactRow): Promise<void> {
-  await db.transaction('rw', [db.contacts, db.outbox, db.meta], async () => {
+  await db.transaction('rw', [db.contacts, db.outbox, db.meta, db.freshness], async () => {
     if (answer) await putWithPending(db, contactId, mergeRow(await db.contacts.get(contactId), answer), new Set(seqs))
+    if (answer && isFullRow(answer)) await markRead(db, [contactId], 'details', Date.now())
     await outboxStore(db).bulkDelete([...seqs])
   })
 }

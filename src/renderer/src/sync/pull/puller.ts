@@ -12,6 +12,8 @@ import { etaMs, isPassConsistent, pagesLeft } from './pull-plan'
 import { RateGate } from '../pacing/rate-gate'
 import { recordSyncedAt } from './last-synced'
 import { settleUnseenRows } from './unseen-rows'
+import { isFullRow } from '../../db/merge'
+import { recordListRowsFull } from './list-rows'
 
 /** What a pull calls: pages, and single contacts to confirm the rows a pass did not see. */
 export type PullBridge = Pick<SkylightBridge, 'contacts.list' | 'contacts.get'>
@@ -88,6 +90,8 @@ interface PullContext {
   maxPasses: number
   /** Confirmations by id this pull may still make. */
   confirmationsLeft: number
+  /** A page this run read left a field out: details must come from single GETs (hydration). */
+  partialRows: boolean
   now: () => Date
   emit: (state: PassState) => void
 }
@@ -114,6 +118,7 @@ export async function pullContacts(db: ContactsDb, bridge: PullBridge, options: 
     now,
     maxPasses: options.maxPasses ?? 3,
     confirmationsLeft: options.maxConfirmations ?? 1_000,
+    partialRows: false,
     policy: {
       gate: new RateGate(options.concurrency ?? 4),
       signal: stop.signal,
@@ -172,6 +177,7 @@ async function run(ctx: PullContext, checkpoint: Awaited<ReturnType<typeof loadC
     const end = await fetchPage(ctx.bridge, 1, PER_PAGE, ctx.policy)
     if (end.status !== 'ok') return end
     if (ctx.stop.signal.aborted) return { status: 'aborted' }
+    noteRowShape(ctx, end.data.data)
     await ctx.db.transaction('rw', [ctx.db.contacts, ctx.db.meta, ctx.db.outbox], async () => {
       await mergeServerRows(ctx.db, end.data.data)
     })
@@ -242,6 +248,7 @@ async function readPages(ctx: PullContext, state: PassState): Promise<Stopped | 
 /** Merges a page and marks it done in one transaction, so a crash never loses or half-records it. */
 async function mergePage(ctx: PullContext, state: PassState, page: number, rows: ContactRow[], total: number): Promise<void> {
   const ids = rows.map((row) => row.id)
+  noteRowShape(ctx, rows)
   await ctx.db.transaction('rw', [ctx.db.contacts, ctx.db.meta, ctx.db.outbox], async () => {
     await mergeServerRows(ctx.db, rows)
     await recordPage(ctx.db, page, ids, total)
@@ -252,10 +259,15 @@ async function mergePage(ctx: PullContext, state: PassState, page: number, rows:
 }
 
 
-/** Ends the pull in one transaction: the sync time recorded, the checkpoint dropped. */
+function noteRowShape(ctx: PullContext, rows: readonly ContactRow[]): void {
+  if (!ctx.partialRows && !rows.every(isFullRow)) ctx.partialRows = true
+}
+
+/** Ends the pull in one transaction: the sync time and the rows' shape recorded, the checkpoint dropped. */
 async function finish(ctx: PullContext): Promise<void> {
   await ctx.db.transaction('rw', ctx.db.meta, async () => {
     await recordSyncedAt(ctx.db, ctx.now())
+    await recordListRowsFull(ctx.db, !ctx.partialRows)
     await clearCheckpoint(ctx.db)
   })
 }

@@ -31,4 +31,20 @@ describe('connectivity', () => {
     expect(await bridge['contacts.get']({ id: 1 })).toMatchObject({ ok: false, error: { kind: 'offline' } })
     expect(connectivity.state).toBe('offline')
   })
+
+  it('passes a call\'s priority on to the bridge', async () => {
+    const seen: unknown[] = []
+    const bridge = observeBridge(
+      fakeBridge({
+        'notes.list': async (_args, options) => {
+          seen.push(options)
+          return { ok: true, data: [] }
+        },
+      }),
+      createConnectivity(),
+    )
+    await bridge['notes.list']({ id: 1 }, { priority: 'hydrate' })
+    await bridge['notes.list']({ id: 1 })
+    expect(seen).toEqual([{ priority: 'hydrate' }, undefined])
+  })
 })

@@ -10,6 +10,7 @@ import { createPullRunner, type PullRunner, type PullRunnerOptions, type PullRun
 import { createReconnectProbe, type ReconnectProbe } from './reconnect-probe'
 import { resumeReplayWhenAnswered } from './resume-replay'
 import { syncError } from '../sync-errors'
+import { createHydrator, type Hydrator, type HydratorOptions, type HydrationState } from '../hydrate'
 
 const noNetwork = (): ApiError => syncError('offline', { code: 'noNetwork' })
 
@@ -22,6 +23,8 @@ export interface SyncSession {
   readonly bridge: SkylightBridge
   readonly pulls: PullRunner
   readonly replayer: Replayer
+  /** Details and notes of every contact, read in the background after each pull. */
+  readonly hydrator: Hydrator
   /** Ctrl/Cmd+R: pull now, send what waits now (skipping backoffs), probe at once when offline. */
   syncNow(): void
   /** Main accepted a new key for this account: send what the refused key paused, and ask the API at once. */
@@ -36,6 +39,8 @@ export interface SyncSessionOptions {
   onPullChange: (state: PullRunnerState) => void
   pull?: Pick<PullRunnerOptions, 'pull' | 'intervalMs' | 'pullOptions' | 'recheckBaseMs'>
   replay?: Omit<ReplayerOptions, 'db' | 'bridge'>
+  onHydrationChange?: (state: HydrationState) => void
+  hydrate?: Omit<HydratorOptions, 'db' | 'bridge' | 'reachability' | 'onChange'>
   probeDelayMs?: number
 }
 
@@ -43,11 +48,16 @@ export function startSyncSession(options: SyncSessionOptions): SyncSession {
   const { db } = options
   const connectivity = createConnectivity()
   const bridge = observeBridge(options.bridge, connectivity)
+  const hydrator = createHydrator({ db, bridge, reachability: connectivity, onChange: options.onHydrationChange, ...options.hydrate })
   const pulls = createPullRunner({
     db,
     bridge,
     onChange: options.onPullChange,
-    onCompleted: () => options.search.saveSnapshot().catch(() => {}),
+    onCompleted: () => {
+      // The pull may have brought new contacts, or (rows carrying every field) fresh details.
+      hydrator.request()
+      return options.search.saveSnapshot().catch(() => {})
+    },
     ...options.pull,
   })
   const replayer = createReplayer({ db, bridge, ...options.replay })
@@ -79,6 +89,7 @@ export function startSyncSession(options: SyncSessionOptions): SyncSession {
     if (stopped) return
     replayer.start()
     pulls.request()
+    hydrator.start()
   })
 
   return {
@@ -86,6 +97,7 @@ export function startSyncSession(options: SyncSessionOptions): SyncSession {
     bridge,
     pulls,
     replayer,
+    hydrator,
     syncNow() {
       if (connectivity.state === 'offline') probe.now()
       pulls.request()
@@ -102,7 +114,7 @@ export function startSyncSession(options: SyncSessionOptions): SyncSession {
       stopResuming()
       globalThis.removeEventListener?.('online', onOsOnline)
       probe.stop()
-      await Promise.all([pulls.stop(), replayer.stop()])
+      await Promise.all([pulls.stop(), replayer.stop(), hydrator.stop()])
     },
   }
 }
