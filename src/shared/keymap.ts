@@ -36,6 +36,7 @@ export type CommandId =
   | 'contacts.import'
   | 'contacts.export'
   | 'duplicates.find'
+  | 'filters.keepOffline'
   | 'settings.open'
   | 'app.copyDiagnostics'
 
@@ -124,6 +125,7 @@ export const COMMANDS: readonly Command[] = [
   command('copy.phone', 'shared.command.copy.phone', 'Contacts', [{ key: 'y' }]),
   command('copy.email', 'shared.command.copy.email', 'Contacts', [{ key: 'Y', shift: true }]),
   command('duplicates.find', 'shared.command.duplicates.find', 'Contacts', [{ key: 'd', mod: true, shift: true }], { whileTyping: true, menuLabelKey: 'shared.command.duplicates.find.menu' }),
+  command('filters.keepOffline', 'shared.command.filters.keepOffline', 'Contacts', []),
   command('help.open', 'shared.command.help.open', 'Help', [{ key: '?', shift: true }]),
   command('app.copyDiagnostics', 'shared.command.app.copyDiagnostics', 'Help', [], { menuLabelKey: 'shared.command.app.copyDiagnostics.menu' }),
 ]

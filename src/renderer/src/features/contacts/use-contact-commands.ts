@@ -7,6 +7,7 @@ import type { ShortcutHandlers } from '../shortcuts'
 import { type BulkAction, useBulkStore } from '../bulk'
 import { chooseImportFile, useImportStore } from '../import-export'
 import { useContactsStore } from './contacts-store'
+import { useKeepOfflineStore } from './keep-offline-store'
 import { useOverlayStore } from './overlay-store'
 import { useSelectionStore } from './selection-store'
 import { useSyncStore } from '../pending'
@@ -33,6 +34,7 @@ export function useContactCommands(hooks: ContactCommandHooks) {
   const overlay = useOverlayStore()
   const bulk = useBulkStore()
   const sync = useSyncStore()
+  const keepOffline = useKeepOfflineStore()
   const dialog = useDialog()
   const message = useMessage()
   const importer = useImportStore()
@@ -164,6 +166,7 @@ export function useContactCommands(hooks: ContactCommandHooks) {
     'contacts.import': () => void chooseFile(),
     'contacts.export': () => overlay.open({ kind: 'export' }),
     'duplicates.find': () => overlay.open({ kind: 'duplicates' }),
+    'filters.keepOffline': () => void keepOffline.toggleCurrent(),
   }
 
   /** Commands about one contact: they work in the table and with the contact open. */

@@ -25,6 +25,31 @@ const mountStatus = () => (wrapper = mount(SyncStatus, { global: { plugins: [i18
 const text = () => wrapper?.get('[data-test="sync-text"]').text()
 
 describe('sync status', () => {
+  it('says how many contacts are read for offline use and how long the rest takes, and pauses and resumes', async () => {
+    const sync = useSyncStore()
+    sync.reachability = 'online'
+    sync.lastSyncedAt = new Date().toISOString()
+    const paused: string[] = []
+    sync.pauseHydration = async () => void paused.push('pause')
+    sync.resumeHydration = async () => void paused.push('resume')
+    sync.hydration = { status: 'running', total: 100_000, hydrated: 12_400, requestsLeft: 175_200, perSecond: 24.3, etaMs: 2.1 * 3_600_000 }
+    mountStatus()
+    const hydration = () => wrapper!.get('[data-test="hydration-text"]').text()
+    expect(hydration()).toBe('Details offline: 12,400 of 100,000 · about 2 hours at the current limit')
+    sync.hydration = { ...sync.hydration, etaMs: 50 * 60_000 }
+    await nextTick()
+    expect(hydration()).toBe('Details offline: 12,400 of 100,000 · about 50 minutes at the current limit')
+    await wrapper!.get('[data-test="hydration-toggle"]').trigger('click')
+    sync.hydration = { ...sync.hydration, status: 'paused', etaMs: null }
+    await nextTick()
+    expect(hydration()).toBe('Details offline: 12,400 of 100,000 · paused')
+    await wrapper!.get('[data-test="hydration-toggle"]').trigger('click')
+    expect(paused).toEqual(['pause', 'resume'])
+    sync.hydration = { ...sync.hydration, status: 'done', hydrated: 100_000 }
+    await nextTick()
+    expect(wrapper!.find('[data-test="hydration"]').exists()).toBe(false)
+  })
+
   it('says when the server was still changing at the end of a sync, and counts down to the re-check', async () => {
     const sync = useSyncStore()
     sync.reachability = 'online'

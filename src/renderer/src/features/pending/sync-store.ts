@@ -10,11 +10,12 @@ import type { PullRunnerState } from '../../sync/pull/pull-runner'
 import { startSyncSession, type SyncSession, type SyncSessionOptions } from '../../sync/session/sync-session'
 import { readLastSyncedAt } from '../../sync/pull/last-synced'
 import type { Workspace } from '../../workspace/workspace'
+import { DEFAULT_REFRESH_MS, type HydrationState } from '../../sync/hydrate'
 
 /** Counting the queue after every change of a 10,000-contact bulk edit is wasteful: once per beat is plenty. */
 const COUNT_THROTTLE_MS = 250
 
-export type SessionTuning = Omit<SyncSessionOptions, 'db' | 'search' | 'bridge' | 'onPullChange'>
+export type SessionTuning = Omit<SyncSessionOptions, 'db' | 'search' | 'bridge' | 'onPullChange' | 'onHydrationChange'>
 
 export const useSyncStore = defineStore('sync', () => {
   const reachability = ref<Reachability>('unknown')
@@ -25,11 +26,15 @@ export const useSyncStore = defineStore('sync', () => {
   const needsAttention = ref(0)
   const replayer = ref<ReplayerState>('stopped')
   const session = shallowRef<SyncSession | null>(null)
+  /** How far the background read of every contact's details and notes is; null before it reports. */
+  const hydration = shallowRef<HydrationState | null>(null)
   /** The pending changes panel, opened from the indicator. */
   const panelOpen = ref(false)
 
   /** How often the mirror re-reads the account (the user's setting); the runner's default until set. */
   let pullIntervalMs: number | undefined
+  /** How old read details may grow before they are read again (the user's setting). */
+  let refreshMs = DEFAULT_REFRESH_MS
   let stopListening: () => void = () => {}
   let countTimer: ReturnType<typeof setTimeout> | undefined
   let attached: Workspace | null = null
@@ -49,6 +54,7 @@ export const useSyncStore = defineStore('sync', () => {
     unsynced.value = 0
     needsAttention.value = 0
     replayer.value = 'stopped'
+    hydration.value = null
     await previous?.stop()
     const bridge = getBridge()
     if (!workspace || !bridge || attached !== workspace) return
@@ -63,8 +69,12 @@ export const useSyncStore = defineStore('sync', () => {
         pull.value = state
         if (!state.running && state.last?.status === 'completed') void unlessClosed(readLastSyncedAt(db)).then((at) => at !== undefined && (lastSyncedAt.value = at))
       },
+      onHydrationChange: (state) => {
+        if (attached === workspace) hydration.value = state
+      },
       ...tuning,
       pull: { ...(pullIntervalMs === undefined ? {} : { intervalMs: pullIntervalMs }), ...tuning.pull },
+      hydrate: { refreshMs, ...tuning.hydrate },
     })
     session.value = started
     const offReach = started.connectivity.subscribe((state) => (reachability.value = state))
@@ -102,6 +112,26 @@ export const useSyncStore = defineStore('sync', () => {
     session.value?.pulls.setIntervalMs(ms)
   }
 
+  /** Details and notes read longer ago than `ms` are read again, for this account and the next. */
+  function setRefreshPeriod(ms: number): void {
+    refreshMs = ms
+    session.value?.hydrator.setRefreshMs(ms)
+  }
+
+  /** The header's pause and resume of the background read (kept across restarts). */
+  function pauseHydration(): Promise<void> {
+    return session.value?.hydrator.pause() ?? Promise.resolve()
+  }
+
+  function resumeHydration(): Promise<void> {
+    return session.value?.hydrator.resume() ?? Promise.resolve()
+  }
+
+  /** What hydration reads first changed (a contact opened, a filter kept offline first): it plans again. */
+  function hydrationPrioritiesChanged(): void {
+    session.value?.hydrator.request()
+  }
+
   /** What the diagnostics text says about syncing. */
   function snapshot(): SyncSnapshot {
     const last = pull.value.last
@@ -123,5 +153,24 @@ export const useSyncStore = defineStore('sync', () => {
     session.value?.keyReplaced()
   }
 
-  return { reachability, pull, lastSyncedAt, unsynced, needsAttention, replayer, session, panelOpen, attach, setPullInterval, snapshot, syncNow, keyReplaced }
+  return {
+    reachability,
+    pull,
+    lastSyncedAt,
+    unsynced,
+    needsAttention,
+    replayer,
+    hydration,
+    session,
+    panelOpen,
+    attach,
+    setPullInterval,
+    setRefreshPeriod,
+    pauseHydration,
+    resumeHydration,
+    hydrationPrioritiesChanged,
+    snapshot,
+    syncNow,
+    keyReplaced,
+  }
 })

@@ -4,6 +4,8 @@ import { LOCALES } from '../../i18n'
 
 /** Minutes between two regular syncs the user can choose. */
 export const SYNC_INTERVALS = [1, 5, 15, 30, 60] as const
+/** Hours after which a contact's details and notes, read for offline use, are read again. */
+export const REFRESH_PERIODS = [6, 12, 24, 48, 72] as const
 export const THEMES = ['system', 'light', 'dark'] as const
 /** 'system' follows the OS's languages; any other is the user's override. */
 export const LANGUAGES = ['system', ...LOCALES] as const
@@ -13,6 +15,7 @@ export const preferences = z.object({
   language: z.enum(LANGUAGES).catch('system'),
   theme: z.enum(THEMES).catch('system'),
   syncIntervalMinutes: z.union(SYNC_INTERVALS.map((minutes) => z.literal(minutes))).catch(5),
+  detailsRefreshHours: z.union(REFRESH_PERIODS.map((hours) => z.literal(hours))).catch(24),
 })
 export type Preferences = z.infer<typeof preferences>
 

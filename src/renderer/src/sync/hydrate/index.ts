@@ -3,3 +3,4 @@ export { createHydrator, DEFAULT_REFRESH_MS, type Hydrator, type HydratorOptions
 export { storeServerNotes } from './server-notes'
 export { keepOfflineFirst, keptOfflineFirst, noteOpened, sameFilters } from './hydration-marks'
 export { HYDRATE } from './hydrate-contact'
+export { detailsReadAt } from './details-age'
