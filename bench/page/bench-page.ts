@@ -9,6 +9,7 @@ import { createSearchClient } from '../../src/renderer/src/search/search-client'
 import { SearchIndex } from '../../src/renderer/src/search/search-index'
 import { pullContacts, type PullBridge } from '../../src/renderer/src/sync/pull/puller'
 import { createReplayer, enqueueMany, pendingCount } from '../../src/renderer/src/sync/outbox'
+import { createHydrator, type HydrationState } from '../../src/renderer/src/sync/hydrate'
 import { createImportClient, runExport } from '../../src/renderer/src/features/import-export'
 import { scanDuplicates } from '../../src/renderer/src/features/duplicates'
 import Dexie from 'dexie'
@@ -287,6 +288,70 @@ const bench = {
     await replayer.stop()
     db.close()
     return ms
+  },
+
+  /** Pulls an account (partial list rows) for hydration; says how many contacts it holds. */
+  async prepareHydration(accountId: string) {
+    const db = await open(accountId)
+    await pullContacts(db, bridge())
+    const count = await db.contacts.count()
+    db.close()
+    return count
+  },
+
+  /** The real hydrator through the host bridge until every contact's details and notes are read, timed. */
+  async hydrate(accountId: string) {
+    const db = await open(accountId)
+    let finish: () => void = () => {}
+    const finished = new Promise<void>((resolve) => (finish = resolve))
+    let last: HydrationState | null = null
+    const hydrator = createHydrator({
+      db,
+      bridge: bridge(),
+      onChange: (state) => {
+        last = state
+        if (state.status === 'done') finish()
+      },
+    })
+    const [, ms] = await timed(async () => {
+      hydrator.start()
+      await finished
+    })
+    await hydrator.stop()
+    db.close()
+    const state = last as HydrationState | null
+    return { ms, hydrated: state?.hydrated ?? 0, total: state?.total ?? 0 }
+  },
+
+  /**
+   * The mirror as hydration leaves it: every contact with 1 to 5 notes (3 on average, 60 to 180
+   * characters) and its freshness stamps, written in pages; the origin's storage before and after.
+   */
+  async hydratedMirrorSize(accountId: string) {
+    const db = await open(accountId)
+    const before = (await navigator.storage.estimate()).usage ?? 0
+    const ids = ((await db.contacts.toCollection().primaryKeys()) as number[]).filter((id) => id > 0)
+    const sentence = 'Called about the spring order; wants the price list and a visit next week before the fair. '
+    let noteId = 1
+    let notes = 0
+    const now = Date.now()
+    for (let start = 0; start < ids.length; start += 5_000) {
+      const chunk = ids.slice(start, start + 5_000)
+      const rows = chunk.flatMap((contactId) =>
+        Array.from({ length: 1 + (contactId % 5) }, (_, i) => ({
+          id: noteId++,
+          contactId,
+          content: sentence.repeat(1 + ((contactId + i) % 2)).slice(0, 60 + ((contactId * 7 + i * 31) % 121)),
+          created_at: new Date(now - (contactId + i) * 60_000).toISOString(),
+        })),
+      )
+      notes += rows.length
+      await db.notes.bulkPut(rows)
+      await db.freshness.bulkPut(chunk.map((id) => ({ id, details: now, notes: now })))
+    }
+    db.close()
+    const after = (await navigator.storage.estimate()).usage ?? 0
+    return { before, after, notes, contacts: ids.length }
   },
 }
 
