@@ -80,7 +80,6 @@ export function createHydrator(options: HydratorOptions): Hydrator {
   const deferred = new Map<number, number>()
   /** When each recent request finished, for the rate. */
   const finished: number[] = []
-  let startedAt = 0
   let replan = false
   let userPaused: boolean | null = null
   let control: AbortController | null = null
@@ -99,8 +98,9 @@ export function createHydrator(options: HydratorOptions): Hydrator {
     for (let i = 0; i < count; i += 1) finished.push(at)
     while (finished.length > 0 && finished[0]! < at - RATE_WINDOW_MS) finished.shift()
     state.requestsLeft = Math.max(0, state.requestsLeft - count)
-    const span = Math.min(RATE_WINDOW_MS, at - startedAt)
-    state.perSecond = span >= 1_000 && finished.length > 0 ? finished.length / (span / 1_000) : null
+    // From the first request in the window: a pause (idle, offline) before it does not dilute the rate.
+    const span = at - (finished[0] ?? at)
+    state.perSecond = span >= 1_000 ? (finished.length - 1) / (span / 1_000) : null
     state.etaMs = state.perSecond ? (state.requestsLeft / state.perSecond) * 1_000 : null
   }
 
@@ -219,7 +219,6 @@ export function createHydrator(options: HydratorOptions): Hydrator {
       if (running) return
       const stop = new AbortController()
       control = stop
-      startedAt = now()
       offReach = options.reachability?.subscribe(() => waker.poke()) ?? (() => {})
       running = locks
         .request(`skylight-hydrate:${db.name}`, { signal: stop.signal }, () => loop(stop.signal))
