@@ -1,4 +1,6 @@
 // @vitest-environment happy-dom
+import 'fake-indexeddb/auto'
+import { randomUUID } from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
@@ -6,6 +8,10 @@ import { NSelect, type SelectOption } from 'naive-ui'
 import type { Workspace } from '../../workspace/workspace'
 import { i18n, setAppLocale } from '../../i18n'
 import ContactFilters from './ContactFilters.vue'
+import { openAccountDatabase } from '../../db/database'
+import { keptOfflineFirst } from '../../sync/hydrate'
+import { useWorkspaceStore } from '../../workspace/workspace-store'
+import { useContactsStore } from './contacts-store'
 
 const tags = [
   { tag: 'zeta', count: 3 },
@@ -45,5 +51,26 @@ describe('the filter bar', () => {
     expect(labels(2)).toEqual(['Gesperrt', 'Nicht gesperrt'])
     expect(labels(1)[0]).toBe('vip (1.234)')
     wrapper.unmount()
+  })
+
+  it('marks the current filters "keep offline first" in the account\'s mirror, and unmarks them', async () => {
+    const db = await openAccountDatabase(`filters-${randomUUID()}`)
+    useWorkspaceStore().current = { ...workspace, accountId: 'filters', db } as Workspace
+    const { wrapper } = await filters()
+    expect(wrapper.find('[data-test="keep-offline"]').exists()).toBe(false)
+    useContactsStore().setFilter('tag', 'vip')
+    await flushPromises()
+    const keep = () => wrapper.get('[data-test="keep-offline"]')
+    expect(keep().text()).toBe('Keep offline first')
+    await keep().trigger('click')
+    await flushPromises()
+    expect(await keptOfflineFirst(db)).toEqual([{ tag: 'vip' }])
+    expect(keep().text()).toBe('Kept offline first')
+    expect(keep().attributes('aria-pressed')).toBe('true')
+    await keep().trigger('click')
+    await flushPromises()
+    expect(await keptOfflineFirst(db)).toEqual([])
+    wrapper.unmount()
+    db.close()
   })
 })
