@@ -48,8 +48,11 @@ export interface RateLimiterOptions {
   onStart?: (wait: QueueWait) => void
 }
 
-/** Slack after a window's assumed end, for the server's clock and the trip there. */
-const WINDOW_MARGIN_MS = 50
+/**
+ * Slack after a window's assumed end, for timers firing early. The window is counted from its first
+ * answer, after the server opened it, so the trip there needs no slack.
+ */
+const WINDOW_MARGIN_MS = 20
 /** The longest window the limiter believes in (a longer Retry-After is still obeyed). */
 const MAX_WINDOW_MS = 10 * 60_000
 /**
@@ -77,8 +80,8 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
   const shares: Record<CallPriority, number> = { interactive: 1, ...DEFAULT_SHARES }
   for (const [priority, share] of Object.entries(options.shares ?? {})) shares[priority as SharedPriority] = clampShare(share)
   const queues: Record<CallPriority, Waiting[]> = { interactive: [], replay: [], pull: [], hydrate: [] }
-  /** Calls in flight: sequence number -> start time. */
-  const inFlight = new Map<number, number>()
+  /** Sequence numbers of the calls in flight. */
+  const inFlight = new Set<number>()
   let nextSeq = 0
   /**
    * Calls the server still allows in this window: 'unknown' until an answer says (one call at a time
@@ -89,7 +92,10 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
   let limit: number | null = null
   let heldUntil = 0
   let windowMs = fallbackHoldMs
-  /** When the first call of the current window went out: a spent window is waited out from there. */
+  /**
+   * When the first call of the current window was answered (when it went out, until then): the server
+   * opened the window before that, so a spent window waited out from there is never probed too early.
+   */
   let windowStartedAt: number | null = null
   /** Answers of calls started before this one were counted in an earlier window. */
   let windowFirstSeq = 0
@@ -128,11 +134,11 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
     earlyProbes = 0
   }
 
-  function learnCount(seq: number, startedAt: number, remaining: number, announced: number | null): void {
+  function learnCount(seq: number, remaining: number, announced: number | null): void {
     limit = announced ?? Math.max(limit ?? 0, remaining + 1)
     // Calls started after this one were probably not yet counted by the server.
     let startedLater = 0
-    for (const other of inFlight.keys()) if (other > seq) startedLater++
+    for (const other of inFlight) if (other > seq) startedLater++
     const estimate = remaining - startedLater
     let newWindow = false
     if (leftBeforeProbe !== null) {
@@ -141,7 +147,7 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
       else {
         newWindow = true
         if (earlyProbes >= EARLY_PROBES_TO_RELEARN && windowStartedAt !== null) {
-          windowMs = Math.min(MAX_WINDOW_MS, startedAt - windowStartedAt - WINDOW_MARGIN_MS)
+          windowMs = Math.min(MAX_WINDOW_MS, Date.now() - windowStartedAt - WINDOW_MARGIN_MS)
         }
         earlyProbes = 0
       }
@@ -150,16 +156,17 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
       newWindow = true
     }
     if (newWindow) {
-      windowStartedAt = startedAt
+      windowStartedAt = Date.now()
       windowFirstSeq = seq
       lowest = null
+    } else if (seq === windowFirstSeq) {
+      windowStartedAt = Date.now()
     }
     if (lowest === null || remaining < lowest.remaining) lowest = { remaining, seq }
     left = newWindow || typeof left !== 'number' ? estimate : Math.min(left, estimate)
   }
 
   function settle(seq: number, status: number | undefined, headers: Headers | undefined): void {
-    const startedAt = inFlight.get(seq) ?? Date.now()
     inFlight.delete(seq)
     // Nothing learned (no response): an unknown window lets the next probe go; a counted one stays counted.
     if (!headers) return
@@ -170,7 +177,7 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
       left = 'unlimited'
       return
     }
-    if (seq >= windowFirstSeq) learnCount(seq, startedAt, remaining, rateLimitLimit(headers))
+    if (seq >= windowFirstSeq) learnCount(seq, remaining, rateLimitLimit(headers))
   }
 
   function start(priority: CallPriority, now: number): void {
@@ -180,7 +187,7 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
       windowStartedAt = now
       windowFirstSeq = seq
     }
-    inFlight.set(seq, now)
+    inFlight.add(seq)
     if (typeof left === 'number') left--
     options.onStart?.({ priority, waitedMs: now - waiting.queuedAt })
     waiting.start(seq)
