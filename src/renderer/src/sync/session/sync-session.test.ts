@@ -73,7 +73,7 @@ describe('sync session start', () => {
     db.close()
   })
 
-  it("calls main as the pull and as the replay, so main's limiter serves the user's own calls first", async () => {
+  it("calls main as the pull, the replay and the reconnect probe, so main's limiter serves the user's own calls first", async () => {
     const db = await openAccountDatabase(`start-${randomUUID()}`)
     const log: CallLog = []
     const pull = vi.fn((async (_db: unknown, bridge: PullBridge) => {
@@ -97,11 +97,17 @@ describe('sync session start', () => {
       onPullChange: () => {},
       pull: { pull },
       replay: { locks: inProcessLocks() },
+      probeDelayMs: 10,
     })
     await vi.waitFor(() => expect(log.map((call) => call.channel)).toEqual(expect.arrayContaining(['contacts.list', 'notes.add'])))
+    // Offline, the session probes the API: its own check, not the user's.
+    session.connectivity.report({ kind: 'offline', message: 'SkyLight cannot be reached.' })
+    const probe = () => log.find((call) => call.channel === 'contacts.list' && (call.args as { per_page: number }).per_page === 1)
+    await vi.waitFor(() => expect(probe()).toBeDefined())
     await session.stop()
     expect(log.find((call) => call.channel === 'notes.add')?.options).toEqual({ priority: 'replay' })
     expect(log.find((call) => call.channel === 'contacts.list')?.options).toEqual({ priority: 'pull' })
+    expect(probe()?.options).toEqual({ priority: 'pull' })
     db.close()
   })
 })

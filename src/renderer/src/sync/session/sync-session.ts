@@ -55,7 +55,8 @@ export function startSyncSession(options: SyncSessionOptions): SyncSession {
   const replayer = createReplayer({ db, bridge: withPriority(bridge, 'replay'), ...options.replay })
   const probe: ReconnectProbe = createReconnectProbe({
     connectivity,
-    probe: () => bridge['contacts.list']({ page: 1, per_page: 1 }),
+    // The sync's own check, not the user's: main neither repeats it nor lets it use the user's reserve.
+    probe: () => bridge['contacts.list']({ page: 1, per_page: 1 }, { priority: 'pull' }),
     firstDelayMs: options.probeDelayMs,
   })
 
