@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { CallPriority } from '../../shared/contract'
-import { createRateLimiter, sharedLimiter, type Attempt, type QueueWait } from './limiter'
+import { createRateLimiter, DEFAULT_SHARES, setSharedHydrateShare, sharedLimiter, type Attempt, type QueueWait } from './limiter'
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
@@ -307,5 +307,25 @@ describe('sharedLimiter', () => {
     expect(sharedLimiter('https://example.test', 'sk_test_a')).toBe(a)
     expect(sharedLimiter('https://example.test', 'sk_test_b')).not.toBe(a)
     expect(sharedLimiter('https://other.test', 'sk_test_a')).not.toBe(a)
+  })
+
+  it("gives every account's limiter, now and later, the user's share for hydration", async () => {
+    const existing = sharedLimiter('https://share.test', 'sk_test_existing')
+    const told = vi.spyOn(existing, 'setShare')
+    setSharedHydrateShare(0.25)
+    try {
+      expect(told).toHaveBeenCalledWith('hydrate', 0.25)
+      // A limiter made after the change keeps hydration to a quarter: of 4 calls a window, one.
+      const later = sharedLimiter('https://share.test', 'sk_test_later')
+      const starts: number[] = []
+      const answer = (left: number) => async (): Promise<Attempt<null>> => {
+        starts.push(Date.now())
+        return { value: null, status: 200, headers: new Headers({ 'X-RateLimit-Limit': '4', 'X-RateLimit-Remaining': String(left) }) }
+      }
+      await Promise.all([later.run(answer(3), 'hydrate'), later.run(answer(3), 'hydrate')])
+      expect(starts[1]! - starts[0]!).toBeGreaterThanOrEqual(900)
+    } finally {
+      setSharedHydrateShare(DEFAULT_SHARES.hydrate)
+    }
   })
 })
