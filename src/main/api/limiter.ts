@@ -212,7 +212,7 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
       }
     }
     // Waiting with nothing in flight whose answer could tell more: the window is spent for the waiting class.
-    // Wait for its end, counted from its first call (not from now, which would waste the time the burst took), then probe.
+    // Wait for its end, counted from its first answer (not from now, which would waste the time the burst took), then probe.
     if (blocked && inFlight.size === 0) {
       wakeAt((windowStartedAt ?? now) + windowMs + WINDOW_MARGIN_MS * 2 ** earlyProbes, () => {
         leftBeforeProbe = typeof left === 'number' ? left : null
