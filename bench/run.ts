@@ -8,6 +8,7 @@ import { build } from 'vite'
 import vue from '@vitejs/plugin-vue'
 import { startHost } from '../src/host/host-server'
 import { startSandbox } from '../src/sandbox/faults/knobbed-sandbox'
+import { apiBudgetFigures } from './api-budget'
 import { benchQueries, type BenchQuery } from './queries'
 import type { ScrollPlan, ScrollResult } from './page/scroll-probe'
 import { percentile, table, verdict, type Figure } from './report'
@@ -145,6 +146,7 @@ async function main(): Promise<void> {
     const replay = await replayThroughput(context, host.url)
     log('hydration against a rate limit, then the 100k mirror with notes on disk')
     const hydration = [...(await hydrationThroughput(context, host.url, call)), await hydratedMirrorSize(benchPage, accountId, call)]
+    const budget = await apiBudgetFigures(log)
 
     const all = search.samples.flat()
     const typos = queries.map((q, i) => [q, search.found[i]] as const).filter(([q]) => q.kind === 'typo')
@@ -234,6 +236,7 @@ async function main(): Promise<void> {
       },
       { name: 'replay requests answered 429', value: replay.rateLimitedShare, unit: '%', target: 1, note: `${replay.rateLimited} of ${replay.requests}` },
       ...hydration,
+      ...budget,
     ]
     const info = {
       indexBuildMs: search.buildMs,

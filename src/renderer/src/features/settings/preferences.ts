@@ -1,4 +1,5 @@
-// The app's preferences on this computer, for every account: its language, theme and how often it syncs; kept in localStorage behind a schema.
+// The app's preferences on this computer, for every account: its language, theme, how often it syncs and how much of the
+// rate limit background fetching may use; kept in localStorage behind a schema.
 import { z } from 'zod'
 import { LOCALES } from '../../i18n'
 
@@ -6,6 +7,8 @@ import { LOCALES } from '../../i18n'
 export const SYNC_INTERVALS = [1, 5, 15, 30, 60] as const
 /** Hours after which a contact's details and notes, read for offline use, are read again. */
 export const REFRESH_PERIODS = [6, 12, 24, 48, 72] as const
+/** Shares of SkyLight's rate limit (percent) the user can give hydration, the background fetch of details and notes. */
+export const HYDRATION_SHARES = [10, 25, 50, 75, 90] as const
 export const THEMES = ['system', 'light', 'dark'] as const
 /** 'system' follows the OS's languages; any other is the user's override. */
 export const LANGUAGES = ['system', ...LOCALES] as const
@@ -16,6 +19,7 @@ export const preferences = z.object({
   theme: z.enum(THEMES).catch('system'),
   syncIntervalMinutes: z.union(SYNC_INTERVALS.map((minutes) => z.literal(minutes))).catch(5),
   detailsRefreshHours: z.union(REFRESH_PERIODS.map((hours) => z.literal(hours))).catch(24),
+  hydrationSharePercent: z.union(HYDRATION_SHARES.map((percent) => z.literal(percent))).catch(50),
 })
 export type Preferences = z.infer<typeof preferences>
 

@@ -46,13 +46,13 @@ const API_CHANNELS: ReadonlySet<Channel> = new Set(CHANNELS.filter((channel) => 
 
 /** The same bridge, with every API answer reported to `connectivity`. */
 export function observeBridge(bridge: SkylightBridge, connectivity: Connectivity): SkylightBridge {
-  type Call = (args: never, options?: CallOptions) => Promise<Awaited<ReturnType<SkylightBridge[Channel]>>>
-  const observed = { ...bridge } as Record<Channel, Call>
+  type Method = (args: never, options?: CallOptions) => Promise<Awaited<ReturnType<SkylightBridge[Channel]>>>
+  const observed = { ...bridge } as Record<Channel, Method>
   for (const channel of API_CHANNELS) {
-    const call = bridge[channel] as Call
-    // The call's options (its priority) go through untouched.
+    const call = bridge[channel] as Method
+    // The call's options (its priority) pass through untouched.
     observed[channel] = async (args, options) => {
-      const result = options === undefined ? await call(args) : await call(args, options)
+      const result = await call(args, options)
       connectivity.report(result.ok ? null : result.error)
       return result
     }

@@ -7,6 +7,7 @@ import { createConnectivity, observeBridge, type Connectivity } from './connecti
 import { unlessClosed } from '../../db/unless-closed'
 import { createReplayer, type Replayer, type ReplayerOptions, retryAllNow } from '../outbox'
 import { createPullRunner, type PullRunner, type PullRunnerOptions, type PullRunnerState } from '../pull/pull-runner'
+import { withPriority } from '../pacing/with-priority'
 import { createReconnectProbe, type ReconnectProbe } from './reconnect-probe'
 import { resumeReplayWhenAnswered } from './resume-replay'
 import { syncError } from '../sync-errors'
@@ -48,10 +49,12 @@ export function startSyncSession(options: SyncSessionOptions): SyncSession {
   const { db } = options
   const connectivity = createConnectivity()
   const bridge = observeBridge(options.bridge, connectivity)
+  // Background work says so: main's limiter serves the user's own calls before the edits' replay, that before
+  // the pull, and the pull before hydration (which marks each of its calls itself).
   const hydrator = createHydrator({ db, bridge, reachability: connectivity, onChange: options.onHydrationChange, ...options.hydrate })
   const pulls = createPullRunner({
     db,
-    bridge,
+    bridge: withPriority(bridge, 'pull'),
     onChange: options.onPullChange,
     onCompleted: () => {
       // The pull may have brought new contacts, or (rows carrying every field) fresh details.
@@ -60,10 +63,11 @@ export function startSyncSession(options: SyncSessionOptions): SyncSession {
     },
     ...options.pull,
   })
-  const replayer = createReplayer({ db, bridge, ...options.replay })
+  const replayer = createReplayer({ db, bridge: withPriority(bridge, 'replay'), ...options.replay })
   const probe: ReconnectProbe = createReconnectProbe({
     connectivity,
-    probe: () => bridge['contacts.list']({ page: 1, per_page: 1 }),
+    // The sync's own check, not the user's: main neither repeats it nor lets it use the user's reserve.
+    probe: () => bridge['contacts.list']({ page: 1, per_page: 1 }, { priority: 'pull' }),
     firstDelayMs: options.probeDelayMs,
   })
 
