@@ -66,7 +66,12 @@ export function noteWritesMiddleware(db: Dexie): Middleware<DBCore> {
     else if (req.type === 'delete') before = table.getMany({ trans: req.trans, keys: req.keys })
     else {
       note(pending, req.values)
-      if (req.type === 'put' && req.changeSpec && req.keys) before = table.getMany({ trans: req.trans, keys: req.keys })
+      // A modify or update (not a plain put) may change `contactId`: the notes as they were name the contact that loses them.
+      if (req.type === 'put' && (req.changeSpec || req.updates)) {
+        const extract = table.schema.primaryKey.extractKey
+        const keys = req.keys?.length ? req.keys : extract ? req.values.map(extract) : []
+        before = table.getMany({ trans: req.trans, keys })
+      }
     }
     const written = table.mutate(req)
     if (!before) return written

@@ -108,7 +108,8 @@ export function createSearchService(openDb: (accountId: string) => Promise<Conta
       const all = await mirror.contacts.toArray()
       rows.clear()
       for (const row of all) rows.set(row.id, row)
-      index = new SearchIndex(all, nameLocale)
+      // The notes already read stay: they are keyed by contact, not by row order.
+      index = new SearchIndex(all, nameLocale, search.notes)
     } else {
       const found = await mirror.contacts.bulkGet(ids as number[])
       const present = found.filter((row): row is ContactRow => row !== undefined)
