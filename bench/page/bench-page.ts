@@ -13,6 +13,7 @@ import { createImportClient, runExport } from '../../src/renderer/src/features/i
 import { scanDuplicates } from '../../src/renderer/src/features/duplicates'
 import Dexie from 'dexie'
 import type { BenchQuery } from '../queries'
+import { NOTE_QUERIES, benchNotes } from './bench-notes'
 
 const PAGE = 100
 /** The fields of a row from the API's list (GET /contacts), as the sandbox's default partial rows. */
@@ -194,6 +195,49 @@ const bench = {
 
   release() {
     held = null
+  },
+
+  /**
+   * Search with emails and notes indexed, as the worker holds it once the notes loaded: the mirror's
+   * rows, notes made here (3 a contact on average), the index built and the notes read into it,
+   * then the app's queries and note queries timed. Index, rows and note words are kept for the heap figure.
+   */
+  async searchWithNotes(accountId: string, queries: BenchQuery[], rounds: number) {
+    const db = await open(accountId)
+    const { rows } = await loadMirrorRows(db)
+    db.close()
+    let notes: Map<number, string[]> | null = benchNotes(rows.map((row) => row.id))
+    let noteCount = 0
+    for (const contents of notes.values()) noteCount += contents.length
+    const [index, buildMs] = await timed(async () => new SearchIndex(rows))
+    const [, notesMs] = await timed(async () => {
+      for (const [id, contents] of notes!) index.readNotes(id, contents)
+      index.notesRead()
+    })
+    // The worker keeps no note text: only the words, in the index.
+    notes = null
+    const texts = [...queries.map((query) => query.text), ...NOTE_QUERIES]
+    for (const text of texts) index.search(text, {}, 50)
+    const samples: number[][] = texts.map(() => [])
+    for (let round = 0; round < rounds; round++) {
+      texts.forEach((text, i) => {
+        const started = performance.now()
+        index.search(text, {}, 50)
+        samples[i].push(performance.now() - started)
+      })
+    }
+    held = { byId: new Map(rows.map((row) => [row.id, row])), index }
+    return {
+      buildMs,
+      notesMs,
+      contacts: rows.length,
+      noteCount,
+      noteWords: index.notes.dictionary.length,
+      appSamples: samples.slice(0, queries.length),
+      noteSamples: samples.slice(queries.length),
+      noteQueries: NOTE_QUERIES,
+      noteTotals: NOTE_QUERIES.map((text) => index.search(text, {}, 50).total),
+    }
   },
 
   /**
