@@ -86,6 +86,28 @@ describe('note search', () => {
     expect(index.search('note:zu').ids).toEqual([4])
   })
 
+  it('takes a note: word of one or two letters whole, not as a prefix', () => {
+    const index = indexWithNotes({ 4: ['UK office ok'], 5: ['Price ok in uk', 'p'] })
+    expect(index.search('note:ok').ids).toEqual([4, 5])
+    expect(index.search('note:o').ids).toEqual([])
+    expect(index.search('note:p').ids).toEqual([5])
+    index.setNotes(3, ['okay', 'uk'])
+    expect(index.search('note:ok').ids).toEqual([4, 5])
+    expect(index.search('note:uk').ids).toEqual([4, 5, 3])
+  })
+
+  it('looks in notes for a typed word only while name, email and tag matches are few', () => {
+    const many: ContactRow[] = Array.from({ length: 60 }, (_, i) => ({ id: 100 + i, name: `Warehouse Team ${i}`, type: 'telegram' }))
+    const index = new SearchIndex([...people, ...many])
+    index.readNotes(4, ['Meet at the warehouse'])
+    index.notesRead()
+    expect(index.search('warehouse').total).toBe(60)
+    expect(index.search('warehouse').ids).not.toContain(4)
+    expect(index.search('note:warehouse').ids).toEqual([4])
+    const fewer = indexWithNotes({ 4: ['Meet at the warehouse'] })
+    expect(fewer.search('warehouse').ids).toEqual([4])
+  })
+
   it('keeps current as notes are added, changed and removed, and after the core is rebuilt', () => {
     const index = indexWithNotes(notes)
     index.setNotes(1, ['Wants the price in euros'])

@@ -30,9 +30,10 @@ export interface Term {
 
 /**
  * The words of a query, as terms: whole and prefix matches, then alternate words (王小明 by 小明,
- * Иван by ivan), then words of notes; with `fuzzy`, name words within a typo match too.
+ * Иван by ivan); with `notes`, words of notes (for words of NOTE_WORD_MIN+ letters); with
+ * `fuzzy`, name words within a typo match too.
  */
-export function wordTerms(core: WordIndex, notes: NotePostings, words: readonly string[], fuzzy: boolean): Term[] {
+export function wordTerms(core: WordIndex, notes: NotePostings | null, words: readonly string[], fuzzy: boolean): Term[] {
   return words.map((word) => {
     const range = prefixRange(core.words, word)
     const term = rangeTerm(core, [range], core.words[range[0]] === word ? range[0] : -1, true)
@@ -41,7 +42,7 @@ export function wordTerms(core: WordIndex, notes: NotePostings, words: readonly 
       term.alternateRanges.push(alternate)
       term.size += size(core, alternate)
     }
-    if (word.length >= NOTE_WORD_MIN) addNoteRange(notes, term, word)
+    if (notes && word.length >= NOTE_WORD_MIN) addNoteRange(notes, term, word)
     if (fuzzy && allowedEdits(word) > 0) {
       for (const w of typoWords(core, word)) {
         term.ranges.push([w, w + 1])
@@ -70,7 +71,7 @@ export function otherTerms(core: WordIndex, notes: NotePostings, terms: SearchTe
     const exact = core.words[at] === '#' + tagFilter ? at : -1
     found.push({ ...rangeTerm(core, [], exact, false), size: exact >= 0 ? core.postings[exact].length : 0 })
   }
-  for (const word of terms.notes) found.push(addNoteRange(notes, rangeTerm(core, [], -1, false), word))
+  for (const word of terms.notes) found.push(noteTerm(core, notes, word))
   for (const email of terms.emails) {
     // The rarest word of the fragment: a superset of the rows whose email contains it.
     const ranges = wordsOf(email).map((word) => prefixRange(core.words, word))
@@ -92,6 +93,20 @@ function phoneTerm(core: WordIndex, digits: string): Term {
 
 function rangeTerm(core: WordIndex, ranges: [number, number][], exact: number, tiered: boolean): Term {
   return { ranges, exact, extraRows: [], alternateRanges: [], noteRanges: [], tiered, size: ranges.reduce((sum, range) => sum + size(core, range), 0) }
+}
+
+/**
+ * A `note:` word: by prefix from NOTE_WORD_MIN letters; shorter, the whole word only (`note:p` on the
+ * way to `note:price` would otherwise read the postings of every word starting with p).
+ */
+function noteTerm(core: WordIndex, notes: NotePostings, word: string): Term {
+  const term = rangeTerm(core, [], -1, false)
+  if (word.length >= NOTE_WORD_MIN) return addNoteRange(notes, term, word)
+  const at = prefixRange(notes.words, word)[0]
+  const range: [number, number] = notes.words[at] === word ? [at, at + 1] : [at, at]
+  term.noteRanges.push(range)
+  term.size += size(notes, range)
+  return term
 }
 
 function addNoteRange(notes: NotePostings, term: Term, word: string): Term {

@@ -62,9 +62,12 @@ function phoneMatches(phoneDigits: string, digits: string): boolean {
   return digits.startsWith('0') && digits.length > 4 && phoneDigits.includes(digits.slice(1))
 }
 
-/** Every `note:` word is a prefix of a word of the notes (` word word … `, see NoteWords.textOf). */
+/**
+ * Every `note:` word is a word of the notes (` word word … `, see NoteWords.textOf): by prefix from
+ * NOTE_WORD_MIN letters, whole when shorter.
+ */
 export function matchesNoteTerms(noteText: string, notes: readonly string[]): boolean {
-  return notes.every((word) => noteText.includes(' ' + word))
+  return notes.every((word) => noteText.includes(word.length >= NOTE_WORD_MIN ? ' ' + word : ` ${word} `))
 }
 
 /**

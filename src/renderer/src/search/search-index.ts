@@ -178,36 +178,40 @@ export class SearchIndex {
     const checkRow = terms.emails.length > 0 || terms.phones.length > 0
     const others = () => otherTerms(core, notePostings, terms, tag)
     let marked = false
+    /** Visits each matching row once, in the first pass that finds it: with `tier`, or the tier it matched with. */
+    const visitNew = (tier: number | null) => (r: number, found: number) => {
+      if (seen[r] || (checkRow && !matchesOtherTerms(core.rows[r], terms))) return
+      seen[r] = 1
+      marked = true
+      if (found === UNKNOWN_ROW) unknown++
+      else keep(tier ?? found, r)
+    }
 
-    this.scanCore(
-      [...wordTerms(core, notePostings, terms.words, false), ...others()],
-      filters,
-      (r, tier) => {
-        if (checkRow && !matchesOtherTerms(core.rows[r], terms)) return
-        seen[r] = 1
-        marked = true
-        if (tier === UNKNOWN_ROW) unknown++
-        else keep(tier, r)
-      },
-    )
+    // Names, emails, phones, tags and `note:` words: what ranks first.
+    this.scanCore([...wordTerms(core, null, terms.words, false), ...others()], filters, visitNew(null))
+    // Typed words in notes, then typos in names, only while those matches are few: ranked below them, they
+    // would not show on a first page, and a common word in 300k notes costs more than the whole search.
     // Decided on counts, not on `limit`, so every page of one query ranks the same rows.
-    const wantTypos = terms.words.some((w) => allowedEdits(w) > 0) && counts[EXACT] + counts[PREFIX] + counts[ALTERNATE] < TYPO_FILL
+    const few = counts[EXACT] + counts[PREFIX] + counts[ALTERNATE] < TYPO_FILL
+    const noteTerms = few && terms.words.some((w) => w.length >= NOTE_WORD_MIN) ? wordTerms(core, notePostings, terms.words, false) : []
+    // No typed word starts a word of any note (a name, mostly): the pass would only find the rows above again.
+    const wantNotes = noteTerms.some((term) => term.noteRanges.some(([from, to]) => to > from))
+    if (wantNotes) this.scanCore([...noteTerms, ...others()], filters, visitNew(null))
+    const wantTypos = few && terms.words.some((w) => allowedEdits(w) > 0)
     if (wantTypos) {
-      this.scanCore([...wordTerms(core, notePostings, terms.words, true), ...others()], filters, (r, tier) => {
-        if (seen[r] || (checkRow && !matchesOtherTerms(core.rows[r], terms))) return
-        if (tier === UNKNOWN_ROW) unknown++
-        else keep(FUZZY, r)
-      })
+      // One typed word found in notes was found above; with more, a typo in one may pair with a note word of another.
+      const typoNotes = wantNotes && terms.words.length > 1 ? notePostings : null
+      this.scanCore([...wordTerms(core, typoNotes, terms.words, true), ...others()], filters, visitNew(FUZZY))
     }
     if (marked) seen.fill(0)
-    const readsNotes = terms.words.length > 0 || terms.notes.length > 0
+    const readsNotes = terms.notes.length > 0 || wantNotes
     for (const [id, row] of this.overlay) {
       if (!row) continue
       const filter = passesFilters(row, filters, tag)
       if (filter === FAILS || !matchesOtherTerms(row, terms)) continue
       const noteText = readsNotes ? this.noteTextOf(id) : ''
       if (!matchesNoteTerms(noteText, terms.notes)) continue
-      const tier = wordTier(row, terms.words, wantTypos, noteText)
+      const tier = wordTier(row, terms.words, wantTypos, wantNotes ? noteText : '')
       if (tier === NO_MATCH) continue
       if (filter === UNKNOWN) {
         unknown++
