@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { chromiumSkipReason } from './support/chromium'
 import { useSignedInApp } from './support/app'
+import { axeViolations } from './support/axe'
 import { focusedIn, goOffline } from './support/keyboard'
 import { focusContact, search } from './support/contacts'
 import { contactRows, contactsSummary } from './support/screens'
@@ -49,6 +50,8 @@ describe.skipIf(chromiumSkipReason())('search what is offline', () => {
     await search(page, 'note:zephyr')
     await expect.poll(() => shownRows(page), { timeout: 15_000 }).toEqual([{ name: target.name, excerpt: NOTE, marked: ['zephyrine'] }])
     await expect.poll(() => contactsSummary(page).textContent()).toBe('1 match')
+    // The marked word reads as well as the rest of the row (WCAG AA contrast, the excerpt named for a screen reader).
+    expect(await axeViolations(page)).toEqual([])
 
     // A plain word finds it too, through the note, with the same excerpt.
     await search(page, 'zephyrine')
