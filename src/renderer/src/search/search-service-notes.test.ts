@@ -100,3 +100,20 @@ describe('search service: emails and notes', () => {
     expect(await page('', { status: 'active' })).toMatchObject({ total: 1, unknown: 2 })
   })
 })
+
+describe('search service: many note writes', () => {
+  it('reads the notes of contacts touched while a read runs together, telling the page once for them', async () => {
+    await service.open(accountId)
+    await service.notesLoaded
+    told = 0
+    await db.notes.bulkPut([
+      { id: 20, contactId: 1, content: 'first batch' },
+      { id: 21, contactId: 2, content: 'second batch' },
+      { id: 22, contactId: 3, content: 'third batch' },
+    ])
+    const touches = [service.notesTouched([1]), service.notesTouched([2]), service.notesTouched([3])]
+    await Promise.all(touches)
+    expect(await ids('note:batch')).toEqual([3, 2, 1])
+    expect(told).toBe(1)
+  })
+})

@@ -138,11 +138,25 @@ export function createSearchService(openDb: (accountId: string) => Promise<Conta
     options.onIndexChanged?.()
   }
 
+  /**
+   * Contacts whose notes changed and are not re-read yet. Hydration writes one contact's notes a
+   * transaction: touches that arrive while a read is running are read together, in one read.
+   */
+  let notesDue: Set<number> | 'all' | null = null
+
   function notesTouched(contactIds: readonly number[] | 'all'): Promise<void> {
-    const wanted = contactIds === 'all' ? contactIds : contactIds.slice()
+    if (contactIds === 'all') notesDue = 'all'
+    else if (notesDue !== 'all') {
+      notesDue ??= new Set()
+      for (const id of contactIds) notesDue.add(id)
+    }
     noteTouches = noteTouches
       .then(() => notesLoaded)
-      .then(() => rereadNotes(wanted))
+      .then(() => {
+        const due = notesDue
+        notesDue = null
+        if (due) return rereadNotes(due === 'all' ? due : [...due])
+      })
       .catch(() => {})
     return noteTouches
   }
