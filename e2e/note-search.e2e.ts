@@ -61,4 +61,34 @@ describe.skipIf(chromiumSkipReason())('search what is offline', () => {
     await search(page, emailQuery)
     await expect.poll(async () => (await shownRows(page)).map((row) => row.name)).toContain(target.name)
   })
+
+  it('counts a status filter over the contacts whose status is known, and says how many are not yet', async () => {
+    const { sandbox, page } = signedIn
+    const everyone = sandbox.store.all()
+    const active = everyone.filter((contact) => contact.status === 'active').length
+    // List rows carry no status: this contact's is read with its details, when it is opened.
+    const target = everyone.find((contact) => contact.status === 'active' && contact.phone)!
+    await focusContact(page, target)
+    await page.keyboard.press('Enter')
+    await page.locator('[data-test="details-name"]', { hasText: target.name }).waitFor({ timeout: 15_000 })
+    await page.keyboard.press('Escape')
+    await page.locator('[data-test="contact-details"]').waitFor({ state: 'detached' })
+    await search(page, '')
+
+    await page.locator('[data-test="filter-status"]').click()
+    await page.locator('.n-base-select-option', { hasText: /^Active$/ }).click()
+    const counted = async () => {
+      const text = (await contactsSummary(page).textContent()) ?? ''
+      const found = /^([\d,]+) match(?:es)?(?: · ([\d,]+) not yet known)?$/.exec(text)
+      return found ? { matches: Number(found[1]!.replace(/,/g, '')), unknown: Number((found[2] ?? '0').replace(/,/g, '')) } : null
+    }
+    await expect.poll(counted).not.toBeNull()
+    // Background reads (hydration) may know more statuses by now; the counts stay exact either way.
+    const { matches, unknown } = (await counted())!
+    expect(matches).toBeGreaterThanOrEqual(1)
+    expect(matches).toBeLessThanOrEqual(active)
+    expect(matches + unknown).toBeGreaterThanOrEqual(active)
+    expect(matches + unknown).toBeLessThanOrEqual(everyone.length)
+    expect(await page.locator('[data-test="unknown-filter-note"]').count()).toBe(unknown > 0 ? 1 : 0)
+  })
 })

@@ -193,10 +193,10 @@ export class SearchIndex {
     // would not show on a first page, and a common word in 300k notes costs more than the whole search.
     // Decided on counts, not on `limit`, so every page of one query ranks the same rows.
     const few = counts[EXACT] + counts[PREFIX] + counts[ALTERNATE] < TYPO_FILL
-    const noteTerms = few && terms.words.some((w) => w.length >= NOTE_WORD_MIN) ? wordTerms(core, notePostings, terms.words, false) : []
-    // No typed word starts a word of any note (a name, mostly): the pass would only find the rows above again.
-    const wantNotes = noteTerms.some((term) => term.noteRanges.some(([from, to]) => to > from))
-    if (wantNotes) this.scanCore([...noteTerms, ...others()], filters, visitNew(null))
+    const wantNotes = few && terms.words.some((w) => w.length >= NOTE_WORD_MIN)
+    const noteTerms = wantNotes ? wordTerms(core, notePostings, terms.words, false) : []
+    // Unless a typed word starts a word of the core's notes (a name mostly does not), the pass would only find the rows above again.
+    if (noteTerms.some((term) => term.noteRanges.some(([from, to]) => to > from))) this.scanCore([...noteTerms, ...others()], filters, visitNew(null))
     const wantTypos = few && terms.words.some((w) => allowedEdits(w) > 0)
     if (wantTypos) {
       // One typed word found in notes was found above; with more, a typo in one may pair with a note word of another.
