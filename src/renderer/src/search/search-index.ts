@@ -65,7 +65,7 @@ export class SearchIndex {
   /** Scratch arrays of countMatches, one byte per core row, zero between searches. */
   private matched: Uint8Array
   private inexact: Uint8Array
-  /** Scratch of one search, zero between searches: core rows the first pass took, so the typo pass skips them. */
+  /** Scratch of one search, zero between searches: core rows a pass took, so later passes (notes, typos) skip them. */
   private seen: Uint8Array
   /** Core rows superseded by the overlay (changed or deleted). */
   private hidden: Uint8Array
