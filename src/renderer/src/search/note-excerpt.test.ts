@@ -15,6 +15,10 @@ describe('note excerpt', () => {
     expect(marked(noteExcerpt(notes, ['price', 'preis']))).toBe('[Préis] zu hoch. [Price] list sent; [PRICES] agreed')
   })
 
+  it('marks a word of one or two letters only where it stands whole', () => {
+    expect(marked(noteExcerpt([{ id: 1, content: 'Okay, UK office ok' }], ['ok']))).toBe('Okay, UK office [ok]')
+  })
+
   it('takes the newest note that matches', () => {
     const notes = [
       { id: 1, content: 'old price talk', created_at: '2026-01-01T00:00:00.000000Z' },

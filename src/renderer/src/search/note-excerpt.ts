@@ -1,6 +1,7 @@
 // Why a contact matched through its notes: a short piece of the newest note holding a searched word, the words marked.
 import type { Note } from '../../../shared/contact'
 import { fold } from './fold'
+import { NOTE_WORD_MIN } from './row-match'
 
 export interface NoteExcerpt {
   noteId: number
@@ -17,8 +18,9 @@ const ELLIPSIS = '…'
 const LEAD = 30
 
 /**
- * The excerpt of the newest note with a word starting with one of `words` (folded), at most
- * about `width` characters; null when no note has one.
+ * The excerpt of the newest note with a word starting with one of `words` (folded; a word shorter
+ * than NOTE_WORD_MIN must match whole, as search takes it), at most about `width` characters;
+ * null when no note has one.
  */
 export function noteExcerpt(notes: readonly Note[], words: readonly string[], width = 90): NoteExcerpt | null {
   if (words.length === 0) return null
@@ -35,7 +37,7 @@ function matchedWords(text: string, words: readonly string[]): [number, number][
   const marks: [number, number][] = []
   for (const found of text.matchAll(WORD)) {
     const folded = fold(found[0])
-    if (words.some((word) => folded.startsWith(word))) marks.push([found.index, found.index + found[0].length])
+    if (words.some((word) => (word.length >= NOTE_WORD_MIN ? folded.startsWith(word) : folded === word))) marks.push([found.index, found.index + found[0].length])
   }
   return marks
 }
