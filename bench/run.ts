@@ -31,6 +31,8 @@ const FRAME_MS = 16.7
 /** 8 rows a frame (a fast wheel scroll), 400 frames down then 400 up: 6,400 rows, plus jumps to the far end and the middle. */
 const SCROLL_PLAN: ScrollPlan = { stepPx: 320, continuousFrames: 400, holdFrames: 30, idleFrames: 60 }
 const SCROLL_PROBE = join(BENCH_WEB, 'scroll-probe.js')
+/** `npm run bench -- --only notes-search`: seed, pull, then only the search-with-notes figures (a few minutes less). */
+const ONLY_NOTES_SEARCH = process.argv.includes('--only') && process.argv[process.argv.indexOf('--only') + 1] === 'notes-search'
 
 function log(message: string): void {
   process.stdout.write(`[bench] ${message}\n`)
@@ -97,6 +99,11 @@ async function main(): Promise<void> {
     log('pulling through the real client and the host bridge')
     const pull = await call<{ ms: number; count: number; outcome: string }>(page, 'pull', accountId)
     log(`pulled ${pull.count} rows in ${Math.round(pull.ms)} ms (${pull.outcome})`)
+    if (ONLY_NOTES_SEARCH) {
+      const notes = await notesSearchFigures(page, accountId, queries)
+      process.stdout.write(`\n${table(notes)}\n\nload average ${loadAtStart.toFixed(1)} at start, ${loadavg()[0].toFixed(1)} at end (${availableParallelism()} cores)\n`)
+      return
+    }
     log('the same pull from memory (writes only)')
     const memoryPull = await call<MemoryPull>(page, 'pullFromMemory', accountId)
     log(`pulled ${memoryPull.count} rows from memory in ${Math.round(memoryPull.ms)} ms (${memoryPull.outcome}) into an empty mirror`)
@@ -122,6 +129,7 @@ async function main(): Promise<void> {
     await call(page, 'holdIndex', accountId)
     const indexHeap = (await heapUsed(page)) - baseHeap
     await call(page, 'release')
+    const notesSearch = await notesSearchFigures(page, accountId, queries)
     const benchPage = page
 
     log('10,000-contact bulk tag, applied and queued')
@@ -176,6 +184,7 @@ async function main(): Promise<void> {
       },
       { name: 'one-edit typo recall', value: (100 * (typos.length - missedTypos.length)) / typos.length, unit: '%', target: 100, atLeast: true, note: `${typos.length} queries (insert/delete/substitute/swap)${missedTypos.length ? `; missed: ${missedTypos.join(' | ')}` : ''}` },
       ...scriptRecall(queries, search.found, search.latinFirst),
+      ...notesSearch,
       { name: 'first rows after launch', value: cold.firstRowsMs, unit: 'ms', target: 800, note: cold.note },
       { name: 'search ready after launch', value: cold.searchReadyMs, unit: 'ms', target: 3000, note: cold.readyNote },
       {
@@ -278,6 +287,59 @@ async function main(): Promise<void> {
     await host.close()
     await sandbox.close()
   }
+}
+
+interface NotesSearch {
+  buildMs: number
+  notesMs: number
+  contacts: number
+  noteCount: number
+  noteWords: number
+  appSamples: number[][]
+  appSamplesWithoutNotes: number[][]
+  noteSamples: number[][]
+  noteQueries: string[]
+  noteTotals: number[]
+}
+
+/**
+ * Issue 13: search with emails and notes indexed (the notes made on the bench page, 3 a contact on
+ * average), timed in-index like the row above it, and the heap its rows, index and note words take.
+ */
+async function notesSearchFigures(page: Page, accountId: string, queries: BenchQuery[]): Promise<Figure[]> {
+  log(`search with emails and notes indexed: ${queries.length} queries and the note queries x ${ROUNDS} rounds`)
+  const baseHeap = await heapUsed(page)
+  const run = await call<NotesSearch>(page, 'searchWithNotes', accountId, queries, ROUNDS)
+  const heap = (await heapUsed(page)) - baseHeap
+  await call(page, 'release')
+  const all = [...run.appSamples.flat(), ...run.noteSamples.flat()]
+  const app = percentile(run.appSamples.flat(), 95)
+  const appWithout = percentile(run.appSamplesWithoutNotes.flat(), 95)
+  const slowest = run.noteQueries
+    .map((text, i) => ({ text, p95: percentile(run.noteSamples[i], 95), total: run.noteTotals[i] }))
+    .sort((a, b) => b.p95 - a.p95)
+    .slice(0, 3)
+  return [
+    {
+      name: 'search p95, in-index, emails + notes indexed',
+      value: percentile(all, 95),
+      unit: 'ms',
+      target: 2,
+      note:
+        `SearchIndex with ${run.noteCount.toLocaleString('en')} notes of ${run.contacts.toLocaleString('en')} contacts read in (${run.noteWords.toLocaleString('en')} distinct note words), ` +
+        `the app's ${queries.length} queries + ${run.noteQueries.length} note queries x ${ROUNDS}; app queries alone p95 ${app.toFixed(2)} ms, ` +
+        `the same queries on an index without notes, timed in turn with them, ${appWithout.toFixed(2)} ms (ratio ${(app / appWithout).toFixed(2)}); ` +
+        `note queries p95 ${percentile(run.noteSamples.flat(), 95).toFixed(2)} ms (slowest: ${slowest.map((q) => `"${q.text}" ${q.p95.toFixed(2)} ms, ${q.total} matches`).join('; ')}); ` +
+        `index built in ${Math.round(run.buildMs)} ms, notes indexed in ${Math.round(run.notesMs)} ms more`,
+    },
+    {
+      name: 'worker rows + index with emails and notes',
+      value: heap / MB,
+      unit: 'MB',
+      target: 150,
+      note: 'JSHeapUsedSize after GC on the bench page, holding what the search worker holds once its notes loaded (rows, index, note words; no note text), less the page before',
+    },
+  ]
 }
 
 /**

@@ -14,6 +14,7 @@ import { createImportClient, runExport } from '../../src/renderer/src/features/i
 import { scanDuplicates } from '../../src/renderer/src/features/duplicates'
 import Dexie from 'dexie'
 import type { BenchQuery } from '../queries'
+import { NOTE_QUERIES, benchNotes } from './bench-notes'
 
 const PAGE = 100
 /** The fields of a row from the API's list (GET /contacts), as the sandbox's default partial rows. */
@@ -195,6 +196,58 @@ const bench = {
 
   release() {
     held = null
+  },
+
+  /**
+   * Search with emails and notes indexed, as the worker holds it once the notes loaded: the mirror's
+   * rows, notes made here (3 a contact on average), the index built and the notes read into it,
+   * then the app's queries and note queries timed, each beside the same query on an index without
+   * notes (the ratio holds when the machine is busy). Index, rows and note words are kept for the heap figure.
+   */
+  async searchWithNotes(accountId: string, queries: BenchQuery[], rounds: number) {
+    const db = await open(accountId)
+    const { rows } = await loadMirrorRows(db)
+    db.close()
+    let notes: Map<number, string[]> | null = benchNotes(rows.map((row) => row.id))
+    let noteCount = 0
+    for (const contents of notes.values()) noteCount += contents.length
+    const [index, buildMs] = await timed(async () => new SearchIndex(rows))
+    const [, notesMs] = await timed(async () => {
+      for (const [id, contents] of notes!) index.readNotes(id, contents)
+      index.notesRead()
+    })
+    // The worker keeps no note text: only the words, in the index.
+    notes = null
+    let plain: SearchIndex | null = new SearchIndex(rows)
+    const texts = [...queries.map((query) => query.text), ...NOTE_QUERIES]
+    for (const text of texts) index.search(text, {}, 50)
+    const samples: number[][] = texts.map(() => [])
+    const withoutNotes: number[][] = texts.map(() => [])
+    for (let round = 0; round < rounds; round++) {
+      // Each index first every other round: neither gains from running second.
+      const order = round % 2 ? ([plain!, index] as const) : ([index, plain!] as const)
+      texts.forEach((text, i) => {
+        for (const each of order) {
+          const started = performance.now()
+          each.search(text, {}, 50)
+          ;(each === index ? samples : withoutNotes)[i].push(performance.now() - started)
+        }
+      })
+    }
+    plain = null
+    held = { byId: new Map(rows.map((row) => [row.id, row])), index }
+    return {
+      buildMs,
+      notesMs,
+      contacts: rows.length,
+      noteCount,
+      noteWords: index.notes.dictionary.length,
+      appSamples: samples.slice(0, queries.length),
+      appSamplesWithoutNotes: withoutNotes.slice(0, queries.length),
+      noteSamples: samples.slice(queries.length),
+      noteQueries: NOTE_QUERIES,
+      noteTotals: NOTE_QUERIES.map((text) => index.search(text, {}, 50).total),
+    }
   },
 
   /**

@@ -2,6 +2,7 @@
 import Dexie, { type DexieOptions, type EntityTable, type Table } from 'dexie'
 import type { ContactRow, Note } from '../../../shared/contact'
 import { contactWritesMiddleware } from './contact-writes'
+import { noteWritesMiddleware } from './note-writes'
 
 /** A note kept beside its contact (the notes endpoint returns notes without their contact id). */
 export type NoteRow = Note & { contactId: number }
@@ -55,6 +56,7 @@ export const databaseName = (accountId: string): string => `skylight-contacts-${
 export async function openAccountDatabase(accountId: string, deps: IndexedDbDeps = {}): Promise<ContactsDb> {
   const db = new Dexie(databaseName(accountId), deps) as ContactsDb
   db.use(contactWritesMiddleware(db))
+  db.use(noteWritesMiddleware(db))
   db.version(1).stores({
     contacts: 'id, name',
     outbox: '++seq, contactId',

@@ -1,4 +1,4 @@
-// Parses what the user types into search terms: words, phone digits, emails and tags.
+// Parses what the user types into search terms: words, phone digits, emails, tags and note words.
 import { digitsOf, fold, wordsOf } from './fold'
 
 export interface SearchTerms {
@@ -10,14 +10,23 @@ export interface SearchTerms {
   emails: string[]
   /** Folded tag prefixes, from `#vip` or `tag:vip`. */
   tags: string[]
+  /** Folded word prefixes that must occur in the contact's notes, from `note:price`. */
+  notes: string[]
 }
 
 const PHONE_RUN = /\+?\(?\d[\d\s().-]*\d/g
 const TAG_TOKEN = /^(?:#|tag:)(.+)$/i
+/** `note:` and what follows up to a space; taken out first, so `note:2026` is a note word, not phone digits. */
+const NOTE_TOKEN = /(^|\s)note:(\S*)/gi
 
 export function parseQuery(text: string): SearchTerms {
-  const terms: SearchTerms = { words: [], phones: [], emails: [], tags: [] }
-  const rest = text.replace(PHONE_RUN, (run) => {
+  const terms: SearchTerms = { words: [], phones: [], emails: [], tags: [], notes: [] }
+  // `note:` alone (the user is still typing) narrows nothing.
+  const withoutNotes = text.replace(NOTE_TOKEN, (_, before: string, words: string) => {
+    terms.notes.push(...wordsOf(words))
+    return before + ' '
+  })
+  const rest = withoutNotes.replace(PHONE_RUN, (run) => {
     const digits = digitsOf(run)
     if (digits.length < 4) return run
     terms.phones.push(digits)

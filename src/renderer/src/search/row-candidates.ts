@@ -2,7 +2,8 @@
 import { alternateKeys } from './alternate-words'
 import { wordsOf } from './fold'
 import type { SearchTerms } from './query'
-import { ALTERNATE, PREFIX, isTypoOf } from './row-match'
+import type { NotePostings } from './note-postings'
+import { ALTERNATE, NOTE, NOTE_WORD_MIN, PREFIX, isTypoOf } from './row-match'
 import { prefixRange, rowAtPhoneOffset, type WordIndex } from './word-index'
 import { allowedEdits } from './edit-distance'
 
@@ -19,7 +20,9 @@ export interface Term {
   extraRows: number[]
   /** Alternate word ranges (inside an unspaced name, a Latin spelling): rows matching only through them rank below. */
   alternateRanges: [number, number][]
-  /** Word terms set the tier (exact > prefix); tag, email and filter terms do not. */
+  /** Ranges of the note words (NotePostings): for a typed word, rows matching only through them rank last. */
+  noteRanges: [number, number][]
+  /** Word terms set the tier (exact > prefix); tag, email, `note:` and filter terms do not. */
   tiered: boolean
   /** Postings to read, to start from the rarest term. */
   size: number
@@ -27,9 +30,10 @@ export interface Term {
 
 /**
  * The words of a query, as terms: whole and prefix matches, then alternate words (王小明 by 小明,
- * Иван by ivan); with `fuzzy`, name words within a typo match too.
+ * Иван by ivan); with `notes`, words of notes (for words of NOTE_WORD_MIN+ letters); with
+ * `fuzzy`, name words within a typo match too.
  */
-export function wordTerms(core: WordIndex, words: readonly string[], fuzzy: boolean): Term[] {
+export function wordTerms(core: WordIndex, notes: NotePostings | null, words: readonly string[], fuzzy: boolean): Term[] {
   return words.map((word) => {
     const range = prefixRange(core.words, word)
     const term = rangeTerm(core, [range], core.words[range[0]] === word ? range[0] : -1, true)
@@ -38,6 +42,7 @@ export function wordTerms(core: WordIndex, words: readonly string[], fuzzy: bool
       term.alternateRanges.push(alternate)
       term.size += size(core, alternate)
     }
+    if (notes && word.length >= NOTE_WORD_MIN) addNoteRange(notes, term, word)
     if (fuzzy && allowedEdits(word) > 0) {
       for (const w of typoWords(core, word)) {
         term.ranges.push([w, w + 1])
@@ -57,15 +62,16 @@ function typoWords(core: WordIndex, typed: string): number[] {
   return found
 }
 
-/** Tag, email and phone terms that narrow candidates; emails and phones still need a row check. */
-export function otherTerms(core: WordIndex, terms: SearchTerms, tagFilter: string | null): Term[] {
+/** Tag, `note:`, email and phone terms that narrow candidates; emails and phones still need a row check. */
+export function otherTerms(core: WordIndex, notes: NotePostings, terms: SearchTerms, tagFilter: string | null): Term[] {
   const found: Term[] = terms.tags.map((tag) => rangeTerm(core, [prefixRange(core.words, '#' + tag)], -1, false))
   if (tagFilter !== null) {
     // Exactly this tag: only its own word's rows, no prefix range (no such word: no rows).
     const at = prefixRange(core.words, '#' + tagFilter)[0]
     const exact = core.words[at] === '#' + tagFilter ? at : -1
-    found.push({ ranges: [], exact, extraRows: [], alternateRanges: [], tiered: false, size: exact >= 0 ? core.postings[exact].length : 0 })
+    found.push({ ...rangeTerm(core, [], exact, false), size: exact >= 0 ? core.postings[exact].length : 0 })
   }
+  for (const word of terms.notes) found.push(noteTerm(core, notes, word))
   for (const email of terms.emails) {
     // The rarest word of the fragment: a superset of the rows whose email contains it.
     const ranges = wordsOf(email).map((word) => prefixRange(core.words, word))
@@ -86,18 +92,40 @@ function phoneTerm(core: WordIndex, digits: string): Term {
 }
 
 function rangeTerm(core: WordIndex, ranges: [number, number][], exact: number, tiered: boolean): Term {
-  return { ranges, exact, extraRows: [], alternateRanges: [], tiered, size: ranges.reduce((sum, range) => sum + size(core, range), 0) }
+  return { ranges, exact, extraRows: [], alternateRanges: [], noteRanges: [], tiered, size: ranges.reduce((sum, range) => sum + size(core, range), 0) }
 }
 
-const size = (core: WordIndex, [from, to]: [number, number]) => core.cumulative[to] - core.cumulative[from]
+/**
+ * A `note:` word: by prefix from NOTE_WORD_MIN letters; shorter, the whole word only (`note:p` on the
+ * way to `note:price` would otherwise read the postings of every word starting with p).
+ */
+function noteTerm(core: WordIndex, notes: NotePostings, word: string): Term {
+  const term = rangeTerm(core, [], -1, false)
+  if (word.length >= NOTE_WORD_MIN) return addNoteRange(notes, term, word)
+  const at = prefixRange(notes.words, word)[0]
+  const range: [number, number] = notes.words[at] === word ? [at, at + 1] : [at, at]
+  term.noteRanges.push(range)
+  term.size += size(notes, range)
+  return term
+}
+
+function addNoteRange(notes: NotePostings, term: Term, word: string): Term {
+  const range = prefixRange(notes.words, word)
+  term.noteRanges.push(range)
+  term.size += size(notes, range)
+  return term
+}
+
+const size = (index: { cumulative: Float64Array }, [from, to]: [number, number]) => index.cumulative[to] - index.cumulative[from]
 
 /**
  * Counts, per row, the terms it matched, rarest term first; a row stays a candidate only while
  * it matched every earlier term, so `matched[r] === terms.length` marks the rows matching all.
  * `inexact[r]` holds the row's worst word match: 0 every word whole, PREFIX when some word matched
- * only as a prefix, ALTERNATE when some only through an alternate word. Returns the term count.
+ * only as a prefix, ALTERNATE when some only through an alternate word, NOTE when some only in
+ * the notes. Returns the term count.
  */
-export function countMatches(core: WordIndex, terms: Term[], matched: Uint8Array, inexact: Uint8Array): number {
+export function countMatches(core: WordIndex, notes: NotePostings, terms: Term[], matched: Uint8Array, inexact: Uint8Array): number {
   terms.sort((a, b) => a.size - b.size)
   terms.forEach((term, t) => {
     const next = t + 1
@@ -119,7 +147,17 @@ export function countMatches(core: WordIndex, terms: Term[], matched: Uint8Array
         for (const r of core.postings[w]) {
           if (matched[r] !== t) continue
           matched[r] = next
-          inexact[r] = ALTERNATE
+          if (inexact[r] < ALTERNATE) inexact[r] = ALTERNATE
+        }
+      }
+    }
+    // Notes last of all: a row its name, email or tags matched is not a note match.
+    for (const [from, to] of term.noteRanges) {
+      for (let w = from; w < to; w++) {
+        for (const r of notes.postings[w]) {
+          if (matched[r] !== t) continue
+          matched[r] = next
+          if (term.tiered) inexact[r] = NOTE
         }
       }
     }

@@ -14,20 +14,37 @@ export interface SearchFilters {
 
 /**
  * Match quality, best first: every word whole, word prefixes, an alternate word (inside a name
- * written without spaces, a Cyrillic or Greek name by its Latin spelling), within a typo.
+ * written without spaces, a Cyrillic or Greek name by its Latin spelling), within a typo, and
+ * last a word found only in the contact's notes (what the user typed may be anywhere in them).
  */
 export const EXACT = 0
 export const PREFIX = 1
 export const ALTERNATE = 2
 export const FUZZY = 3
+export const NOTE = 4
 export const NO_MATCH = -1
 
-export function passesFilters(row: IndexedRow, filters: SearchFilters, foldedTag: string | null): boolean {
-  if (filters.type !== undefined && row.type !== filters.type) return false
-  if (filters.blacklisted !== undefined && row.blacklisted !== filters.blacklisted) return false
-  if (filters.status !== undefined && row.status !== filters.status) return false
-  if (foldedTag !== null && !row.tags.includes(foldedTag)) return false
-  return true
+/** A typed word is looked for in notes only from this length: one or two letters would match nearly every note. */
+export const NOTE_WORD_MIN = 3
+
+/** A row for the filters: it passes, fails, or would pass but its status or channel is not known yet. */
+export const PASSES = 0
+export const FAILS = 1
+export const UNKNOWN = 2
+
+export function passesFilters(row: IndexedRow, filters: SearchFilters, foldedTag: string | null): number {
+  if (filters.blacklisted !== undefined && row.blacklisted !== filters.blacklisted) return FAILS
+  if (foldedTag !== null && !row.tags.includes(foldedTag)) return FAILS
+  let unknown = false
+  if (filters.type !== undefined) {
+    if (row.type === undefined) unknown = true
+    else if (row.type !== filters.type) return FAILS
+  }
+  if (filters.status !== undefined) {
+    if (row.status === undefined) unknown = true
+    else if (row.status !== filters.status) return FAILS
+  }
+  return unknown ? UNKNOWN : PASSES
 }
 
 /** Terms other than name words: phones, emails and tags must all match. */
@@ -45,8 +62,19 @@ function phoneMatches(phoneDigits: string, digits: string): boolean {
   return digits.startsWith('0') && digits.length > 4 && phoneDigits.includes(digits.slice(1))
 }
 
-/** The tier of a row for the word terms, or NO_MATCH; `fuzzy` allows typos in name words. */
-export function wordTier(row: IndexedRow, words: readonly string[], fuzzy: boolean): number {
+/**
+ * Every `note:` word is a word of the notes (` word word … `, see NoteWords.textOf): by prefix from
+ * NOTE_WORD_MIN letters, whole when shorter.
+ */
+export function matchesNoteTerms(noteText: string, notes: readonly string[]): boolean {
+  return notes.every((word) => noteText.includes(word.length >= NOTE_WORD_MIN ? ' ' + word : ` ${word} `))
+}
+
+/**
+ * The tier of a row for the word terms, or NO_MATCH; `fuzzy` allows typos in name words; a word
+ * of NOTE_WORD_MIN+ letters found only in `noteText` (the row's note words) makes it NOTE.
+ */
+export function wordTier(row: IndexedRow, words: readonly string[], fuzzy: boolean, noteText = ''): number {
   let tier = EXACT
   for (const word of words) {
     if (row.text.includes(' ' + word + ' ')) continue
@@ -59,7 +87,11 @@ export function wordTier(row: IndexedRow, words: readonly string[], fuzzy: boole
       continue
     }
     if (fuzzy && row.nameWords.some((candidate) => isTypoOf(word, candidate))) {
-      tier = FUZZY
+      tier = Math.max(tier, FUZZY)
+      continue
+    }
+    if (word.length >= NOTE_WORD_MIN && noteText.includes(' ' + word)) {
+      tier = NOTE
       continue
     }
     return NO_MATCH

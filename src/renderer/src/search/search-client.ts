@@ -5,7 +5,7 @@ import { createCorrelator } from './request-correlator'
 import type { FromWorker, IndexReport, SearchFilters, SearchPage, SearchRequest, TagCount, ToWorker } from './search-protocol'
 import { SearchStopped } from './search-stopped'
 
-export type { IndexReport, SearchFilters, SearchPage, SearchRequest, TagCount } from './search-protocol'
+export type { IndexReport, NoteExcerpt, SearchFilters, SearchPage, SearchRequest, TagCount } from './search-protocol'
 
 export interface SearchClient {
   /**
@@ -18,6 +18,8 @@ export interface SearchClient {
   allIds(text: string, filters: SearchFilters): Promise<number[]>
   /** Contacts written or deleted in the mirror (db/contact-writes.ts), or every row: the worker re-reads them. */
   touched(ids: number[] | 'all'): void
+  /** Contacts whose notes were written or deleted in the mirror (db/note-writes.ts), or all: the worker re-reads their notes. */
+  notesTouched(contactIds: number[] | 'all'): void
   /** Called whenever touched rows reached the index: what is shown may have changed. */
   onIndexChanged(listener: () => void): () => void
   /** Tags in use, most used first; waits for the index. */
@@ -76,6 +78,9 @@ export function createSearchClient(accountId: string, options: SearchClientOptio
     },
     touched(ids) {
       if (!closed && ids.length) post({ type: 'touched', ids })
+    },
+    notesTouched(contactIds) {
+      if (!closed && contactIds.length) post({ type: 'notesTouched', contactIds })
     },
     onIndexChanged(listener) {
       indexListeners.add(listener)

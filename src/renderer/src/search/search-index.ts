@@ -1,10 +1,27 @@
-// In-memory contact search: a word index built once, plus a small overlay of rows changed since.
+// In-memory contact search: a word index built once (with the words of notes), plus a small overlay of rows changed since.
 import type { ContactRow } from '../../../shared/contact'
 import { fold } from './fold'
 import { indexRow, type IndexedRow } from './indexed-row'
+import { buildNotePostings, type NotePostings } from './note-postings'
+import { NoteWords } from './note-words'
 import { parseQuery } from './query'
 import { countMatches, otherTerms, wordTerms, type Term } from './row-candidates'
-import { ALTERNATE, EXACT, FUZZY, NO_MATCH, PREFIX, matchesOtherTerms, passesFilters, wordTier, type SearchFilters } from './row-match'
+import {
+  ALTERNATE,
+  EXACT,
+  FAILS,
+  FUZZY,
+  NOTE_WORD_MIN,
+  NO_MATCH,
+  PASSES,
+  PREFIX,
+  UNKNOWN,
+  matchesNoteTerms,
+  matchesOtherTerms,
+  passesFilters,
+  wordTier,
+  type SearchFilters,
+} from './row-match'
 import { buildWordIndex, nameCollator, type WordIndex } from './word-index'
 import { allowedEdits } from './edit-distance'
 
@@ -15,10 +32,18 @@ export interface SearchResult {
   ids: number[]
   /** How many contacts match in all (`ids` holds at most `limit` of them). */
   total: number
+  /**
+   * Contacts that match the text and the other filters but whose status or channel (the ones
+   * filtered on) is not known yet: left out of `total` until their details are read.
+   */
+  unknown: number
 }
 
 /** Typos are looked for only while exact and prefix matches number fewer than this (a first page). */
 const TYPO_FILL = 50
+
+/** What scanCore reports for a row that would match but whose filtered status or channel is unknown. */
+const UNKNOWN_ROW = -1
 
 /**
  * Rebuild the core once this many rows changed since it was built, or a quarter of its size if
@@ -40,19 +65,34 @@ export class SearchIndex {
   /** Scratch arrays of countMatches, one byte per core row, zero between searches. */
   private matched: Uint8Array
   private inexact: Uint8Array
+  /** Scratch of one search, zero between searches: core rows a pass took, so later passes (notes, typos) skip them. */
+  private seen: Uint8Array
   /** Core rows superseded by the overlay (changed or deleted). */
   private hidden: Uint8Array
   private overlay = new Map<number, IndexedRow | null>()
+  /** The note words of the core's rows, in row order; overlay rows read `notes` itself. */
+  private notePostings: NotePostings
+  /** ` word word … ` of the notes of overlay rows, made when a search first needs it. */
+  private overlayNoteText = new Map<number, string>()
   private collator: Intl.Collator
   private byRankThenName = (a: Hit, b: Hit) => a.rank - b.rank || this.collator.compare(a.sortName ?? '', b.sortName ?? '') || a.id - b.id
 
-  /** `locale` sets the name order (the page's language). */
-  constructor(rows: readonly ContactRow[] = [], private locale = 'en') {
+  /**
+   * `locale` sets the name order (the page's language). `notes` holds the words of the contacts'
+   * notes: a new index over reloaded rows keeps the ones already read.
+   */
+  constructor(
+    rows: readonly ContactRow[] = [],
+    private locale = 'en',
+    readonly notes = new NoteWords(),
+  ) {
     this.collator = nameCollator(locale)
     this.core = buildWordIndex(rows.map(indexRow), this.collator)
     this.matched = new Uint8Array(this.core.rows.length)
     this.inexact = new Uint8Array(this.core.rows.length)
+    this.seen = new Uint8Array(this.core.rows.length)
     this.hidden = new Uint8Array(this.core.rows.length)
+    this.notePostings = buildNotePostings(this.core.rows, this.notes)
   }
 
   get size(): number {
@@ -71,15 +111,63 @@ export class SearchIndex {
   }
 
   remove(ids: readonly number[]): void {
-    for (const id of ids) this.setOverlay(id, null)
+    for (const id of ids) {
+      this.setOverlay(id, null)
+      this.notes.delete(id)
+    }
     this.compactIfLarge()
+  }
+
+  /** A contact's notes changed: `contents` are all its notes now (none: it has no notes). */
+  setNotes(contactId: number, contents: readonly string[]): void {
+    this.notes.set(contactId, contents)
+    this.overlayNoteText.delete(contactId)
+    if (!this.overlay.has(contactId)) {
+      const r = this.core.rowOfId.get(contactId)
+      // The core's postings still hold its old note words: the row is matched from the overlay until the next rebuild.
+      if (r !== undefined) this.setOverlay(contactId, this.core.rows[r])
+    }
+    this.compactIfLarge()
+  }
+
+  /**
+   * Reads every contact's notes in bulk (after the index is ready): `readNotes` for each, then
+   * `notesRead` once, which indexes them all in one pass, with no overlay.
+   */
+  readNotes(contactId: number, contents: readonly string[]): void {
+    this.notes.set(contactId, contents)
+  }
+
+  notesRead(): void {
+    this.notePostings = buildNotePostings(this.core.rows, this.notes)
+    this.overlayNoteText.clear()
+  }
+
+  /**
+   * The words to look for in matching contacts' notes to show why they matched: the `note:` words,
+   * and the typed words a contact's name, email and tags do not hold; contacts whose notes played
+   * no part are left out.
+   */
+  noteWordsFor(contactIds: readonly number[], query: string): Map<number, string[]> {
+    const terms = parseQuery(query)
+    const found = new Map<number, string[]>()
+    for (const id of contactIds) {
+      if (!this.notes.wordIdsOf(id)) continue
+      const r = this.core.rowOfId.get(id)
+      const row = this.overlay.has(id) ? this.overlay.get(id) : r === undefined ? undefined : this.core.rows[r]
+      if (!row) continue
+      const words = [...terms.notes, ...terms.words.filter((word) => word.length >= NOTE_WORD_MIN && !row.text.includes(' ' + word))]
+      if (words.length > 0) found.set(id, words)
+    }
+    return found
   }
 
   search(query: string, filters: SearchFilters = {}, limit = 50): SearchResult {
     const terms = parseQuery(query)
-    const tiers: Hit[][] = [[], [], [], []]
-    const counts = [0, 0, 0, 0]
-    const { core } = this
+    const tiers: Hit[][] = [[], [], [], [], []]
+    const counts = [0, 0, 0, 0, 0]
+    let unknown = 0
+    const { core, notePostings, seen } = this
     // Most matches are only counted: a hit (and a read of its row) only for rows that may show.
     const keep = (tier: number, r: number) => {
       counts[tier]++
@@ -88,27 +176,47 @@ export class SearchIndex {
     const tag = filters.tag ? fold(filters.tag) : null
     // Postings prove word and tag terms; emails and phones are still checked on the row.
     const checkRow = terms.emails.length > 0 || terms.phones.length > 0
-    const others = () => otherTerms(core, terms, tag)
-
-    const firstPass: number[] = []
-    this.scanCore([...wordTerms(core, terms.words, false), ...others()], filters, (r, tier) => {
-      if (checkRow && !matchesOtherTerms(core.rows[r], terms)) return
-      keep(tier, r)
-      if (firstPass.length < TYPO_FILL) firstPass.push(r)
-    })
-    // Decided on counts, not on `limit`, so every page of one query ranks the same rows.
-    const wantTypos = terms.words.some((w) => allowedEdits(w) > 0) && counts[EXACT] + counts[PREFIX] + counts[ALTERNATE] < TYPO_FILL
-    if (wantTypos) {
-      const matchedBefore = new Set(firstPass)
-      this.scanCore([...wordTerms(core, terms.words, true), ...others()], filters, (r) => {
-        if (matchedBefore.has(r) || (checkRow && !matchesOtherTerms(core.rows[r], terms))) return
-        keep(FUZZY, r)
-      })
+    const others = () => otherTerms(core, notePostings, terms, tag)
+    let marked = false
+    /** Visits each matching row once, in the first pass that finds it: with `tier`, or the tier it matched with. */
+    const visitNew = (tier: number | null) => (r: number, found: number) => {
+      if (seen[r] || (checkRow && !matchesOtherTerms(core.rows[r], terms))) return
+      seen[r] = 1
+      marked = true
+      if (found === UNKNOWN_ROW) unknown++
+      else keep(tier ?? found, r)
     }
-    for (const row of this.overlay.values()) {
-      if (!row || !passesFilters(row, filters, tag) || !matchesOtherTerms(row, terms)) continue
-      const tier = wordTier(row, terms.words, wantTypos)
+
+    // Names, emails, phones, tags and `note:` words: what ranks first.
+    this.scanCore([...wordTerms(core, null, terms.words, false), ...others()], filters, visitNew(null))
+    // Typed words in notes, then typos in names, only while those matches are few: ranked below them, they
+    // would not show on a first page, and a common word in 300k notes costs more than the whole search.
+    // Decided on counts, not on `limit`, so every page of one query ranks the same rows.
+    const few = counts[EXACT] + counts[PREFIX] + counts[ALTERNATE] < TYPO_FILL
+    const wantNotes = few && terms.words.some((w) => w.length >= NOTE_WORD_MIN)
+    const noteTerms = wantNotes ? wordTerms(core, notePostings, terms.words, false) : []
+    // Unless a typed word starts a word of the core's notes (a name mostly does not), the pass would only find the rows above again.
+    if (noteTerms.some((term) => term.noteRanges.some(([from, to]) => to > from))) this.scanCore([...noteTerms, ...others()], filters, visitNew(null))
+    const wantTypos = few && terms.words.some((w) => allowedEdits(w) > 0)
+    if (wantTypos) {
+      // One typed word found in notes was found above; with more, a typo in one may pair with a note word of another.
+      const typoNotes = wantNotes && terms.words.length > 1 ? notePostings : null
+      this.scanCore([...wordTerms(core, typoNotes, terms.words, true), ...others()], filters, visitNew(FUZZY))
+    }
+    if (marked) seen.fill(0)
+    const readsNotes = terms.notes.length > 0 || wantNotes
+    for (const [id, row] of this.overlay) {
+      if (!row) continue
+      const filter = passesFilters(row, filters, tag)
+      if (filter === FAILS || !matchesOtherTerms(row, terms)) continue
+      const noteText = readsNotes ? this.noteTextOf(id) : ''
+      if (!matchesNoteTerms(noteText, terms.notes)) continue
+      const tier = wordTier(row, terms.words, wantTypos, wantNotes ? noteText : '')
       if (tier === NO_MATCH) continue
+      if (filter === UNKNOWN) {
+        unknown++
+        continue
+      }
       // Kept past the cap: an overlay row may rank above core rows already kept.
       counts[tier]++
       tiers[tier].push({ rank: lowerBoundByName(this.core.rows, row.sortName, this.collator) - 0.5, id: row.id, sortName: row.sortName })
@@ -118,12 +226,13 @@ export class SearchIndex {
       hits.sort(this.byRankThenName)
       for (const hit of hits) if (ids.length < limit) ids.push(hit.id)
     }
-    return { ids, total: counts[EXACT] + counts[PREFIX] + counts[ALTERNATE] + counts[FUZZY] }
+    return { ids, total: counts.reduce((sum, count) => sum + count, 0), unknown }
   }
 
   /**
    * Calls `visit` once per core row matching every term and the type, status and blacklist
-   * filters, in name order, skipping superseded rows, with its tier (EXACT, PREFIX, ALTERNATE).
+   * filters, in name order, skipping superseded rows, with its tier (EXACT, PREFIX, ALTERNATE,
+   * NOTE), or UNKNOWN_ROW when it would pass but a filtered status or channel is not known.
    */
   private scanCore(terms: Term[], filters: SearchFilters, visit: (row: number, tier: number) => void): void {
     const { core, matched, inexact, hidden } = this
@@ -131,16 +240,40 @@ export class SearchIndex {
     const type = filters.type
     const status = filters.status
     const banned = filters.blacklisted === undefined ? -1 : filters.blacklisted ? 1 : 0
-    const passes = (r: number) =>
-      !hidden[r] && (type === undefined || types[r] === type) && (status === undefined || statuses[r] === status) && (banned < 0 || blacklisted[r] === banned)
+    const filter = (r: number): number => {
+      if (hidden[r] || (banned >= 0 && blacklisted[r] !== banned)) return FAILS
+      let unknown = false
+      if (type !== undefined) {
+        if (types[r] === undefined) unknown = true
+        else if (types[r] !== type) return FAILS
+      }
+      if (status !== undefined) {
+        if (statuses[r] === undefined) unknown = true
+        else if (statuses[r] !== status) return FAILS
+      }
+      return unknown ? UNKNOWN : PASSES
+    }
+    const take = (r: number, tier: number) => {
+      const passes = filter(r)
+      if (passes !== FAILS) visit(r, passes === UNKNOWN ? UNKNOWN_ROW : tier)
+    }
     if (terms.length === 0) {
-      for (let r = 0; r < core.rows.length; r++) if (passes(r)) visit(r, EXACT)
+      for (let r = 0; r < core.rows.length; r++) take(r, EXACT)
       return
     }
-    const all = countMatches(core, terms, matched, inexact)
-    for (let r = 0; r < matched.length; r++) if (matched[r] === all && passes(r)) visit(r, inexact[r])
+    const all = countMatches(core, this.notePostings, terms, matched, inexact)
+    for (let r = 0; r < matched.length; r++) if (matched[r] === all) take(r, inexact[r])
     matched.fill(0)
     inexact.fill(0)
+  }
+
+  private noteTextOf(contactId: number): string {
+    let text = this.overlayNoteText.get(contactId)
+    if (text === undefined) {
+      text = this.notes.textOf(contactId)
+      this.overlayNoteText.set(contactId, text)
+    }
+    return text
   }
 
   private setOverlay(id: number, row: IndexedRow | null): void {
@@ -179,8 +312,11 @@ export class SearchIndex {
     this.core = buildWordIndex([...byId.values()], this.collator)
     this.matched = new Uint8Array(this.core.rows.length)
     this.inexact = new Uint8Array(this.core.rows.length)
+    this.seen = new Uint8Array(this.core.rows.length)
     this.hidden = new Uint8Array(this.core.rows.length)
     this.overlay.clear()
+    this.notePostings = buildNotePostings(this.core.rows, this.notes)
+    this.overlayNoteText.clear()
   }
 }
 

@@ -1,7 +1,9 @@
 // The messages between the search client (page) and the search worker: calls answered by id, and one-way notices.
 import type { ContactRow } from '../../../shared/contact'
+import type { NoteExcerpt } from './note-excerpt'
 import type { SearchFilters } from './row-match'
 
+export type { NoteExcerpt } from './note-excerpt'
 export type { SearchFilters } from './row-match'
 
 export interface SearchRequest {
@@ -16,6 +18,10 @@ export interface SearchPage {
   total: number
   /** False while the worker's index loads: rows then come from a Dexie cursor over the first names. */
   ready: boolean
+  /** Matches left out because the status or channel filtered on is not known yet (absent: none). */
+  unknown?: number
+  /** Rows of the page that matched through their notes, by contact id: the note piece that matched. */
+  excerpts?: Record<number, NoteExcerpt>
 }
 
 /** What the worker reports once its index is built. */
@@ -51,8 +57,11 @@ export type CallName = keyof SearchCalls
 
 export type CallMessage = { [K in CallName]: { type: 'call'; id: number; name: K; args: SearchCalls[K]['args'] } }[CallName]
 
-/** Contact ids the page wrote or deleted (or every row), to re-read from the mirror; no answer. */
-export type NoticeMessage = { type: 'touched'; ids: number[] | 'all' }
+/**
+ * Contact ids the page wrote or deleted (or every row), to re-read from the mirror; or contacts
+ * whose notes the page wrote or deleted (or every contact's), to re-read their notes. No answer.
+ */
+export type NoticeMessage = { type: 'touched'; ids: number[] | 'all' } | { type: 'notesTouched'; contactIds: number[] | 'all' }
 
 export type ToWorker = CallMessage | NoticeMessage
 

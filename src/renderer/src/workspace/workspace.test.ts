@@ -23,6 +23,18 @@ describe('workspace', () => {
     await workspace.close()
   })
 
+  it('keeps the notes in the search index current with every committed note write', async () => {
+    const workspace = await openWorkspace(`ws-${randomUUID()}`, { worker: InProcessWorker.factory({ open: true }) })
+    await mergeRows(workspace.db, [{ id: 5, name: 'Zoë Brandt', type: 'whatsapp', blacklisted: false, tags: [] }])
+    await workspace.search.ready
+    const find = async (text: string) => (await workspace.search.query({ text, filters: {}, offset: 0, limit: 10 })).rows.map((row) => row.id)
+    await workspace.db.notes.put({ id: 1, contactId: 5, content: 'Wants a quote for solar panels' })
+    await vi.waitFor(async () => expect(await find('note:solar')).toEqual([5]))
+    await workspace.db.notes.delete(1)
+    await vi.waitFor(async () => expect(await find('note:solar')).toEqual([]))
+    await workspace.close()
+  })
+
   it('deletes the account database when closed for sign-out, and only then', async () => {
     const kept = `ws-${randomUUID()}`
     const first = await openWorkspace(kept, { worker: InProcessWorker.factory({ open: true }) })

@@ -2,6 +2,7 @@
 import { watch } from 'vue'
 import { subscribeContactWrites } from '../db/contact-writes'
 import { deleteAccountDatabase, openAccountDatabase, type ContactsDb } from '../db/database'
+import { subscribeNoteWrites } from '../db/note-writes'
 import { currentLocale } from '../i18n'
 import { createSearchClient, type SearchClient, type SearchClientOptions } from '../search/search-client'
 
@@ -14,16 +15,18 @@ export interface Workspace {
 }
 
 /**
- * Opens an account's mirror and search; every committed contact write reaches the search index, and
+ * Opens an account's mirror and search; every committed contact and note write reaches the search index, and
  * names are ordered as the page's language does, now and after it changes.
  */
 export async function openWorkspace(accountId: string, options: Omit<SearchClientOptions, 'db' | 'locale'> = {}): Promise<Workspace> {
   const db = await openAccountDatabase(accountId)
   const search = createSearchClient(accountId, { ...options, db, locale: currentLocale.value })
   const unsubscribeWrites = subscribeContactWrites(db, (writes) => search.touched('all' in writes ? 'all' : writes.ids))
+  const unsubscribeNotes = subscribeNoteWrites(db, (writes) => search.notesTouched('all' in writes ? 'all' : writes.contactIds))
   const stopLocale = watch(currentLocale, (locale) => search.setLocale(locale))
   const unsubscribe = () => {
     unsubscribeWrites()
+    unsubscribeNotes()
     stopLocale()
   }
   let closed = false

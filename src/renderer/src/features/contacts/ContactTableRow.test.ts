@@ -38,3 +38,19 @@ describe('a row’s screen-reader name', () => {
     expect(label({ id: 8, name: undefined, blacklisted: false, tags: [] })).toBe('جهة اتصال بلا اسم')
   })
 })
+
+describe('a row found through its notes', () => {
+  it('shows the note piece under the name with the searched words marked, and gives it to a screen reader', () => {
+    const excerpt = { noteId: 3, text: '…asked for the price list', marks: [[15, 20]] as [number, number][] }
+    const wrapper = mount(ContactTableRow, { props: { index: 4, row: ana, excerpt, focused: false, selected: false, pending: false }, global: { plugins: [i18n] } })
+    const shown = wrapper.get('[data-test="note-excerpt"]')
+    expect(shown.text()).toBe('…asked for the price list')
+    expect(shown.findAll('mark').map((mark) => mark.text())).toEqual(['price'])
+    expect(wrapper.attributes('aria-describedby')).toBe(shown.attributes('id'))
+    wrapper.unmount()
+    const plain = mount(ContactTableRow, { props: { index: 4, row: ana, focused: false, selected: false, pending: false }, global: { plugins: [i18n] } })
+    expect(plain.find('[data-test="note-excerpt"]').exists()).toBe(false)
+    expect(plain.attributes('aria-describedby')).toBeUndefined()
+    plain.unmount()
+  })
+})

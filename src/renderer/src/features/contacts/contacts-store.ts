@@ -5,7 +5,7 @@ import type { ContactRow } from '../../../../shared/contact'
 import { getBridge } from '../../bridge'
 import { RowWindow } from './row-window'
 import { unlessClosed } from '../../db/unless-closed'
-import type { SearchFilters } from '../../search/search-client'
+import type { NoteExcerpt, SearchFilters } from '../../search/search-client'
 import { outboxEvents } from '../../sync/outbox'
 import { searchRemotely } from '../../sync/remote-search/remote-search'
 import type { Workspace } from '../../workspace/workspace'
@@ -27,6 +27,8 @@ export const useContactsStore = defineStore('contacts', () => {
   /** False while rows come from the first-names preview (the index is loading). */
   const ready = ref(false)
   const loaded = ref(false)
+  /** Matches a status or channel filter leaves out because that field is not known yet (details not read). */
+  const unknown = ref(0)
   /** Bumped whenever rows changed: the table re-reads `rowAt` for what it shows. */
   const version = ref(0)
   /** Why the search failed, said in the current language by `error`. */
@@ -50,11 +52,17 @@ export const useContactsStore = defineStore('contacts', () => {
     return window?.rowAt(index)
   }
 
+  /** The note piece that made the row at `index` match, when it matched through its notes. */
+  function excerptAt(index: number): NoteExcerpt | undefined {
+    return window?.excerptAt(index)
+  }
+
   function updated(): void {
     if (!window) return
     total.value = window.state.total
     ready.value = window.state.ready
     loaded.value = window.state.loaded
+    unknown.value = window.state.unknown
     // Rows that arrive mean search answers again, unless its index never started: preview rows still come then.
     if (failure.value?.key !== 'contacts.error.search-start') failure.value = null
     if (focusIndex.value >= total.value) focusIndex.value = Math.max(0, total.value - 1)
@@ -71,6 +79,7 @@ export const useContactsStore = defineStore('contacts', () => {
     total.value = 0
     ready.value = false
     loaded.value = false
+    unknown.value = 0
     failure.value = null
     focusIndex.value = 0
     openId.value = null
@@ -195,6 +204,7 @@ export const useContactsStore = defineStore('contacts', () => {
     total,
     ready,
     loaded,
+    unknown,
     version,
     error,
     remoteSearching,
@@ -203,6 +213,7 @@ export const useContactsStore = defineStore('contacts', () => {
     workspace,
     hasQuery,
     rowAt,
+    excerptAt,
     attach,
     show,
     setText,

@@ -29,7 +29,7 @@ describe('row window', () => {
     calls[0].answer()
     await flush()
     expect(window.rowAt(39)?.name).toBe('P39')
-    expect(window.state).toEqual({ total: 1000, ready: true, loaded: true })
+    expect(window.state).toEqual({ total: 1000, ready: true, loaded: true, unknown: 0 })
     window.show(90, 130)
     expect(calls.map((c) => c.offset)).toEqual([0, 100])
     expect(window.rowAt(120)).toBeUndefined()
@@ -53,6 +53,29 @@ describe('row window', () => {
     calls.at(-1)!.answer()
     await refreshing
     expect([window.rowAt(0)?.name, window.rowAt(120)?.name]).toEqual(['Q0', 'Q120'])
+  })
+
+  it('serves the note excerpts and the unknown count of the page that brought the rows', async () => {
+    const list = people(150)
+    const excerpt = { noteId: 9, text: 'the price', marks: [[4, 9]] as [number, number][] }
+    let noted = true
+    const read = async (offset: number, limit: number): Promise<SearchPage> => ({
+      rows: list.slice(offset, offset + limit),
+      total: list.length,
+      ready: true,
+      unknown: noted ? 12 : 0,
+      ...(noted && { excerpts: { 121: excerpt } }),
+    })
+    const window = new RowWindow(read, () => {}, () => {})
+    window.show(100, 140)
+    await flush()
+    expect(window.excerptAt(120)).toEqual(excerpt)
+    expect(window.excerptAt(119)).toBeUndefined()
+    expect(window.state.unknown).toBe(12)
+    noted = false
+    await window.refresh()
+    expect(window.excerptAt(120)).toBeUndefined()
+    expect(window.state.unknown).toBe(0)
   })
 
   it('drops a slower answer to an older refresh or block read', async () => {

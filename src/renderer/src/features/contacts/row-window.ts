@@ -1,6 +1,6 @@
 // The rows a virtual table shows, read block by block from ranked search pages, never showing a gap on refresh.
 import type { ContactRow } from '../../../../shared/contact'
-import type { SearchPage } from '../../search/search-client'
+import type { NoteExcerpt, SearchPage } from '../../search/search-client'
 
 /** Rows per read: one worker round trip fills a screen and a half. */
 export const BLOCK = 100
@@ -15,11 +15,15 @@ export interface WindowState {
   ready: boolean
   /** True once the first answer arrived. */
   loaded: boolean
+  /** Matches left out because a filtered status or channel is not known yet. */
+  unknown: number
 }
 
 /** A block's rows and the refresh generation they answer: older ones stay on screen only until replaced. */
 interface Block {
   rows: ContactRow[]
+  /** Rows that matched through their notes, by contact id: the note piece that matched. */
+  excerpts: Record<number, NoteExcerpt> | undefined
   generation: number
 }
 
@@ -40,7 +44,7 @@ export class RowWindow {
   private generation = 0
   private first = 0
   private last = 0
-  readonly state: WindowState = { total: 0, ready: false, loaded: false }
+  readonly state: WindowState = { total: 0, ready: false, loaded: false, unknown: 0 }
 
   /** `onUpdate` runs after rows or state changed; `onError` when a read failed. */
   constructor(
@@ -51,6 +55,13 @@ export class RowWindow {
 
   rowAt(index: number): ContactRow | undefined {
     return this.blocks.get(blockOf(index))?.rows[index % BLOCK]
+  }
+
+  /** Why the row at `index` matched, when it was through its notes. */
+  excerptAt(index: number): NoteExcerpt | undefined {
+    const block = this.blocks.get(blockOf(index))
+    const row = block?.rows[index % BLOCK]
+    return row && block.excerpts?.[row.id]
   }
 
   /** The view now shows rows [start, end): reads the blocks it lacks. */
@@ -88,7 +99,7 @@ export class RowWindow {
     for (const [block, held] of this.blocks) if (held.generation !== generation) this.blocks.delete(block)
     for (let block = span.first; block <= span.last; block++) {
       const rows = page.rows.slice((block - span.first) * BLOCK, (block - span.first + 1) * BLOCK)
-      if (rows.length || block * BLOCK >= page.total) this.blocks.set(block, { rows, generation })
+      if (rows.length || block * BLOCK >= page.total) this.blocks.set(block, { rows, excerpts: page.excerpts, generation })
     }
     this.setState(page)
     // The view moved while the page was read: fill what it shows now.
@@ -116,7 +127,7 @@ export class RowWindow {
       (page) => {
         if (this.reading.get(block) === generation) this.reading.delete(block)
         if (generation !== this.generation) return
-        this.blocks.set(block, { rows: page.rows, generation })
+        this.blocks.set(block, { rows: page.rows, excerpts: page.excerpts, generation })
         this.setState(page)
       },
       (error) => {
@@ -131,6 +142,7 @@ export class RowWindow {
     this.state.total = page.total
     this.state.ready = page.ready
     this.state.loaded = true
+    this.state.unknown = page.unknown ?? 0
     this.onUpdate()
   }
 

@@ -51,10 +51,28 @@ describe('the command palette and the shortcut help in the app’s language', ()
     setAppLocale('ar')
     const body = await open(ShortcutHelp, {})
     const help = body.querySelector('[data-test="shortcut-help"]')!
-    expect([...help.querySelectorAll('h3')].map((heading) => heading.textContent)).toEqual(['ملف', 'تحرير', 'عرض', 'جهات الاتصال', 'مساعدة'])
+    expect([...help.querySelectorAll('h3')].map((heading) => heading.textContent)).toEqual(['ملف', 'تحرير', 'عرض', 'جهات الاتصال', 'مساعدة', 'البحث'])
     expect(help.textContent).toContain('إضافة وسوم')
     expect(help.textContent).toContain('تعمل الاختصارات ذات المفتاح الواحد على الجدول')
     expect(help.getAttribute('aria-label')).toBe('اختصارات لوحة المفاتيح')
+  })
+})
+
+describe('the search syntax in the help and the palette', () => {
+  it('explains note: beside #tag in the help, with an example in the language', async () => {
+    const body = await open(ShortcutHelp, {})
+    const syntax = body.querySelector('[data-test="search-syntax"]')!
+    expect([...syntax.querySelectorAll('dt')].map((term) => term.textContent)).toEqual(['anna 4155', '#vip  tag:vip', 'note:price'])
+    expect(syntax.textContent).toContain('Contacts with a note holding a word that starts with it, offline too')
+    wrapper?.unmount()
+    setAppLocale('de')
+    const german = await open(ShortcutHelp, {})
+    expect(german.querySelector('[data-test="search-syntax"]')!.textContent).toContain('note:preis')
+  })
+
+  it('reminds of #tag and note: under the palette’s commands', async () => {
+    const body = await open(CommandPalette, { available: everyCommand })
+    expect(body.querySelector('[data-test="palette-search-hint"]')!.textContent).toBe('In the search box (/): #tag finds tags, note:word finds words in notes')
   })
 })
 

@@ -17,6 +17,13 @@ describe('shouldAskServer', () => {
     expect(shouldAskServer('   ', false)).toBe(false)
   })
 
+  it('never asks for a query holding a note: word, which only the mirror can answer', () => {
+    expect(shouldAskServer('note:price', false)).toBe(false)
+    expect(shouldAskServer('ann note:acme.com', true)).toBe(false)
+    expect(shouldAskServer('Note:price', false)).toBe(false)
+    expect(shouldAskServer('keynote:x', false)).toBe(true)
+  })
+
   it('after the first pull, asks only for a query aimed at an email', () => {
     expect(shouldAskServer('ann', true)).toBe(false)
     expect(shouldAskServer('acme.com', true)).toBe(true)

@@ -12,7 +12,10 @@ export function targetsEmail(query: string): boolean {
   return query.split(/\s+/).some((word) => word.includes('@') || DOMAIN_LIKE.test(word))
 }
 
-/** Ask the API for a non-blank query until the first pull completes, and after it for emails. */
+/** A `note:` word: the API's search never looks in notes, so only the mirror can answer it. */
+const NOTE_TERM = /(?:^|\s)note:/i
+
+/** Ask the API for a non-blank query until the first pull completes, and after it for emails; never for words of notes. */
 export function shouldAskServer(query: string, firstPullComplete: boolean): boolean {
-  return query.trim() !== '' && (!firstPullComplete || targetsEmail(query))
+  return query.trim() !== '' && !NOTE_TERM.test(query) && (!firstPullComplete || targetsEmail(query))
 }
