@@ -55,6 +55,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     'auth.status': async () => ok(await session.status()),
     'auth.setKey': (args) => session.setKey(args),
     'auth.clear': async () => ok(await session.clear()),
+    'auth.dataKey': () => session.dataKey(),
     'demo.start': () => session.startDemo(),
     'contacts.list': (query) => withClient((client) => client.listContacts(query)),
     'contacts.get': ({ id }) => withClient((client) => client.getContact(id)),
