@@ -66,6 +66,11 @@ export function markFullySealed(db: Dexie): void {
   acceptsPlain.set(db, false)
 }
 
+/** Whether every record of this (sealed) mirror is known to be sealed; false while a clear copy awaits migration. */
+export function isFullySealed(db: Dexie): boolean {
+  return acceptsPlain.get(db) === false
+}
+
 /**
  * Opens (creating or upgrading) an account's mirror.
  * Indexes are few on purpose: each one slows bulk writes (a multiEntry token index made
