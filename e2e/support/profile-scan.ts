@@ -97,7 +97,7 @@ export async function profileContents(profileDir: string): Promise<Uint8Array[]>
   const contents: Uint8Array[] = []
   for (const path of await filesUnder(join(profileDir, 'Default', 'IndexedDB'))) {
     const file = new Uint8Array(await readFile(path))
-    const parts = [file]
+    const parts: Uint8Array[] = [file]
     if (path.endsWith('.log')) parts.push(...logRecords(file))
     if (path.endsWith('.ldb') || path.endsWith('.sst')) parts.push(...tableBlocks(file))
     for (const part of parts) contents.push(part, ...compressedValues(part))
@@ -110,7 +110,7 @@ export function foundIn(contents: readonly Uint8Array[], needles: readonly strin
   const haystacks = contents.map((bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))
   return needles.filter((needle) => {
     // Latin-1 only for text it can hold: it would cut 刘敏 to two bytes, which any ciphertext contains by chance.
-    const oneByte = /^[\u0000-\u00ff]*$/.test(needle)
+    const oneByte = [...needle].every((char) => char.charCodeAt(0) <= 0xff)
     const forms = [Buffer.from(needle, 'utf8'), Buffer.from(needle, 'utf16le'), ...(oneByte ? [Buffer.from(needle, 'latin1')] : [])]
     return haystacks.some((haystack) => forms.some((form) => haystack.includes(form)))
   })
