@@ -12,6 +12,7 @@ import { benchQueries, type BenchQuery } from './queries'
 import type { ScrollPlan, ScrollResult } from './page/scroll-probe'
 import { percentile, table, verdict, type Figure } from './report'
 import { scriptRecall } from './script-recall'
+import { AT_REST_ROUNDS, atRestFigures, type AtRest } from './at-rest'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const BENCH_WEB = join(ROOT, 'out/bench-web')
@@ -29,6 +30,8 @@ const FRAME_MS = 16.7
 /** 8 rows a frame (a fast wheel scroll), 400 frames down then 400 up: 6,400 rows, plus jumps to the far end and the middle. */
 const SCROLL_PLAN: ScrollPlan = { stepPx: 320, continuousFrames: 400, holdFrames: 30, idleFrames: 60 }
 const SCROLL_PROBE = join(BENCH_WEB, 'scroll-probe.js')
+/** `npm run bench -- --at-rest`: only issue 15's figures (the mirror sealed and unsealed), a few minutes rather than many. */
+const AT_REST_ONLY = process.argv.includes('--at-rest')
 
 function log(message: string): void {
   process.stdout.write(`[bench] ${message}\n`)
@@ -95,6 +98,12 @@ async function main(): Promise<void> {
     log('pulling through the real client and the host bridge')
     const pull = await call<{ ms: number; count: number; outcome: string }>(page, 'pull', accountId)
     log(`pulled ${pull.count} rows in ${Math.round(pull.ms)} ms (${pull.outcome})`)
+    log('issue 15: the costs of sealing the mirror, sealed and unsealed')
+    const atRest = await call<AtRest>(page, 'atRest', accountId, queries, AT_REST_ROUNDS, BULK_CONTACTS)
+    if (AT_REST_ONLY) {
+      process.stdout.write(`\n${table(atRestFigures(atRest, BULK_CONTACTS))}\n\nload average ${loadAtStart.toFixed(1)} at start, ${loadavg()[0].toFixed(1)} at end (${availableParallelism()} cores)\n`)
+      return
+    }
     log('the same pull from memory (writes only)')
     const memoryPull = await call<MemoryPull>(page, 'pullFromMemory', accountId)
     log(`pulled ${memoryPull.count} rows from memory in ${Math.round(memoryPull.ms)} ms (${memoryPull.outcome}) into an empty mirror`)
@@ -230,6 +239,7 @@ async function main(): Promise<void> {
         note: `${replay.intents} blacklist changes, ${replay.requests} requests in ${(replay.ms / 1000).toFixed(1)} s; limit ${REPLAY_LIMIT.limit}/${REPLAY_LIMIT.windowMs} ms`,
       },
       { name: 'replay requests answered 429', value: replay.rateLimitedShare, unit: '%', target: 1, note: `${replay.rateLimited} of ${replay.requests}` },
+      ...atRestFigures(atRest, BULK_CONTACTS),
     ]
     const info = {
       indexBuildMs: search.buildMs,
