@@ -13,7 +13,7 @@ import type { GrantDataKey } from './data-key'
 import { useWorkspaceStore } from './workspace-store'
 
 /** Main's answer: this account's key (base64), or none (an unsealed copy). */
-const grant = (key: string | null): GrantDataKey => async (accountId) => ok({ accountId, key, sessionOnly: false })
+const grant = (key: string | null, sessionOnly = false): GrantDataKey => async (accountId) => ok({ accountId, key, sessionOnly })
 const randomKey = () => Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('base64')
 const options = { worker: InProcessWorker.factory({ open: true }), grantKey: grant(null) }
 
@@ -102,6 +102,23 @@ describe('workspace store', () => {
     for (const table of ['contacts', 'outbox']) for (const record of await rawRecords(account, table)) expect(record).toHaveProperty(SEALED)
     expect(await store.current!.db.outbox.toArray()).toEqual([{ seq: 1, contactId: 1, kind: 'delete' }])
     expect(store.sealNotice).toBeNull()
+    await store.open(null)
+  })
+
+  it('says nothing of a copy left from an earlier session when there is no keychain, unless edits were lost with it', async () => {
+    const store = useWorkspaceStore()
+    const account = `i-${randomUUID()}`
+    await store.open(account, { ...options, grantKey: grant(randomKey(), true) })
+    await store.current!.db.contacts.put({ id: 1, name: 'Last session' })
+    await vi.waitFor(async () => expect((await rawRecords(account, 'meta')).some((record) => record.key === 'seal-check')).toBe(true))
+    await store.open(null)
+    await store.open(account, { ...options, grantKey: grant(randomKey(), true) })
+    expect(store.current!.discarded).toEqual({ queuedEdits: 0 })
+    expect(store.sealNotice).toBeNull()
+    await store.current!.db.outbox.add({ contactId: 1 })
+    await store.open(null)
+    await store.open(account, { ...options, grantKey: grant(randomKey(), true) })
+    expect(store.sealNotice).toEqual({ kind: 'discarded', queuedEdits: 1 })
     await store.open(null)
   })
 })

@@ -65,7 +65,10 @@ export const useWorkspaceStore = defineStore('workspace', () => {
         }
         holdMirrorKey(accountId, key.data.key)
         current.value = await openWorkspace(accountId, { ...searchOptions, onUnreadable: unreadableCounter() })
-        if (current.value.discarded) sealNotice.value = { kind: 'discarded', ...current.value.discarded }
+        const { discarded } = current.value
+        // Without a keychain the key lasts one session, and the user was told so: a copy left from an earlier one is
+        // expected to go. Only edits lost with it are news.
+        if (discarded && (!key.data.sessionOnly || discarded.queuedEdits > 0)) sealNotice.value = { kind: 'discarded', ...discarded }
       } catch (cause) {
         openFailure.value = cause instanceof Error ? cause.message : String(cause)
       }

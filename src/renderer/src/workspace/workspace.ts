@@ -48,6 +48,8 @@ async function openMirror(accountId: string): Promise<{ db: ContactsDb; discarde
 export async function openWorkspace(accountId: string, options: WorkspaceOpenOptions = {}): Promise<Workspace> {
   const { onUnreadable, ...searchOptions } = options
   const { db, discarded } = await openMirror(accountId)
+  // A copy just discarded is empty: sealed at once, so its check record is there before anything is written to it.
+  if (discarded) await sealPlainRecords(db)
   // Stopped by close() (the next batch finds the mirror closed); the next open resumes it.
   const sealing = mirrorKey(accountId) && !isFullySealed(db) ? sealPlainRecords(db).catch(() => {}) : Promise.resolve()
   const search = createSearchClient(accountId, { ...searchOptions, db, locale: currentLocale.value })
