@@ -13,6 +13,7 @@ import { benchQueries, type BenchQuery } from './queries'
 import type { ScrollPlan, ScrollResult } from './page/scroll-probe'
 import { percentile, table, verdict, type Figure } from './report'
 import { scriptRecall } from './script-recall'
+import { AT_REST_ROUNDS, atRestFigures, type AtRest } from './at-rest'
 import { hydratedMirrorSize, hydrationThroughput } from './hydration'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
@@ -33,6 +34,8 @@ const SCROLL_PLAN: ScrollPlan = { stepPx: 320, continuousFrames: 400, holdFrames
 const SCROLL_PROBE = join(BENCH_WEB, 'scroll-probe.js')
 /** `npm run bench -- --only notes-search`: seed, pull, then only the search-with-notes figures (a few minutes less). */
 const ONLY_NOTES_SEARCH = process.argv.includes('--only') && process.argv[process.argv.indexOf('--only') + 1] === 'notes-search'
+/** `npm run bench -- --at-rest`: only issue 15's figures (the mirror sealed and unsealed), a few minutes rather than many. */
+const AT_REST_ONLY = process.argv.includes('--at-rest')
 
 function log(message: string): void {
   process.stdout.write(`[bench] ${message}\n`)
@@ -102,6 +105,12 @@ async function main(): Promise<void> {
     if (ONLY_NOTES_SEARCH) {
       const notes = await notesSearchFigures(page, accountId, queries)
       process.stdout.write(`\n${table(notes)}\n\nload average ${loadAtStart.toFixed(1)} at start, ${loadavg()[0].toFixed(1)} at end (${availableParallelism()} cores)\n`)
+      return
+    }
+    log('issue 15: the costs of sealing the mirror, sealed and unsealed')
+    const atRest = await call<AtRest>(page, 'atRest', accountId, queries, AT_REST_ROUNDS, BULK_CONTACTS)
+    if (AT_REST_ONLY) {
+      process.stdout.write(`\n${table(atRestFigures(atRest, BULK_CONTACTS))}\n\nload average ${loadAtStart.toFixed(1)} at start, ${loadavg()[0].toFixed(1)} at end (${availableParallelism()} cores)\n`)
       return
     }
     log('the same pull from memory (writes only)')
@@ -246,6 +255,7 @@ async function main(): Promise<void> {
       { name: 'replay requests answered 429', value: replay.rateLimitedShare, unit: '%', target: 1, note: `${replay.rateLimited} of ${replay.requests}` },
       ...hydration,
       ...budget,
+      ...atRestFigures(atRest, BULK_CONTACTS),
     ]
     const info = {
       indexBuildMs: search.buildMs,

@@ -4,7 +4,9 @@ import type { SkylightBridge } from '../../src/shared/contract'
 import { allRows } from '../../src/renderer/src/db/contacts-repo'
 import { deleteAccountDatabase, openAccountDatabase } from '../../src/renderer/src/db/database'
 import { isFullRow } from '../../src/renderer/src/db/merge'
-import { loadMirrorRows, writeSnapshot } from '../../src/renderer/src/db/snapshot'
+import { holdMirrorKey } from '../../src/renderer/src/db/mirror-keys'
+import { importDataKey } from '../../src/renderer/src/db/sealing'
+import { firstRowsByName, loadMirrorRows, writeSnapshot } from '../../src/renderer/src/db/snapshot'
 import { createSearchClient } from '../../src/renderer/src/search/search-client'
 import { SearchIndex } from '../../src/renderer/src/search/search-index'
 import { pullContacts, type PullBridge } from '../../src/renderer/src/sync/pull/puller'
@@ -35,7 +37,91 @@ const bench = {
   async signIn(apiKey: string, baseUrl: string): Promise<string> {
     const status = await bridge()['auth.setKey']({ apiKey, baseUrl })
     if (!status.ok || !status.data.accountId) throw new Error(`sign-in failed: ${JSON.stringify(status)}`)
+    // The account's data key, as the app holds it: the bench reads and writes the same sealed mirror the app opens.
+    const grant = await bridge()['auth.dataKey']({})
+    if (!grant.ok || !grant.data.key) throw new Error(`no data key: ${JSON.stringify(grant)}`)
+    holdMirrorKey(status.data.accountId, await importDataKey(grant.data.key))
     return status.data.accountId
+  },
+
+  /**
+   * Issue 15's costs, with the mirror sealed and unsealed, on a scratch account each: the first pull's writes from
+   * memory (full rows) against raw bulkPut in pages of 100; a cold open to the first 50 rows by name (the snapshot's
+   * head); search ready through the real worker (open, load, build); search p95 through it; a 10k bulk tag applied
+   * and queued. The same rows, the same page, one mode after the other.
+   */
+  async atRest(accountId: string, queries: BenchQuery[], rounds: number, bulkCount: number) {
+    const source = await open(accountId)
+    const rows = (await allRows(source)).sort((a, b) => a.id - b.id)
+    source.close()
+    const rawName = 'bench-at-rest-raw'
+    await Dexie.delete(rawName)
+    const raw = new Dexie(rawName)
+    raw.version(1).stores({ contacts: 'id, name' })
+    await raw.open()
+    const rawTable = raw.table<ContactRow, number>('contacts')
+    const [, rawMs] = await timed(async () => {
+      for (let i = 0; i < rows.length; i += PAGE) await rawTable.bulkPut(rows.slice(i, i + PAGE))
+    })
+    raw.close()
+    await Dexie.delete(rawName)
+    const lastPage = Math.ceil(rows.length / PAGE)
+    const memoryBridge: PullBridge = {
+      'contacts.list': async (query) => {
+        const page = query.page ?? 1
+        return { ok: true, data: { data: rows.slice((page - 1) * PAGE, page * PAGE), meta: { current_page: page, last_page: lastPage, per_page: PAGE, total: rows.length } } }
+      },
+      'contacts.get': async () => ({ ok: false, error: { kind: 'not_found', message: 'Contact not found.' } }),
+    }
+    const modes: Record<string, unknown>[] = []
+    for (const sealed of [false, true]) {
+      const scratchId = `bench-at-rest-${sealed ? 'sealed' : 'plain'}`
+      await deleteAccountDatabase(scratchId)
+      holdMirrorKey(scratchId, sealed ? await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']) : null)
+      const db = await open(scratchId)
+      const [pulled, pullMs] = await timed(() => pullContacts(db, memoryBridge))
+      // As the app does after a completed pull (from its worker): the snapshot the next cold start reads.
+      await writeSnapshot(db)
+      db.close()
+
+      const [first, firstRowsMs] = await timed(async () => {
+        const cold = await open(scratchId)
+        const rowsShown = await firstRowsByName(cold, 50)
+        return { cold, rowsShown: rowsShown.length }
+      })
+      const [search, searchReadyMs] = await timed(async () => {
+        const client = createSearchClient(scratchId, { db: first.cold })
+        await client.ready
+        return client
+      })
+      const samples: number[] = []
+      for (const query of queries) await search.query({ text: query.text, filters: {}, offset: 0, limit: 50 })
+      for (let round = 0; round < rounds; round++) {
+        for (const query of queries) {
+          const [, ms] = await timed(() => search.query({ text: query.text, filters: {}, offset: 0, limit: 50 }))
+          samples.push(ms)
+        }
+      }
+      search.close()
+      const ids = rows.slice(0, bulkCount).map((row) => row.id)
+      const [queued, bulkMs] = await timed(() => enqueueMany(first.cold, ids.map((contactId) => ({ kind: 'addTags' as const, contactId, tags: ['bench-at-rest'] }))))
+      if (!queued.ok) throw new Error(queued.error.message)
+      first.cold.close()
+      await deleteAccountDatabase(scratchId)
+      samples.sort((a, b) => a - b)
+      modes.push({
+        sealed,
+        pull: pulled.status,
+        pullMs,
+        pullRatio: pullMs / rawMs,
+        firstRowsMs,
+        firstRows: first.rowsShown,
+        searchReadyMs,
+        searchP95Ms: samples[Math.min(samples.length - 1, Math.ceil(samples.length * 0.95) - 1)],
+        bulkTagMs: bulkMs,
+      })
+    }
+    return { rawMs, rows: rows.length, modes }
   },
 
   /** The real puller over the host's /rpc bridge (real client, real sandbox). */

@@ -1,6 +1,6 @@
 // Launches Debian's Chromium for the e2e suites, or explains why they cannot run here.
 import { existsSync } from 'node:fs'
-import { chromium, type Browser } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext } from 'playwright-core'
 
 export const CHROMIUM_PATH = '/usr/bin/chromium'
 
@@ -26,4 +26,17 @@ export function chromiumSkipReason(): string | null {
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: LAUNCH_ARGS })
+}
+
+/**
+ * Chromium with its profile in `userDataDir`, kept on disk as a user's is. `launchChromium`'s contexts are
+ * off the record: their IndexedDB lives in memory, with no file to scan.
+ */
+export function launchChromiumProfile(userDataDir: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: LAUNCH_ARGS,
+    viewport: { width: 1280, height: 800 },
+  })
 }

@@ -44,6 +44,8 @@ export type HostOptions = {
   exportDir?: string
   /** Opens demo data at once when no key is set, as `npm run dev` does. */
   demo?: boolean
+  /** Tests only: the page gets no data key and writes its offline copy unsealed (the at-rest scan's control run). */
+  plainOfflineCopy?: boolean
 }
 
 export type Host = {
@@ -87,6 +89,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     dataDir,
     createClient: createSkylightClient,
     startSandbox: () => startSandboxServer({ port: 0 }),
+    plainOfflineCopy: options.plainOfflineCopy,
   })
   await session.restore()
   if (options.demo && (await session.status()).mode === 'signed_out') await session.startDemo()

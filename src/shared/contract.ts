@@ -41,6 +41,19 @@ export const authStatus = z.object({
 })
 export type AuthStatus = z.infer<typeof authStatus>
 
+/**
+ * The open account's data key, which seals its offline copy at rest (256-bit AES-GCM, base64). The page imports
+ * it as a non-extractable CryptoKey and never stores it. `key` is null only where a test host runs the copy
+ * unsealed on purpose (to prove its disk scan can find plain text). `sessionOnly`: no keychain, so the key and
+ * with it the offline copy last for this session only.
+ */
+export const dataKeyGrant = z.object({
+  accountId: z.string().min(1).max(256),
+  key: z.string().regex(/^[A-Za-z0-9+/]{43}=$/, 'Not a 256-bit key.').nullable(),
+  sessionOnly: z.boolean(),
+})
+export type DataKeyGrant = z.infer<typeof dataKeyGrant>
+
 /** What the settings screen shows of the app itself. */
 export const appInfo = z.object({
   version: z.string().max(64),
@@ -80,7 +93,10 @@ export const channels = {
       .strict(),
     result: authStatus,
   },
+  /** Signing out deletes the data key first (the offline copy is unreadable from then on), then the API key. */
   'auth.clear': { args: none, result: authStatus },
+  /** The signed-in account's data key for its offline copy, made on first use. */
+  'auth.dataKey': { args: none, result: dataKeyGrant },
   'demo.start': { args: none, result: authStatus },
   'contacts.list': { args: contactQuery, result: contactPage },
   'contacts.get': { args: byId, result: contact },

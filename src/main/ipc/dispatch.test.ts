@@ -13,6 +13,7 @@ const validArgs: { [C in Channel]: ArgsOf<C> } = {
   'auth.status': {},
   'auth.setKey': { apiKey: 'sk_test_abc123', baseUrl: 'https://dashboard.skylightchat.com' },
   'auth.clear': {},
+  'auth.dataKey': {},
   'demo.start': {},
   'contacts.list': { page: 2, per_page: 100, search: 'sarah', type: 'whatsapp', blacklisted: false, tag: 'vip' },
   'contacts.get': { id: 42 },
@@ -72,6 +73,7 @@ const badArgs: { [C in Channel]: ReadonlyArray<readonly [string, unknown]> } = {
     ['keepAccount without a key', { baseUrl: 'https://dashboard.skylightchat.com', keepAccount: true }],
   ],
   'auth.clear': [],
+  'auth.dataKey': [['an account id asked for', { accountId: 'other' }]],
   'demo.start': [],
   'contacts.list': [
     ['page zero', { page: 0 }],

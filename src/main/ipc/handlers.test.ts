@@ -65,6 +65,7 @@ function fakeSession(client: SkylightClient | null): Session {
     status: vi.fn(async () => (client ? signedIn : signedOut)),
     setKey: vi.fn(async () => ok(signedIn)),
     clear: vi.fn(async () => signedOut),
+    dataKey: vi.fn(async () => ok({ accountId: 'a1b2c3d4e5f60718', key: `${'A'.repeat(43)}=`, sessionOnly: false })),
     startDemo: vi.fn(async () => ok(demo)),
     client: vi.fn(() => client),
     dispose: vi.fn(async () => {}),
@@ -75,6 +76,7 @@ const validArgs: { [C in Channel]: ArgsOf<C> } = {
   'auth.status': {},
   'auth.setKey': { apiKey: 'sk_test_abc123', baseUrl: 'https://dashboard.skylightchat.com' },
   'auth.clear': {},
+  'auth.dataKey': {},
   'demo.start': {},
   'contacts.list': { page: 1, search: 'sarah' },
   'contacts.get': { id: 42 },
@@ -264,6 +266,7 @@ describe('createHandlers', () => {
     await expect(call('auth.setKey', { apiKey: ' sk_test_abc ', baseUrl: 'https://x.example' })).resolves.toEqual(ok(signedIn))
     expect(session.setKey).toHaveBeenCalledWith({ apiKey: 'sk_test_abc', baseUrl: 'https://x.example' })
     await expect(call('auth.clear', {})).resolves.toEqual(ok(signedOut))
+    await expect(call('auth.dataKey', {})).resolves.toEqual(ok({ accountId: 'a1b2c3d4e5f60718', key: `${'A'.repeat(43)}=`, sessionOnly: false }))
     await expect(call('demo.start', {})).resolves.toEqual(ok(demo))
   })
 

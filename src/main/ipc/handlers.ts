@@ -60,6 +60,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     'auth.status': async () => ok(await session.status()),
     'auth.setKey': (args) => session.setKey(args),
     'auth.clear': async () => ok(await session.clear()),
+    'auth.dataKey': () => session.dataKey(),
     'demo.start': () => session.startDemo(),
     'contacts.list': (query, { priority }) => withClient((client) => client.listContacts(query, { priority })),
     'contacts.get': ({ id }, { priority }) => withClient((client) => client.getContact(id, { priority })),

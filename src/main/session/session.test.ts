@@ -60,7 +60,7 @@ function harness(dataDir: string, store: SecretStore = createMemoryStore()) {
       return sandbox
     },
   }
-  return { session: createSession(deps), store, tried, sandboxes }
+  return { session: createSession(deps), deps, store, tried, sandboxes }
 }
 
 const settingsText = () => readFile(join(dataDir, SETTINGS_FILE), 'utf8').catch(() => '')
@@ -425,5 +425,77 @@ describe('session: restart', () => {
     expect(text).not.toContain(GOOD_KEY)
     expect(text).not.toContain(OTHER_GOOD_KEY)
     expect(text).not.toContain('sk_demo_sandbox_key')
+  })
+})
+
+describe('session: the offline copy’s data key', () => {
+  /** A memory store that records what was deleted, in order, and can be made to refuse deletes. */
+  function recordingStore() {
+    const inner = createMemoryStore()
+    const deleted: string[] = []
+    let refuse = false
+    const store: SecretStore = {
+      kind: 'keychain',
+      warning: null,
+      get: (account) => inner.get(account),
+      set: (account, secret) => inner.set(account, secret),
+      delete: async (account) => {
+        if (refuse) throw new Error('The keychain is locked.')
+        deleted.push(account)
+        await inner.delete(account)
+      },
+    }
+    return { store, deleted, refuseDeletes: () => (refuse = true) }
+  }
+
+  it('gives the signed-in account one key, the same after a restart', async () => {
+    const { store } = recordingStore()
+    const h = harness(dataDir, store)
+    const status = await signIn(h)
+    const first = await h.session.dataKey()
+    expect(first).toEqual(ok({ accountId: status.accountId, key: expect.stringMatching(/^[A-Za-z0-9+/]{43}=$/), sessionOnly: false }))
+    const after = harness(dataDir, store)
+    await after.session.restore()
+    expect(await after.session.dataKey()).toEqual(first)
+  })
+
+  it('says the copy lasts this session only when there is no keychain', async () => {
+    const h = harness(dataDir)
+    await signIn(h)
+    const grant = await h.session.dataKey()
+    expect(grant.ok && grant.data.sessionOnly).toBe(true)
+  })
+
+  it('refuses when signed out', async () => {
+    const result = await harness(dataDir).session.dataKey()
+    expect(!result.ok && result.error.kind).toBe('signed_out')
+  })
+
+  it('gives a test host that asked for a plain copy no key', async () => {
+    const h = harness(dataDir)
+    const session = createSession({ ...h.deps, plainOfflineCopy: true })
+    await session.startDemo()
+    expect(await session.dataKey()).toEqual(ok({ accountId: 'demo', key: null, sessionOnly: true }))
+  })
+
+  it('deletes the data key before the API key on sign-out', async () => {
+    const { store, deleted } = recordingStore()
+    const h = harness(dataDir, store)
+    const { accountId } = await signIn(h)
+    await h.session.dataKey()
+    await h.session.clear()
+    expect(deleted).toEqual([`skylight-contacts:data-key:${accountId}`, BASE])
+    expect(await store.get(`skylight-contacts:data-key:${accountId}`)).toBeNull()
+  })
+
+  it('stays signed in, key and settings kept, when the data key cannot be deleted', async () => {
+    const { store, refuseDeletes } = recordingStore()
+    const h = harness(dataDir, store)
+    await signIn(h)
+    refuseDeletes()
+    await expect(h.session.clear()).rejects.toThrow('locked')
+    expect((await h.session.status()).mode).toBe('account')
+    expect(await store.get(BASE)).toBe(GOOD_KEY)
+    expect(await settingsText()).toContain(BASE)
   })
 })

@@ -1,9 +1,10 @@
 // The signed-in state of the app: which mode it is in, the key, and the one SkylightClient that uses it.
-import type { AuthStatus } from '../../shared/contract'
+import type { AuthStatus, DataKeyGrant } from '../../shared/contract'
 import { fail, ok, type ApiError, type Result } from '../../shared/result'
 import { desktopText } from '../i18n/desktop-text'
 import type { SkylightClient } from '../api/client'
 import type { SandboxServer } from '../../sandbox/sandbox-server'
+import { createDataKeys } from '../secrets/data-keys'
 import type { SecretStore } from '../secrets/secret-store'
 import { hostOf, normaliseBaseUrl } from './base-url'
 import { accountFingerprint, keyHint } from './key-hint'
@@ -19,6 +20,11 @@ export interface SessionDeps {
   createClient: (o: { baseUrl: string; apiKey: string }) => SkylightClient
   /** Starts the local demo server on a random loopback port with a random key (kept in memory only). */
   startSandbox: () => Promise<DemoSandbox>
+  /**
+   * Test hosts only: hand the page no data key, so its offline copy is written unsealed (the control case of
+   * the at-rest e2e, which must find the plain text its sealed run does not).
+   */
+  plainOfflineCopy?: boolean
 }
 
 export interface Session {
@@ -30,8 +36,10 @@ export interface Session {
    * replaces the signed-in account's (same base URL), which keeps its account id and so its local data.
    */
   setKey(input: KeyInput): Promise<Result<AuthStatus>>
-  /** Forgets everything: the stored key, the settings and a running demo. */
+  /** Forgets everything: the data key first (the offline copy is unreadable at once), the stored key, the settings and a running demo. */
   clear(): Promise<AuthStatus>
+  /** The open account's data key (made and stored on first use); fails when signed out or the keychain fails. */
+  dataKey(): Promise<Result<DataKeyGrant>>
   startDemo(): Promise<Result<AuthStatus>>
   client(): SkylightClient | null
   dispose(): Promise<void>
@@ -48,6 +56,7 @@ const internal = (message: string): ApiError => ({ kind: 'internal', message })
 
 export function createSession(deps: SessionDeps): Session {
   const { store, dataDir } = deps
+  const dataKeys = createDataKeys(store)
   let active: Active | null = null
   /** The last account's base URL while signed out, so the sign-in form can offer it again. */
   let rememberedBaseUrl: string | null = null
@@ -175,16 +184,34 @@ export function createSession(deps: SessionDeps): Session {
 
   async function clearNow(): Promise<AuthStatus> {
     const previous = active
+    const saved = await readSettings(dataDir).catch(() => null)
+    // The data key goes first, and must go: once it is gone, the copy left on disk is unreadable even if the
+    // page never deletes it. A keychain that refuses leaves the user signed in, to try again.
+    for (const accountId of new Set([previous?.accountId, saved?.accountId])) {
+      if (accountId) await dataKeys.forget(accountId)
+    }
     active = null
     rememberedBaseUrl = null
     await stopDemo(previous)
-    const saved = await readSettings(dataDir).catch(() => null)
     await clearSettings(dataDir)
     // Unlike after a switch of account, a key that cannot be deleted here must be reported.
     for (const baseUrl of new Set([saved?.baseUrl, previous?.mode === 'account' ? previous.baseUrl : undefined])) {
       if (baseUrl !== undefined) await store.delete(baseUrl)
     }
     return statusNow()
+  }
+
+  async function dataKeyNow(): Promise<Result<DataKeyGrant>> {
+    const current = active
+    if (!current) return fail({ kind: 'signed_out', message: desktopText('main.ipc.signedOut') })
+    const sessionOnly = store.kind === 'memory'
+    if (deps.plainOfflineCopy) return ok({ accountId: current.accountId, key: null, sessionOnly })
+    try {
+      const { key } = await dataKeys.get(current.accountId)
+      return ok({ accountId: current.accountId, key, sessionOnly })
+    } catch (error) {
+      return fail(internal(desktopText('main.session.dataKeyUnavailable', { reason: messageOf(error) })))
+    }
   }
 
   async function startDemoNow(): Promise<Result<AuthStatus>> {
@@ -215,6 +242,10 @@ export function createSession(deps: SessionDeps): Session {
     },
     setKey: (input) => serially(() => setKeyNow(input)),
     clear: () => serially(clearNow),
+    dataKey: async () => {
+      await restoring
+      return dataKeyNow()
+    },
     startDemo: () => serially(startDemoNow),
     client: () => active?.client ?? null,
     dispose: () =>

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Contact, ContactRow } from '../../../shared/contact'
 import { openAccountDatabase, type ContactsDb } from './database'
-import { allRows, countRows, deleteRows, firstRowsByName, mergeRows, unseenIds } from './contacts-repo'
+import { allRows, countRows, deleteRows, mergeRows, unseenIds } from './contacts-repo'
 import { aContact } from '../../../shared/test-support/contact-fixture'
 
 let db: ContactsDb
@@ -76,11 +76,6 @@ describe('mergeRows over a mirror that already knows the rows', () => {
 })
 
 describe('reads', () => {
-  it('returns the first rows by name from the index', async () => {
-    await db.contacts.bulkPut([{ id: 1, name: 'Cara' }, { id: 2, name: 'Abe' }, { id: 3, name: 'Bea' }, { id: 4, name: 'Dan' }])
-    expect((await firstRowsByName(db, 3)).map((row) => row.name)).toEqual(['Abe', 'Bea', 'Cara'])
-  })
-
   it('counts and lists every row', async () => {
     await db.contacts.bulkPut([{ id: 1 }, { id: -2, name: 'Offline' }])
     expect(await countRows(db)).toBe(2)

@@ -52,15 +52,6 @@ async function storedRowsFor(db: ContactsDb, rows: readonly ContactRow[]): Promi
   return rows.map((row) => found.get(row.id))
 }
 
-/**
- * The first rows in `name` order, from the index cursor: what the window shows before the
- * search index is ready. IndexedDB compares code units, so this order is case-sensitive, and
- * rows whose name is unknown are not in the index.
- */
-export function firstRowsByName(db: ContactsDb, limit: number): Promise<ContactRow[]> {
-  return db.contacts.orderBy('name').limit(limit).toArray()
-}
-
 export function allRows(db: ContactsDb): Promise<ContactRow[]> {
   return db.contacts.toArray()
 }

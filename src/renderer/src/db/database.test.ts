@@ -25,7 +25,7 @@ describe('account databases', () => {
       db.tables.map((table) => [table.name, [table.schema.primKey.src, ...table.schema.indexes.map((index) => index.src)]]),
     )
     expect(shape).toEqual({
-      contacts: ['id', 'name'],
+      contacts: ['id'],
       outbox: ['++seq', 'contactId'],
       notes: ['id', 'contactId'],
       meta: ['key'],

@@ -2,7 +2,10 @@
 import Dexie, { type DexieOptions, type EntityTable, type Table } from 'dexie'
 import type { ContactRow, Note } from '../../../shared/contact'
 import { contactWritesMiddleware } from './contact-writes'
+import { mirrorKey } from './mirror-keys'
 import { noteWritesMiddleware } from './note-writes'
+import { sealedWithoutKey, sealState } from './seal-check'
+import { sealMiddleware } from './seal-middleware'
 
 /** A note kept beside its contact (the notes endpoint returns notes without their contact id). */
 export type NoteRow = Note & { contactId: number }
@@ -45,18 +48,56 @@ export type ContactsDb = Dexie & {
 /** IndexedDB implementation to use instead of the global one (tests under Node). */
 export type IndexedDbDeps = Pick<DexieOptions, 'indexedDB' | 'IDBKeyRange'>
 
+export type OpenOptions = IndexedDbDeps & {
+  /**
+   * The account's data key (db/sealing.ts importDataKey): every record is then sealed at rest, its key and indexed
+   * fields aside. Absent: the key this page holds for the account (mirror-keys.ts). Null, or none held: records are
+   * stored in clear (unit tests, and the at-rest e2e's control run).
+   */
+  key?: CryptoKey | null
+}
+
+/**
+ * The data key does not open this mirror (the keychain was reset, or another key was made): nothing in it can be
+ * read. `queuedEdits` counts the outbox's records, which are lost with it and must be reported, not dropped unsaid.
+ */
+export class WrongDataKeyError extends Error {
+  constructor(readonly queuedEdits: number) {
+    super('The offline copy was sealed with another key: it cannot be read.')
+    this.name = 'WrongDataKeyError'
+  }
+}
+
 /** Demo and each real account get their own database, so their data never mixes. */
 export const databaseName = (accountId: string): string => `skylight-contacts-${accountId}`
+
+/** Whether a sealed mirror still accepts records stored in clear: until its migration is done (seal-migration.ts). */
+const acceptsPlain = new WeakMap<Dexie, boolean>()
+
+/** The mirror's records are all sealed: from now on, one found in clear is reported as unreadable. */
+export function markFullySealed(db: Dexie): void {
+  acceptsPlain.set(db, false)
+}
+
+/** Whether every record of this (sealed) mirror is known to be sealed; false while a clear copy awaits migration. */
+export function isFullySealed(db: Dexie): boolean {
+  return acceptsPlain.get(db) === false
+}
 
 /**
  * Opens (creating or upgrading) an account's mirror.
  * Indexes are few on purpose: each one slows bulk writes (a multiEntry token index made
- * 100k bulkPut 2.5x slower). `name` serves the first rows by name while search loads.
+ * 100k bulkPut 2.5x slower), and with a data key an indexed field is stored in clear.
  */
-export async function openAccountDatabase(accountId: string, deps: IndexedDbDeps = {}): Promise<ContactsDb> {
+export async function openAccountDatabase(accountId: string, options: OpenOptions = {}): Promise<ContactsDb> {
+  const { key = mirrorKey(accountId), ...deps } = options
   const db = new Dexie(databaseName(accountId), deps) as ContactsDb
   db.use(contactWritesMiddleware(db))
   db.use(noteWritesMiddleware(db))
+  if (key) {
+    acceptsPlain.set(db, true)
+    db.use(sealMiddleware(db, { key, acceptPlain: () => acceptsPlain.get(db) ?? true }))
+  }
   db.version(1).stores({
     contacts: 'id, name',
     outbox: '++seq, contactId',
@@ -66,7 +107,21 @@ export async function openAccountDatabase(accountId: string, deps: IndexedDbDeps
   // Hydration (issue 13): when each contact's details and notes were read. Its progress needs no
   // queue of its own: what is due follows from this table, so it survives any restart.
   db.version(2).stores({ freshness: 'id' })
+  // Issue 15: no `name` index, so no name is stored in clear; the first rows come from the sealed snapshot's head.
+  db.version(3).stores({ contacts: 'id' })
   await db.open()
+  if (key) {
+    const state = await sealState(db)
+    if (state === 'sealed') markFullySealed(db)
+    if (state === 'wrong-key') {
+      const queuedEdits = await db.outbox.count()
+      db.close()
+      throw new WrongDataKeyError(queuedEdits)
+    }
+  } else if (await sealedWithoutKey(db)) {
+    db.close()
+    throw new Error('The offline copy is sealed, and no key was given to open it.')
+  }
   return db
 }
 

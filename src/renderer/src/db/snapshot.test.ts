@@ -4,11 +4,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ContactRow } from '../../../shared/contact'
 import { allRows, deleteRows, mergeRows } from './contacts-repo'
 import { openAccountDatabase, type ContactsDb } from './database'
-import { SNAPSHOT_CHUNK_ROWS, loadMirrorRows, markSnapshotDirty, writeSnapshot } from './snapshot'
+import { SNAPSHOT_CHUNK_ROWS, SNAPSHOT_HEAD_ROWS, firstRowsByName, loadMirrorRows, markSnapshotDirty, writeSnapshot } from './snapshot'
+import { rawText, testDataKey } from './test-support/raw-records'
 
 let db: ContactsDb
+let accountId: string
+// Sealed, as the app runs it: the snapshot's big records go through the seal like any other.
 beforeEach(async () => {
-  db = await openAccountDatabase(`snapshot-${randomUUID()}`)
+  accountId = `snapshot-${randomUUID()}`
+  db = await openAccountDatabase(accountId, { key: await testDataKey() })
 })
 afterEach(() => db.close())
 
@@ -78,6 +82,32 @@ describe('loadMirrorRows', () => {
     const load = await loadMirrorRows(db)
     expect(load).toMatchObject({ source: 'snapshot', dirty: 0 })
     expect(sorted(load.rows)).toEqual(await allRows(db))
-    expect(await db.meta.where('key').startsWith('snapshot').count()).toBe(2)
+    expect(await db.meta.where('key').startsWith('snapshot').count()).toBe(3)
+  })
+})
+
+describe('firstRowsByName', () => {
+  const names = (rows: ContactRow[]) => rows.map((r) => r.name)
+
+  it('puts the first rows by id in name order before any snapshot exists', async () => {
+    await mergeRows(db, [row(1, 'Cara'), row(2, 'Abe'), row(3, 'Bea'), row(4, 'Dan')])
+    expect(names(await firstRowsByName(db, 3))).toEqual(['Abe', 'Bea', 'Cara'])
+  })
+
+  it('reads the snapshot head, with rows written since re-read and deleted ones gone', async () => {
+    await mergeRows(db, [row(1, 'Cara'), row(2, 'Abe'), row(3, 'Bea'), row(4, 'Dan'), { id: 5, phone: '+15550000005' } as ContactRow])
+    await writeSnapshot(db)
+    await mergeRows(db, [row(4, 'Aaron'), row(6, 'Bob')])
+    await deleteRows(db, [2])
+    expect(names(await firstRowsByName(db, 4))).toEqual(['Aaron', 'Bea', 'Bob', 'Cara'])
+  })
+
+  it('keeps the first names of a large mirror in its head, under the seal', async () => {
+    const count = SNAPSHOT_HEAD_ROWS + 500
+    await mergeRows(db, rowsUpTo(count).map((r) => row(r.id, `N${String(count - r.id).padStart(5, '0')}`)))
+    await writeSnapshot(db)
+    const first = await firstRowsByName(db, 50)
+    expect(first.map((r) => r.id)).toEqual(Array.from({ length: 50 }, (_, i) => count - i))
+    expect(await rawText(accountId, 'meta')).not.toContain('N00')
   })
 })

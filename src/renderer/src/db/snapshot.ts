@@ -11,6 +11,9 @@ export const SNAPSHOT_CHUNK_ROWS = 10_000
 
 const HEADER_KEY = 'snapshot'
 const CHUNK_PREFIX = 'snapshot:'
+/** The first rows by name, apart: what the window shows before search is ready, read without a `name` index. */
+const HEAD_KEY = 'snapshot-head'
+export const SNAPSHOT_HEAD_ROWS = 1000
 /** One record per write transaction (not per id), so marking costs one small put. */
 const DIRT_PREFIX = 'snapshot-dirt:'
 /** Past this share of dirty rows, reading the whole table is as cheap as patching the snapshot. */
@@ -50,6 +53,7 @@ export async function writeSnapshot(db: ContactsDb): Promise<number> {
       chunks.push({ key: `${CHUNK_PREFIX}${chunks.length}`, value: rows.slice(start, start + SNAPSHOT_CHUNK_ROWS) })
     }
     await db.meta.bulkPut(chunks)
+    await db.meta.put({ key: HEAD_KEY, value: byName(rows.filter(hasName)).slice(0, SNAPSHOT_HEAD_ROWS) })
     const header: SnapshotHeader = { chunks: chunks.length, count: rows.length, writtenAt: new Date().toISOString() }
     await db.meta.put({ key: HEADER_KEY, value: header })
     return rows.length
@@ -71,9 +75,7 @@ export interface MirrorLoad {
 export async function loadMirrorRows(db: ContactsDb): Promise<MirrorLoad> {
   return db.transaction('r', db.contacts, db.meta, async () => {
     const header = (await db.meta.get(HEADER_KEY))?.value as SnapshotHeader | undefined
-    const dirtRecords = header ? await db.meta.where('key').startsWith(DIRT_PREFIX).toArray() : []
-    const dirty = new Set<number>()
-    for (const record of dirtRecords) for (const id of record.value as number[]) dirty.add(id)
+    const dirty = header ? await dirtyIds(db) : new Set<number>()
     if (!header || dirty.size > header.count * MAX_DIRTY_SHARE) {
       return { rows: await db.contacts.toArray(), source: 'table', dirty: dirty.size } satisfies MirrorLoad
     }
@@ -86,5 +88,35 @@ export async function loadMirrorRows(db: ContactsDb): Promise<MirrorLoad> {
     }
     for (const row of await db.contacts.bulkGet([...dirty])) if (row) rows.push(row)
     return { rows, source: 'snapshot', dirty: dirty.size } satisfies MirrorLoad
+  })
+}
+
+const hasName = (row: ContactRow): boolean => typeof row.name === 'string'
+
+/** In code-unit order, as the `name` index ordered them before issue 15 (case-sensitive). */
+function byName(rows: ContactRow[]): ContactRow[] {
+  return rows.sort((a, b) => (a.name! < b.name! ? -1 : a.name! > b.name! ? 1 : a.id - b.id))
+}
+
+/** Ids written since the snapshot (see markSnapshotDirty). */
+async function dirtyIds(db: ContactsDb): Promise<Set<number>> {
+  const dirty = new Set<number>()
+  for (const record of await db.meta.where('key').startsWith(DIRT_PREFIX).toArray()) for (const id of record.value as number[]) dirty.add(id)
+  return dirty
+}
+
+/**
+ * The first `limit` named rows by name (at most SNAPSHOT_HEAD_ROWS): the snapshot's head with the rows written since
+ * re-read from the table. No index can give this order: a `name` index would store every name in clear. Without a
+ * snapshot yet (before the first complete pull), the first rows by id stand in, put in name order.
+ */
+export async function firstRowsByName(db: ContactsDb, limit: number): Promise<ContactRow[]> {
+  return db.transaction('r', db.contacts, db.meta, async () => {
+    const head = (await db.meta.get(HEAD_KEY))?.value as ContactRow[] | undefined
+    if (!head) return byName((await db.contacts.limit(Math.max(limit, SNAPSHOT_HEAD_ROWS)).toArray()).filter(hasName)).slice(0, limit)
+    const dirty = await dirtyIds(db)
+    const rows = head.filter((row) => !dirty.has(row.id))
+    for (const row of await db.contacts.bulkGet([...dirty])) if (row && hasName(row)) rows.push(row)
+    return byName(rows).slice(0, limit)
   })
 }

@@ -1,5 +1,6 @@
-// What a search shows before the index is ready: the first rows by name, straight from a Dexie cursor.
-import { countRows, firstRowsByName } from '../db/contacts-repo'
+// What a search shows before the index is ready: the first rows by name, from the snapshot's head.
+import { countRows } from '../db/contacts-repo'
+import { firstRowsByName } from '../db/snapshot'
 import type { ContactsDb } from '../db/database'
 import { SearchIndex } from './search-index'
 import type { SearchFilters, SearchPage, SearchRequest } from './search-protocol'

@@ -1,5 +1,6 @@
 // The page's handle on contact search: ranked pages from the search worker, cursor rows until it is ready.
 import type { ContactsDb } from '../db/database'
+import { mirrorKey } from '../db/mirror-keys'
 import { cursorPage } from './cursor-page'
 import { createCorrelator } from './request-correlator'
 import type { FromWorker, IndexReport, SearchFilters, SearchPage, SearchRequest, TagCount, ToWorker } from './search-protocol'
@@ -60,7 +61,7 @@ export function createSearchClient(accountId: string, options: SearchClientOptio
 
   let isReady = false
   let closed = false
-  const ready = correlator.call('open', { accountId, locale: options.locale ?? 'en' }).then((report: IndexReport) => {
+  const ready = correlator.call('open', { accountId, locale: options.locale ?? 'en', key: mirrorKey(accountId) ?? null }).then((report: IndexReport) => {
     isReady = true
     performance.mark('skylight:search-ready', { detail: report })
   })

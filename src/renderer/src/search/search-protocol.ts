@@ -42,7 +42,8 @@ export interface TagCount {
 export interface SearchCalls {
   /** Opens the account's mirror, loads it and builds the index; answered when ready. */
   /** `locale` orders names as the page's language does. */
-  open: { args: { accountId: string; locale: string }; result: IndexReport }
+  /** `key`: the account's data key (a CryptoKey clones into the worker, still not extractable); null: an unsealed mirror. */
+  open: { args: { accountId: string; locale: string; key: CryptoKey | null }; result: IndexReport }
   /** The page's language changed: names are ordered again, as that language does. */
   setLocale: { args: { locale: string }; result: null }
   query: { args: SearchRequest; result: SearchPage }

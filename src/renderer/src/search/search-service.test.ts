@@ -131,13 +131,13 @@ describe('search service', () => {
   })
 
   it('answers a call by message with a reply carrying its id, and a failure as a value', async () => {
-    const reply = await service.handle({ type: 'call', id: 7, name: 'open', args: { accountId, locale: 'en' } })
+    const reply = await service.handle({ type: 'call', id: 7, name: 'open', args: { accountId, locale: 'en', key: null } })
     expect(reply).toMatchObject({ type: 'reply', id: 7, ok: true, value: { rows: 303 } })
     await db.contacts.delete(1)
     expect(await service.handle({ type: 'touched', ids: [1] })).toBeNull()
     expect(await service.allIds('sarah', {})).toEqual([])
     const broken = createSearchService(() => Promise.reject(new Error('no IndexedDB')))
-    expect(await broken.handle({ type: 'call', id: 1, name: 'open', args: { accountId, locale: 'en' } })).toEqual({ type: 'reply', id: 1, ok: false, message: 'no IndexedDB' })
+    expect(await broken.handle({ type: 'call', id: 1, name: 'open', args: { accountId, locale: 'en', key: null } })).toEqual({ type: 'reply', id: 1, ok: false, message: 'no IndexedDB' })
     expect(await broken.handle({ type: 'call', id: 2, name: 'allIds', args: { text: '', filters: {} } })).toMatchObject({ ok: false, message: 'no IndexedDB' })
   })
 

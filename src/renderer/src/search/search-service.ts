@@ -21,7 +21,7 @@ interface Ranked {
 }
 
 export interface SearchService {
-  open(accountId: string, locale?: string): Promise<IndexReport>
+  open(accountId: string, locale?: string, key?: CryptoKey | null): Promise<IndexReport>
   /** Orders names as another language does (after the index is built). */
   setLocale(locale: string): Promise<null>
   /** Waits for the index when called before `open` finished. */
@@ -51,7 +51,7 @@ export interface SearchServiceOptions {
   onIndexChanged?: () => void
 }
 
-export function createSearchService(openDb: (accountId: string) => Promise<ContactsDb>, options: SearchServiceOptions = {}): SearchService {
+export function createSearchService(openDb: (accountId: string, key: CryptoKey | null) => Promise<ContactsDb>, options: SearchServiceOptions = {}): SearchService {
   const now = options.now ?? (() => performance.now())
   let db: ContactsDb | null = null
   let index: SearchIndex | null = null
@@ -77,11 +77,11 @@ export function createSearchService(openDb: (accountId: string) => Promise<Conta
   /** The name order's language; a change before the index is built is used to build it. */
   let nameLocale = 'en'
 
-  async function open(accountId: string, locale = nameLocale): Promise<IndexReport> {
+  async function open(accountId: string, locale = nameLocale, key: CryptoKey | null = null): Promise<IndexReport> {
     nameLocale = locale
     try {
       const started = now()
-      db = await openDb(accountId)
+      db = await openDb(accountId, key)
       const load = await loadMirrorRows(db)
       const loaded = now()
       for (const row of load.rows) rows.set(row.id, row)
@@ -248,7 +248,7 @@ export function createSearchService(openDb: (accountId: string) => Promise<Conta
   function answer(message: CallMessage): Promise<unknown> {
     switch (message.name) {
       case 'open':
-        return open(message.args.accountId, message.args.locale)
+        return open(message.args.accountId, message.args.locale, message.args.key)
       case 'setLocale':
         return setLocale(message.args.locale)
       case 'query':

@@ -9,7 +9,7 @@ const scope = self as unknown as {
   postMessage(message: FromWorker): void
 }
 
-const service = createSearchService((accountId) => openAccountDatabase(accountId), {
+const service = createSearchService((accountId, key) => openAccountDatabase(accountId, { key }), {
   onIndexChanged: () => scope.postMessage({ type: 'indexChanged' }),
 })
 

@@ -1,9 +1,10 @@
-// Signing out, confirmed first: says how many edits would be lost, forgets the key, then deletes the account's offline copy.
+// Signing out, confirmed first: says how many edits would be lost, forgets the keys, then deletes the account's offline copy.
 import { useDialog, useMessage } from 'naive-ui'
 import { t } from '../../i18n'
 import { useSyncStore } from '../pending'
 import { useWorkspaceStore } from '../../workspace/workspace-store'
 import { useSessionStore } from './session-store'
+import { signOutInOrder } from './sign-out-steps'
 
 /** Edits not on the server yet would be lost with the offline copy: say how many, plainly. */
 function unsyncedWarning(count: number): string | null {
@@ -42,13 +43,7 @@ export function useSignOut(): () => void {
       positiveText: sync.unsynced ? t('account.signOut.loseThem') : t('account.signOut.button'),
       negativeText: t('account.cancel'),
       onPositiveClick: async () => {
-        // The key goes first: if main refuses, the offline copy (and its queued edits) stays.
-        const accountId = status.accountId
-        if (!(await session.signOut())) {
-          if (session.error) message.error(session.error.message)
-          return
-        }
-        if (accountId) await workspace.forget(accountId)
+        if (!(await signOutInOrder(session, workspace, status.accountId)) && session.error) message.error(session.error.message)
       },
     })
   }

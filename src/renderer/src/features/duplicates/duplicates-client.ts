@@ -1,6 +1,7 @@
 // The page's side of a duplicate scan: a worker started for the scan and stopped after it.
 import type { DuplicateScan, FromDuplicatesWorker, ToDuplicatesWorker } from './duplicates-protocol'
 import { t } from '../../i18n'
+import { mirrorKey } from '../../db/mirror-keys'
 
 /** The real worker; Vite bundles it from this exact `new Worker(new URL(...))` expression. */
 function startDuplicatesWorker(): Worker {
@@ -15,7 +16,7 @@ export function scanDuplicates(accountId: string, start: () => Worker = startDup
     worker.onmessage = (event: MessageEvent<FromDuplicatesWorker>) =>
       resolve(event.data.type === 'scan' ? { ok: true, scan: event.data.scan } : { ok: false, message: event.data.message })
     worker.onerror = (event: ErrorEvent) => resolve({ ok: false, message: event.message || t('duplicates.scan.failed') })
-    const message: ToDuplicatesWorker = { type: 'scan', id: 1, accountId }
+    const message: ToDuplicatesWorker = { type: 'scan', id: 1, accountId, key: mirrorKey(accountId) ?? null }
     worker.postMessage(message)
   }).finally(() => worker.terminate())
 }

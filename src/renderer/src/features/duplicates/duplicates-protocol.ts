@@ -2,7 +2,8 @@
 import type { ContactRow } from '../../../../shared/contact'
 import type { DuplicateGroup } from './find-duplicates'
 
-export type ToDuplicatesWorker = { type: 'scan'; id: number; accountId: string }
+/** `key`: the account's data key for its sealed mirror (null: unsealed). */
+export type ToDuplicatesWorker = { type: 'scan'; id: number; accountId: string; key: CryptoKey | null }
 
 export interface DuplicateScan {
   groups: DuplicateGroup[]

@@ -11,9 +11,9 @@ const scope = self as unknown as {
 }
 
 scope.onmessage = (event) => {
-  const { id, accountId } = event.data
+  const { id, accountId, key } = event.data
   void (async () => {
-    const db = await openAccountDatabase(accountId)
+    const db = await openAccountDatabase(accountId, { key })
     try {
       return scanRows((await loadMirrorRows(db)).rows)
     } finally {

@@ -1,4 +1,5 @@
 // The page's handle on the import worker: a chosen or dropped file read off the window's thread, then previewed against the mirror.
+import { mirrorKey } from '../../db/mirror-keys'
 import type { ParseProgress } from './csv-parse'
 import { importErrors, MAX_FILE_BYTES, readFail, type ImportError, type ImportResult } from './import-error'
 import type { ImportPreview } from './import-preview'
@@ -62,7 +63,7 @@ export function createImportClient(start: () => Worker = startImportWorker): Imp
     async preview(request) {
       // Through JSON: the screen's mapping may be a reactive proxy, which postMessage cannot clone.
       const plain = JSON.parse(JSON.stringify(request)) as PreviewRequest
-      const answer = await ask({ type: 'preview', id: nextId++, request: plain }, [])
+      const answer = await ask({ type: 'preview', id: nextId++, request: plain, key: mirrorKey(plain.accountId) ?? null }, [])
       if (answer.type === 'preview') return answer.result
       return answer.type === 'read' && !answer.result.ok ? answer.result : readFail('unchecked')
     },

@@ -31,7 +31,7 @@ describe('the import worker', () => {
   it('previews the file it read against the account\'s mirror, under the request id', async () => {
     const worker = await startWorker()
     worker.send({ type: 'read', id: 1, name: 'leads.csv', bytes: buffer('Name;Handy\nAnna;0171 1234567\n') })
-    worker.send({ type: 'preview', id: 2, request: { accountId: `worker-${Math.random()}`, mapping: null, options: { defaultCountry: 'DE', defaultChannel: 'whatsapp', importTag: '' } } })
+    worker.send({ type: 'preview', id: 2, request: { accountId: `worker-${Math.random()}`, mapping: null, options: { defaultCountry: 'DE', defaultChannel: 'whatsapp', importTag: '' } }, key: null })
     await vi.waitFor(() => expect(worker.posted.at(-1)).toMatchObject({ type: 'preview', id: 2, result: { ok: true, data: { counts: { new: 1, duplicate: 0, invalid: 0 } } } }))
   })
 

@@ -1,5 +1,6 @@
 // Web Worker glue: reads a file's bytes off the window's thread, posts progress and what the mapping screen needs, then previews it on request.
 import { openAccountDatabase } from '../../db/database'
+import { holdMirrorKey } from '../../db/mirror-keys'
 import { createImportSession } from './import-session'
 import type { FromImportWorker, ToImportWorker } from './import-protocol'
 
@@ -17,6 +18,7 @@ const session = createImportSession((accountId) => openAccountDatabase(accountId
 scope.onmessage = (event) => {
   const message = event.data
   if (message.type === 'preview') {
+    holdMirrorKey(message.request.accountId, message.key)
     void session.preview(message.request).then(
       (result) => scope.postMessage({ type: 'preview', id: message.id, result }),
       (error: unknown) =>

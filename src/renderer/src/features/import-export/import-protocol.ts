@@ -32,7 +32,8 @@ export interface PreviewRequest {
 /** `bytes` is transferred, not copied. */
 export type ToImportWorker =
   | { type: 'read'; id: number; name: string; bytes: ArrayBuffer }
-  | { type: 'preview'; id: number; request: PreviewRequest }
+  /** `key`: the account's data key for its sealed mirror (null: unsealed). */
+  | { type: 'preview'; id: number; request: PreviewRequest; key: CryptoKey | null }
 
 export type FromImportWorker =
   | { type: 'progress'; id: number; progress: ParseProgress }

@@ -12,8 +12,8 @@ export class InProcessWorker {
   release: () => void = () => {}
   /** The service's mirror handle: a real worker's connection dies with it, so terminate closes it. */
   private db: ContactsDb | null = null
-  private service = createSearchService(async (accountId) => {
-    const db = this.terminated ? null : await openAccountDatabase(accountId)
+  private service = createSearchService(async (accountId, key) => {
+    const db = this.terminated ? null : await openAccountDatabase(accountId, { key })
     if (!db || this.terminated) {
       db?.close()
       throw new Error('The worker was terminated.')

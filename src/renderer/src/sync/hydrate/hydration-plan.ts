@@ -32,6 +32,8 @@ export interface PlanInput {
   listRowsFull: boolean
   /** Opened lately, latest first. */
   recent: readonly number[]
+  /** Contacts in the order the list shows them (by name, in the page's language); ids left out come last. */
+  byName: readonly number[]
   keepFirst: readonly SearchFilters[]
 }
 
@@ -44,13 +46,12 @@ const MARK_CHUNK = 1_000
  * name, then the stale ones oldest read first (so refreshes go round-robin).
  */
 export async function planHydration(db: ContactsDb, input: PlanInput): Promise<HydrationPlan> {
-  const byName = (await db.contacts.orderBy('name').primaryKeys()) as number[]
   const all = (await db.contacts.where(':id').above(0).primaryKeys()) as number[]
   const freshness = new Map((await db.freshness.toArray()).map((row) => [row.id, row]))
   const pending = await pendingContactIds(db)
   const ids = new Set(all)
-  // Rows whose name is unknown are not in the name index: they come after the named ones.
-  const ordered = [...new Set([...byName.filter((id) => id > 0), ...all])]
+  // Rows the order does not know yet (just pulled) come after the ordered ones.
+  const ordered = [...new Set([...input.byName.filter((id) => ids.has(id)), ...all])]
 
   let hydrated = 0
   let nextDueAt: number | null = null

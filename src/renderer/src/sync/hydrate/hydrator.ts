@@ -50,6 +50,11 @@ export interface HydratorOptions {
   reachability?: { readonly state: Reachability; subscribe(listener: (state: Reachability) => void): () => void }
   onChange?: (state: HydrationState) => void
   refreshMs?: number
+  /**
+   * Contact ids by name, as the list shows them (the search index knows that order; the mirror keeps no name in
+   * clear to sort by). Default: by id.
+   */
+  namesOrder?: () => Promise<readonly number[]>
   /** Contacts read at once; main's limiter paces the requests. Default 2. */
   concurrency?: number
   /** A contact that could not be read is left alone this long. Default 60 s. */
@@ -126,6 +131,7 @@ export function createHydrator(options: HydratorOptions): Hydrator {
         refreshMs,
         listRowsFull: await listRowsFull(db),
         recent: await recentlyOpened(db),
+        byName: (await options.namesOrder?.()) ?? [],
         keepFirst: await keptOfflineFirst(db),
       })
       const at = now()

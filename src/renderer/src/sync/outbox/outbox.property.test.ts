@@ -13,6 +13,7 @@ import { createRateLimiter } from '../../../../main/api/limiter'
 import { startSandbox, type Sandbox } from '../../../../sandbox/faults/knobbed-sandbox'
 import { allRows } from '../../db/contacts-repo'
 import { openAccountDatabase, type ContactsDb } from '../../db/database'
+import { testDataKey } from '../../db/test-support/raw-records'
 import { pullContacts } from '../pull/puller'
 import { createHydrator, type Hydrator } from '../hydrate'
 import { defaultMergeChoice, mergeIntents, planMerge } from '../../contact-match/merge-plan'
@@ -339,7 +340,8 @@ describe('outbox property', () => {
           seed: knobs.seed,
           knobs: { rows: knobs.rows, latencyMs: [0, 3], errorRate: knobs.errorRate, lostResponseRate: knobs.lostResponseRate },
         })
-        const db = await openAccountDatabase(`property-${randomUUID()}`)
+        // Sealed, as the app runs it: every intent, row and note goes through the seal (issue 15).
+        const db = await openAccountDatabase(`property-${randomUUID()}`, { key: await testDataKey() })
         try {
           await db.contacts.bulkPut(sandbox.store.all())
           const client = createSkylightClient({ baseUrl: sandbox.baseUrl, apiKey: sandbox.apiKey, limiter: createRateLimiter(), retry: { attempts: 1, baseDelayMs: 2 }, timeoutMs: 2_000 })

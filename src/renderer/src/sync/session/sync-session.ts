@@ -35,7 +35,8 @@ export interface SyncSession {
 
 export interface SyncSessionOptions {
   db: ContactsDb
-  search: Pick<SearchClient, 'saveSnapshot' | 'ready'>
+  /** `allIds` orders hydration by name, as the list does. */
+  search: Pick<SearchClient, 'saveSnapshot' | 'ready'> & Partial<Pick<SearchClient, 'allIds'>>
   bridge: SkylightBridge
   onPullChange: (state: PullRunnerState) => void
   pull?: Pick<PullRunnerOptions, 'pull' | 'intervalMs' | 'pullOptions' | 'recheckBaseMs'>
@@ -51,7 +52,14 @@ export function startSyncSession(options: SyncSessionOptions): SyncSession {
   const bridge = observeBridge(options.bridge, connectivity)
   // Background work says so: main's limiter serves the user's own calls before the edits' replay, that before
   // the pull, and the pull before hydration (which marks each of its calls itself).
-  const hydrator = createHydrator({ db, bridge, reachability: connectivity, onChange: options.onHydrationChange, ...options.hydrate })
+  const hydrator = createHydrator({
+    db,
+    bridge,
+    reachability: connectivity,
+    onChange: options.onHydrationChange,
+    namesOrder: async () => (await options.search.allIds?.('', {})) ?? [],
+    ...options.hydrate,
+  })
   const pulls = createPullRunner({
     db,
     bridge: withPriority(bridge, 'pull'),
