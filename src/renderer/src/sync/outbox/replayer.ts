@@ -12,7 +12,12 @@ import { outboxStore } from './outbox-store'
 import { platformLocks, type LockManagerLike } from './locks'
 import type { OutboxBridge } from './outbox-bridge'
 import { outboxEvents } from './outbox-events'
+import { inPool } from './in-pool'
+import { planHolds, type PagePlan } from './page-plan'
+import { pagePlans } from './page-plans'
+import { sweepPage, type ContactClaims } from './page-sweep'
 import { replayNext, type StepContext } from './replay-step'
+import { contactRows } from './row-state'
 
 export type ReplayerState = 'stopped' | 'waiting_for_lock' | 'idle' | 'running' | 'paused_unauthorized'
 
@@ -57,10 +62,22 @@ export function createReplayer(options: ReplayerOptions): Replayer {
   let pausedBy: ApiError | null = null
   let control: AbortController | null = null
   let running: Promise<void> | null = null
-  let woken = false
-  let wake: () => void = () => {}
+  // The contacts loop and the page sweep each sleep on their own; the outbox changing wakes both.
+  const contactsNap = napper()
+  const sweepNap = napper()
   const stateListeners = new Set<(state: ReplayerState) => void>()
   let settledWaiters: (() => void)[] = []
+  const busy = new Set<number>()
+  const claims: ContactClaims = {
+    claim(contactId) {
+      if (busy.has(contactId)) return false
+      busy.add(contactId)
+      return true
+    },
+    release(contactId) {
+      busy.delete(contactId)
+    },
+  }
 
   const setState = (next: ReplayerState) => {
     if (next === state) return
@@ -73,25 +90,11 @@ export function createReplayer(options: ReplayerOptions): Replayer {
     for (const resolve of waiters) resolve()
   }
   const poke = () => {
-    woken = true
-    wake()
-  }
-  /** Sleeps until poked (the outbox changed, resume), `ms` pass, or stop. */
-  async function nap(ms: number, signal: AbortSignal): Promise<void> {
-    if (woken) {
-      woken = false
-      return
-    }
-    const nudge = new AbortController()
-    const onAbort = () => nudge.abort()
-    signal.addEventListener('abort', onAbort, { once: true })
-    wake = () => nudge.abort()
-    await sleep(ms, nudge.signal)
-    signal.removeEventListener('abort', onAbort)
-    wake = () => {}
-    woken = false
+    contactsNap.poke()
+    sweepNap.poke()
   }
 
+  /** Both loops under the one lock: contacts one by one, and bulk edits from list pages. */
   async function loop(signal: AbortSignal): Promise<void> {
     const ctx: StepContext = {
       db,
@@ -106,33 +109,41 @@ export function createReplayer(options: ReplayerOptions): Replayer {
         pausedBy = error
       },
     }
+    await Promise.all([contactsLoop(ctx, signal), sweepLoop(ctx, signal)])
+  }
+
+  async function contactsLoop(ctx: StepContext, signal: AbortSignal): Promise<void> {
     while (!signal.aborted) {
       if (pausedBy) {
         setState('paused_unauthorized')
         notifySettled()
-        await nap(idleCheckMs, signal)
+        await contactsNap.nap(idleCheckMs, signal)
         continue
       }
-      woken = false
+      contactsNap.clear()
       await expandBatches(db)
-      const scan = await scanQueue(db, now())
+      const scan = await scanQueue(db, now(), await pagePlans(db))
       if (scan.runnable.length === 0) {
-        setState('idle')
+        // Contacts waiting for their page are being replayed by the sweep.
+        setState(scan.onPages ? 'running' : 'idle')
         if (!scan.waiting) notifySettled()
-        await nap(scan.nextAt === null ? idleCheckMs : Math.min(idleCheckMs, Math.max(1, scan.nextAt - now())), signal)
+        await contactsNap.nap(scan.nextAt === null ? idleCheckMs : Math.min(idleCheckMs, Math.max(1, scan.nextAt - now())), signal)
         continue
       }
       setState('running')
       const ok = await inPool(scan.runnable, concurrency, (contactId) => replayContact(ctx, contactId))
-      if (!ok) await nap(idleCheckMs, signal)
+      if (!ok) await contactsNap.nap(idleCheckMs, signal)
     }
   }
 
   async function replayContact(ctx: StepContext, contactId: number): Promise<boolean> {
+    // The sweep has it (its page is being written): the next scan looks again.
+    if (!claims.claim(contactId)) return true
     try {
       while (!ctx.signal.aborted && !pausedBy) {
         // A bulk edit queued meanwhile may hold this contact's next intent: expanded first, it keeps its turn.
         await expandBatches(ctx.db)
+        if (await waitsForPage(ctx, contactId)) break
         if ((await replayNext(ctx, contactId)) !== 'continue') break
       }
       return true
@@ -140,6 +151,36 @@ export function createReplayer(options: ReplayerOptions): Replayer {
       // A bug or a failing local database, not a server answer: reported, then retried after a pause.
       ;(options.onError ?? console.error)(error)
       return false
+    } finally {
+      claims.release(contactId)
+    }
+  }
+
+  /** The contact's next intent belongs to a page plan: its page will rebase it without a GET. */
+  async function waitsForPage(ctx: StepContext, contactId: number): Promise<boolean> {
+    const plans = await pagePlans(ctx.db)
+    if (plans.length === 0) return false
+    const head = (await contactRows(ctx.db, contactId))[0]
+    return head !== undefined && plans.some((plan) => planHolds(plan, head.seq))
+  }
+
+  async function sweepLoop(ctx: StepContext, signal: AbortSignal): Promise<void> {
+    while (!signal.aborted) {
+      if (pausedBy) {
+        await sweepNap.nap(idleCheckMs, signal)
+        continue
+      }
+      sweepNap.clear()
+      try {
+        await expandBatches(db)
+        const outcome = await sweepPage(ctx, claims, concurrency)
+        if (outcome.kind === 'aborted') return
+        if (outcome.kind !== 'idle') continue
+        await sweepNap.nap(outcome.nextAt === null ? idleCheckMs : Math.min(idleCheckMs, Math.max(1, outcome.nextAt - now())), signal)
+      } catch (error) {
+        ;(options.onError ?? console.error)(error)
+        await sweepNap.nap(idleCheckMs, signal)
+      }
     }
   }
 
@@ -166,7 +207,6 @@ export function createReplayer(options: ReplayerOptions): Replayer {
     },
     async stop() {
       control?.abort()
-      wake()
       unsubscribe.current()
       await running
       running = null
@@ -192,25 +232,31 @@ export function createReplayer(options: ReplayerOptions): Replayer {
 interface QueueScan {
   /** Contacts whose next intent may go now, oldest first. */
   runnable: number[]
+  /** Some contact's next intent waits for its list page (the sweep replays it). */
+  onPages: boolean
   /** Some contact's next intent is pending (now or after a backoff). */
   waiting: boolean
   /** When the earliest backoff ends. */
   nextAt: number | null
 }
 
-async function scanQueue(db: ContactsDb, at: number): Promise<QueueScan> {
+async function scanQueue(db: ContactsDb, at: number, plans: readonly PagePlan[]): Promise<QueueScan> {
   const heads = new Map<number, QueuedIntent>()
   // Primary-key order is seq order, so the first row seen for a contact is its head.
   await outboxStore(db).each((row) => {
     if (!heads.has(row.contactId)) heads.set(row.contactId, row as QueuedIntent)
   })
-  const scan: QueueScan = { runnable: [], waiting: false, nextAt: null }
+  const scan: QueueScan = { runnable: [], onPages: false, waiting: false, nextAt: null }
   const swapped = await swappedIds(db)
   for (const [contactId, head] of heads) {
     if (head.status !== 'pending') continue
     // It waits for other contacts: they are in the scan themselves (or parked, and then so is this one).
     if (isHeldBack(head, (id) => heads.get(id)?.seq, swapped)) continue
     scan.waiting = true
+    if (plans.some((plan) => planHolds(plan, head.seq))) {
+      scan.onPages = true
+      continue
+    }
     const notBefore = head.notBefore ?? 0
     if (notBefore <= at) scan.runnable.push(contactId)
     else scan.nextAt = Math.min(scan.nextAt ?? Infinity, notBefore)
@@ -218,16 +264,32 @@ async function scanQueue(db: ContactsDb, at: number): Promise<QueueScan> {
   return scan
 }
 
-/** Runs `task` for every item, at most `limit` at once; false when any task reported a failure. */
-async function inPool<T>(items: readonly T[], limit: number, task: (item: T) => Promise<boolean>): Promise<boolean> {
-  let next = 0
-  let allOk = true
-  const worker = async () => {
-    while (next < items.length) {
-      const item = items[next++]
-      if (!(await task(item))) allOk = false
-    }
+/** A loop's sleep: until poked (the outbox changed, resume), `ms` pass, or stop. */
+function napper() {
+  let woken = false
+  let wake: () => void = () => {}
+  return {
+    poke(): void {
+      woken = true
+      wake()
+    },
+    /** Forgets pokes before a fresh look at the queue. */
+    clear(): void {
+      woken = false
+    },
+    async nap(ms: number, signal: AbortSignal): Promise<void> {
+      if (woken) {
+        woken = false
+        return
+      }
+      const nudge = new AbortController()
+      const onAbort = () => nudge.abort()
+      signal.addEventListener('abort', onAbort, { once: true })
+      wake = () => nudge.abort()
+      await sleep(ms, nudge.signal)
+      signal.removeEventListener('abort', onAbort)
+      wake = () => {}
+      woken = false
+    },
   }
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
-  return allOk
 }
