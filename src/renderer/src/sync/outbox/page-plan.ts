@@ -1,7 +1,7 @@
 // A page-rebase plan: which queued intents a list query's pages rebase, how far its sweep has read, and when it stops. Pure.
 import { sameQuery, type PageQuery } from './page-query'
 
-/** Rows a list page holds (the API's maximum). */
+/** Rows a list page holds: the API's maximum. */
 export const PAGE_SIZE = 100
 
 /** Intents of one bulk edit (one batch record), by their seqs. */
@@ -50,12 +50,13 @@ export function joinPlan(plans: readonly PagePlan[], query: PageQuery, seqs: { f
 export const planHolds = (plan: PagePlan, seq: number): boolean => plan.ranges.some((range) => seq >= range.first && seq <= range.last)
 
 /** The page the sweep reads next, and the position of its first row (at or before `offset`). */
-export function nextPage(plan: PagePlan): { page: number; start: number } {
-  const index = Math.floor(plan.offset / PAGE_SIZE)
-  return { page: index + 1, start: index * PAGE_SIZE }
+export function nextPage(plan: PagePlan, pageSize: number): { page: number; start: number } {
+  const index = Math.floor(plan.offset / pageSize)
+  return { page: index + 1, start: index * pageSize }
 }
 
 export interface PageRead {
+  pageSize: number
   /** Position of the page's first row, its row count and the query's total, as the server answered. */
   start: number
   rows: number
@@ -76,7 +77,7 @@ export interface PageRead {
 export function afterPage(plan: PagePlan, read: PageRead): PagePlan | null {
   const next = read.start + read.rows - read.left
   const total = Math.max(0, read.total - read.left)
-  const lapEnds = read.rows < PAGE_SIZE || next >= total
+  const lapEnds = read.rows < read.pageSize || next >= total
   const offset = lapEnds ? 0 : next
   const ranges = plan.ranges.flatMap((range) => {
     if (!read.swept.has(range.first)) return [range]
@@ -87,11 +88,11 @@ export function afterPage(plan: PagePlan, read: PageRead): PagePlan | null {
   const after: PagePlan = { ...plan, ranges, offset, hits: plan.hits + read.hits, pagesRead: plan.pagesRead + 1, attempts: 0 }
   delete after.notBefore
   if (ranges.length === 0 || after.hits < after.pagesRead) return null
-  return pagesLeft(after, total) < after.targets - after.hits ? after : null
+  return pagesLeft(after, total, read.pageSize) < after.targets - after.hits ? after : null
 }
 
 /** Pages still to read until every range has come round. */
-function pagesLeft(plan: PagePlan, total: number): number {
+function pagesLeft(plan: PagePlan, total: number, pageSize: number): number {
   const rows = Math.max(...plan.ranges.map((range) => (range.wrapped ? range.from - plan.offset : total - plan.offset + range.from)))
-  return Math.ceil(Math.max(0, rows) / PAGE_SIZE)
+  return Math.ceil(Math.max(0, rows) / pageSize)
 }

@@ -7,7 +7,7 @@ import { decideOnError } from './error-policy'
 import { inPool } from './in-pool'
 import type { QueuedIntent } from './intent'
 import { applyIntent } from './local-apply'
-import { nextPage, PAGE_SIZE, planHolds, type PagePlan } from './page-plan'
+import { nextPage, planHolds, type PagePlan } from './page-plan'
 import { backOffPlan, dropPlan, pagePlans, recordPage, REBASED_FROM_ROWS } from './page-plans'
 import { stillListed } from './page-query'
 import { mergeServerRows } from './pull-overlay'
@@ -35,14 +35,15 @@ interface Due {
  * (its tag changed meanwhile, the list shifted, it was created offline) keeps its intent for the
  * replayer's own rebase, with a GET, once the plan is done.
  */
-export async function sweepPage(ctx: StepContext, claims: ContactClaims, concurrency: number): Promise<SweepOutcome> {
+export async function sweepPage(ctx: StepContext, claims: ContactClaims, options: { concurrency: number; pageSize: number }): Promise<SweepOutcome> {
+  const { concurrency, pageSize } = options
   const plans = await pagePlans(ctx.db)
   const now = ctx.now()
   const plan = plans.find((candidate) => (candidate.notBefore ?? 0) <= now)
   if (!plan) return { kind: 'idle', nextAt: plans.length ? Math.min(...plans.map((waiting) => waiting.notBefore ?? now)) : null }
   const swept = new Set(plan.ranges.map((range) => range.first))
-  const { page, start } = nextPage(plan)
-  const answer = await unlessAborted(ctx.bridge['contacts.list']({ ...plan.query, page, per_page: PAGE_SIZE }, { priority: 'replay' }), ctx.signal)
+  const { page, start } = nextPage(plan, pageSize)
+  const answer = await unlessAborted(ctx.bridge['contacts.list']({ ...plan.query, page, per_page: pageSize }, { priority: 'replay' }), ctx.signal)
   if (answer === ABORTED) return { kind: 'aborted' }
   if (!answer.ok) return pageFailed(ctx, plan, answer.error)
   const rows = answer.data.data
@@ -63,7 +64,7 @@ export async function sweepPage(ctx: StepContext, claims: ContactClaims, concurr
   })
   // Stopped mid-page: the page is read again on the next start, its written contacts no longer due.
   if (outcomes.has('aborted')) return { kind: 'aborted' }
-  await recordPage(ctx.db, plan.id, { start, rows: rows.length, total: answer.data.meta.total, left, hits: due.length, swept })
+  await recordPage(ctx.db, plan.id, { pageSize, start, rows: rows.length, total: answer.data.meta.total, left, hits: due.length, swept })
   ctx.events.emit({ type: 'changed' })
   return outcomes.has('paused') ? { kind: 'paused' } : { kind: 'read' }
 }

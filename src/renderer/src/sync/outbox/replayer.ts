@@ -13,7 +13,7 @@ import { platformLocks, type LockManagerLike } from './locks'
 import type { OutboxBridge } from './outbox-bridge'
 import { outboxEvents } from './outbox-events'
 import { inPool } from './in-pool'
-import { planHolds, type PagePlan } from './page-plan'
+import { PAGE_SIZE, planHolds, type PagePlan } from './page-plan'
 import { pagePlans } from './page-plans'
 import { sweepPage, type ContactClaims } from './page-sweep'
 import { replayNext, type StepContext } from './replay-step'
@@ -28,6 +28,8 @@ export interface ReplayerOptions {
   locks?: LockManagerLike
   /** Contacts replayed at once (each strictly in order). The client's limiter paces the requests. Default 4. */
   concurrency?: number
+  /** Rows per list page a bulk edit is rebased from. Default (and the API's maximum) 100; tests cross page ends with small pages. */
+  pageSize?: number
   /** Backoff of offline / timeout / 5xx retries. Default 1 s doubling to 60 s, with jitter. */
   timing?: RetryTiming
   random?: () => number
@@ -57,6 +59,7 @@ export function createReplayer(options: ReplayerOptions): Replayer {
   const concurrency = Math.max(1, options.concurrency ?? 4)
   const now = options.now ?? Date.now
   const idleCheckMs = options.idleCheckMs ?? 5_000
+  const sweep = { concurrency, pageSize: options.pageSize ?? PAGE_SIZE }
   const events = outboxEvents(db)
   let state: ReplayerState = 'stopped'
   let pausedBy: ApiError | null = null
@@ -173,7 +176,7 @@ export function createReplayer(options: ReplayerOptions): Replayer {
       sweepNap.clear()
       try {
         await expandBatches(db)
-        const outcome = await sweepPage(ctx, claims, concurrency)
+        const outcome = await sweepPage(ctx, claims, sweep)
         if (outcome.kind === 'aborted') return
         if (outcome.kind !== 'idle') continue
         await sweepNap.nap(outcome.nextAt === null ? idleCheckMs : Math.min(idleCheckMs, Math.max(1, outcome.nextAt - now())), signal)
