@@ -41,6 +41,14 @@ export function pageQueryFor(origin: SelectionOrigin): PageQuery {
   return query
 }
 
+/** Two selections were picked under the same search and filters. */
+export const sameOrigin = (a: SelectionOrigin, b: SelectionOrigin): boolean =>
+  a.text === b.text &&
+  a.filters.tag === b.filters.tag &&
+  a.filters.type === b.filters.type &&
+  a.filters.blacklisted === b.filters.blacklisted &&
+  a.filters.status === b.filters.status
+
 /** Two queries read the same pages. */
 export const sameQuery = (a: PageQuery, b: PageQuery): boolean =>
   a.search === b.search && a.tag?.toLowerCase() === b.tag?.toLowerCase() && a.type === b.type && a.blacklisted === b.blacklisted
