@@ -12,6 +12,7 @@ import { benchQueries, type BenchQuery } from './queries'
 import type { ScrollPlan, ScrollResult } from './page/scroll-probe'
 import { percentile, table, verdict, type Figure } from './report'
 import { scriptRecall } from './script-recall'
+import { measureRequestsPerEdit } from './edit-requests'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const BENCH_WEB = join(ROOT, 'out/bench-web')
@@ -143,6 +144,9 @@ async function main(): Promise<void> {
     log(`replay against a rate limit of ${REPLAY_LIMIT.limit} requests per ${REPLAY_LIMIT.windowMs} ms`)
     const replay = await replayThroughput(context, host.url)
 
+    log('requests per changed contact of bulk edits picked by a tag filter and by a search (bench/requests-per-edit.ts)')
+    const editRequests = await measureRequestsPerEdit()
+
     const all = search.samples.flat()
     const typos = queries.map((q, i) => [q, search.found[i]] as const).filter(([q]) => q.kind === 'typo')
     const missedTypos = typos.filter(([, found]) => !found).map(([q]) => q.text)
@@ -230,6 +234,7 @@ async function main(): Promise<void> {
         note: `${replay.intents} blacklist changes, ${replay.requests} requests in ${(replay.ms / 1000).toFixed(1)} s; limit ${REPLAY_LIMIT.limit}/${REPLAY_LIMIT.windowMs} ms`,
       },
       { name: 'replay requests answered 429', value: replay.rateLimitedShare, unit: '%', target: 1, note: `${replay.rateLimited} of ${replay.requests}` },
+      ...editRequests,
     ]
     const info = {
       indexBuildMs: search.buildMs,

@@ -19,6 +19,9 @@ import { sweepPage, type ContactClaims } from './page-sweep'
 import { replayNext, type StepContext } from './replay-step'
 import { contactRows } from './row-state'
 
+/** While a sweep writes its pages, the contacts loop looks at the queue at most this often (an edit made meanwhile waits that long). */
+const SWEEP_RESCAN_MS = 500
+
 export type ReplayerState = 'stopped' | 'waiting_for_lock' | 'idle' | 'running' | 'paused_unauthorized'
 
 export interface ReplayerOptions {
@@ -130,6 +133,8 @@ export function createReplayer(options: ReplayerOptions): Replayer {
         // Contacts waiting for their page are being replayed by the sweep.
         setState(scan.onPages ? 'running' : 'idle')
         if (!scan.waiting) notifySettled()
+        // Each contact the sweep writes changes the outbox: looking again at every change would scan the whole queue per write.
+        if (scan.onPages) await sleep(Math.min(idleCheckMs, SWEEP_RESCAN_MS), signal)
         await contactsNap.nap(scan.nextAt === null ? idleCheckMs : Math.min(idleCheckMs, Math.max(1, scan.nextAt - now())), signal)
         continue
       }
