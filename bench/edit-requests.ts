@@ -1,5 +1,5 @@
 // Runs bench/requests-per-edit.ts through Vite's module loader (the renderer's code needs its transforms) and returns its figures.
-// Alone: `npx tsx bench/edit-requests.ts` (a minute or two, no browser).
+// Alone: `npm run bench:edits` (a few minutes on a busy machine, no browser).
 import { dirname, resolve } from 'node:path'
 import { loadavg } from 'node:os'
 import { fileURLToPath, pathToFileURL } from 'node:url'

@@ -8,6 +8,7 @@ import { build } from 'vite'
 import vue from '@vitejs/plugin-vue'
 import { startHost } from '../src/host/host-server'
 import { startSandbox } from '../src/sandbox/faults/knobbed-sandbox'
+import { apiBudgetFigures } from './api-budget'
 import { benchQueries, type BenchQuery } from './queries'
 import type { ScrollPlan, ScrollResult } from './page/scroll-probe'
 import { percentile, table, verdict, type Figure } from './report'
@@ -143,8 +144,9 @@ async function main(): Promise<void> {
 
     log(`replay against a rate limit of ${REPLAY_LIMIT.limit} requests per ${REPLAY_LIMIT.windowMs} ms`)
     const replay = await replayThroughput(context, host.url)
+    const budget = await apiBudgetFigures(log)
 
-    log('requests per changed contact of bulk edits picked by a tag filter and by a search (bench/requests-per-edit.ts)')
+    log('requests per changed contact of bulk edits picked by a tag filter and by a search (bench/requests-per-edit.ts, alone: npm run bench:edits)')
     const editRequests = await measureRequestsPerEdit()
 
     const all = search.samples.flat()
@@ -234,6 +236,7 @@ async function main(): Promise<void> {
         note: `${replay.intents} blacklist changes, ${replay.requests} requests in ${(replay.ms / 1000).toFixed(1)} s; limit ${REPLAY_LIMIT.limit}/${REPLAY_LIMIT.windowMs} ms`,
       },
       { name: 'replay requests answered 429', value: replay.rateLimitedShare, unit: '%', target: 1, note: `${replay.rateLimited} of ${replay.requests}` },
+      ...budget,
       ...editRequests,
     ]
     const info = {

@@ -15,6 +15,7 @@ import { pageQueryFor, type PageQuery } from './page-query'
 import { pendingCount } from './queue'
 import { createReplayer, type Replayer } from './replayer'
 import { testBridge, type TestBridge } from './test-support/sandbox-bridge'
+import { withdrawUnsent } from './withdraw'
 
 let sandbox: Sandbox
 let db: ContactsDb
@@ -47,9 +48,10 @@ async function setup(contacts: number, tagEvery: number, knobs: Partial<SandboxK
   return fair
 }
 
-async function queue(inputs: IntentInput[], pages?: PageQuery): Promise<void> {
+async function queue(inputs: IntentInput[], pages?: PageQuery): Promise<number[]> {
   const queued = await enqueueMany(db, inputs, new Date(), pages ? { pages } : {})
   if (!queued.ok) throw new Error(queued.error.message)
+  return queued.data.map((item) => item.seq)
 }
 
 /** Replays until the queue is empty; returns the requests it took, by route. */
@@ -136,6 +138,15 @@ describe('bulk edits rebased from list pages', () => {
     expect(requests[LIST]).toBe(Math.ceil(picked.length / 100) + 1)
     expect(requests[GET]).toBe(others.length)
     expect(requests[PUT]).toBe(picked.length + others.length)
+  })
+
+  it('reads no page for a bulk edit undone before it was sent', async () => {
+    const fair = await setup(200, 2)
+    const seqs = await queue(fair.map((contactId) => ({ kind: 'addTags', contactId, tags: ['called'] })), { tag: 'fair' })
+    await withdrawUnsent(db, seqs, async () => {})
+    expect(await pagePlans(db)).toHaveLength(1)
+
+    expect(await replay()).toEqual({})
   })
 
   it('resumes its sweep after a restart, without a GET for the contacts written before it', async () => {

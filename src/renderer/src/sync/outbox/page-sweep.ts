@@ -10,6 +10,7 @@ import { applyIntent } from './local-apply'
 import { nextPage, planHolds, type PagePlan } from './page-plan'
 import { backOffPlan, dropPlan, pagePlans, recordPage, REBASED_FROM_ROWS } from './page-plans'
 import { stillListed } from './page-query'
+import { outboxStore } from './outbox-store'
 import { mergeServerRows } from './pull-overlay'
 import { replayNext, type StepContext } from './replay-step'
 import { contactRows } from './row-state'
@@ -41,9 +42,14 @@ export async function sweepPage(ctx: StepContext, claims: ContactClaims, options
   const now = ctx.now()
   const plan = plans.find((candidate) => (candidate.notBefore ?? 0) <= now)
   if (!plan) return { kind: 'idle', nextAt: plans.length ? Math.min(...plans.map((waiting) => waiting.notBefore ?? now)) : null }
+  // Undone, discarded or already written one by one: no page is read for intents no longer queued.
+  if (!(await anyQueued(ctx, plan))) {
+    await dropPlan(ctx.db, plan.id)
+    return { kind: 'read' }
+  }
   const swept = new Set(plan.ranges.map((range) => range.first))
   const { page, start } = nextPage(plan, pageSize)
-  const answer = await unlessAborted(ctx.bridge['contacts.list']({ ...plan.query, page, per_page: pageSize }, { priority: 'replay' }), ctx.signal)
+  const answer = await unlessAborted(ctx.bridge['contacts.list']({ ...plan.query, page, per_page: pageSize }), ctx.signal)
   if (answer === ABORTED) return { kind: 'aborted' }
   if (!answer.ok) return pageFailed(ctx, plan, answer.error)
   const rows = answer.data.data
@@ -81,6 +87,11 @@ async function dueOn(ctx: StepContext, plan: PagePlan, rows: readonly ContactRow
     else claims.release(row.id)
   }
   return due
+}
+
+async function anyQueued(ctx: StepContext, plan: PagePlan): Promise<boolean> {
+  for (const range of plan.ranges) if ((await outboxStore(ctx.db).where(':id').between(range.first, range.last, true, true).count()) > 0) return true
+  return false
 }
 
 /** A page that could not be read: retried later, the queue paused, or the plan given up (its intents then rebase one by one). */
