@@ -65,7 +65,8 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant('addNote' as const), target, content: fc.constantFrom('Called', 'Emailed', 'Called') }),
   fc.record({ kind: fc.constantFrom('addToList' as const, 'addToSegment' as const), target, group: fc.integer({ min: 1, max: 3 }) }),
   fc.record({ kind: fc.constant('merge' as const), target, other: target, phoneFromOther: fc.boolean() }),
-  fc.record({
+  // Weighted up: a bulk edit needs two contacts the query shows before its pages are read at all.
+  { weight: 3, arbitrary: fc.record({
     kind: fc.constant('bulk' as const),
     pick: fc.oneof(
       fc.record({ tag: fc.constantFrom(...TAGS) }),
@@ -77,7 +78,7 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
       fc.record({ kind: fc.constant('setBlacklisted' as const), blacklisted: fc.boolean() }),
     ),
     stray: fc.option(target),
-  }),
+  }) },
 )
 const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 8, arbitrary: edit.map((e) => ({ op: 'edit' as const, edit: e })) },
