@@ -49,6 +49,19 @@ type Step = { op: 'edit'; edit: Edit } | { op: 'online' } | { op: 'offline' } | 
 
 const TAGS = ['a', 'b', 'c']
 const target = fc.nat({ max: 20 })
+const bulkEdit = fc.record({
+  kind: fc.constant('bulk' as const),
+  pick: fc.oneof(
+    fc.record({ tag: fc.constantFrom(...TAGS) }),
+    fc.record({ blacklisted: fc.boolean() }),
+    fc.record({ search: fc.constantFrom('ada', 'bo', 'mine') }),
+  ),
+  change: fc.oneof(
+    fc.record({ kind: fc.constantFrom('addTags' as const, 'removeTags' as const), tags: fc.subarray(TAGS, { minLength: 1 }) }),
+    fc.record({ kind: fc.constant('setBlacklisted' as const), blacklisted: fc.boolean() }),
+  ),
+  stray: fc.option(target),
+})
 const edit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant('create' as const), name: fc.constantFrom('Ada', 'Bo'), phone: fc.boolean(), email: fc.boolean(), tags: fc.subarray(TAGS) }),
   fc.record({
@@ -66,19 +79,7 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constantFrom('addToList' as const, 'addToSegment' as const), target, group: fc.integer({ min: 1, max: 3 }) }),
   fc.record({ kind: fc.constant('merge' as const), target, other: target, phoneFromOther: fc.boolean() }),
   // Weighted up: a bulk edit needs two contacts the query shows before its pages are read at all.
-  { weight: 3, arbitrary: fc.record({
-    kind: fc.constant('bulk' as const),
-    pick: fc.oneof(
-      fc.record({ tag: fc.constantFrom(...TAGS) }),
-      fc.record({ blacklisted: fc.boolean() }),
-      fc.record({ search: fc.constantFrom('ada', 'bo', 'mine') }),
-    ),
-    change: fc.oneof(
-      fc.record({ kind: fc.constantFrom('addTags' as const, 'removeTags' as const), tags: fc.subarray(TAGS, { minLength: 1 }) }),
-      fc.record({ kind: fc.constant('setBlacklisted' as const), blacklisted: fc.boolean() }),
-    ),
-    stray: fc.option(target),
-  }) },
+  { weight: 3, arbitrary: bulkEdit },
 )
 const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 8, arbitrary: edit.map((e) => ({ op: 'edit' as const, edit: e })) },
