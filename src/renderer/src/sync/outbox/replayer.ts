@@ -128,10 +128,12 @@ export function createReplayer(options: ReplayerOptions): Replayer {
       }
       contactsNap.clear()
       await expandBatches(db)
-      const scan = await scanQueue(db, now(), await pagePlans(db))
+      const plans = await pagePlans(db)
+      const scan = await scanQueue(db, now(), plans)
       if (scan.runnable.length === 0) {
-        // Contacts waiting for their page are being replayed by the sweep.
-        setState(scan.onPages ? 'running' : 'idle')
+        // Contacts waiting for their page are being replayed by the sweep, unless it is backing off (offline, 429).
+        const sweeping = scan.onPages && plans.some((plan) => (plan.notBefore ?? 0) <= now())
+        setState(sweeping ? 'running' : 'idle')
         if (!scan.waiting) notifySettled()
         // Each contact the sweep writes changes the outbox: looking again at every change would scan the whole queue per write.
         if (scan.onPages) await sleep(Math.min(idleCheckMs, SWEEP_RESCAN_MS), signal)
