@@ -122,6 +122,19 @@ describe('bulk edits rebased from list pages', () => {
     expect(requests[GET]).toBe(1)
   })
 
+  it('changes the channel of contacts picked by a channel filter from partial list rows, as they leave the filter', async () => {
+    await setup(400, 1)
+    const whatsapp = sandbox.store.all().filter((contact) => contact.type === 'whatsapp' && contact.phone)
+    await queue(whatsapp.map((contact) => ({ kind: 'update', contactId: contact.id, changes: { type: 'telegram' } })), { type: 'whatsapp' })
+
+    const requests = await replay()
+
+    expect(requests[GET]).toBeUndefined()
+    expect(requests[PUT]).toBe(whatsapp.length)
+    expect(requests[LIST]).toBeLessThanOrEqual(Math.ceil(whatsapp.length / 100) + 1)
+    expect(whatsapp.every((contact) => sandbox.store.get(contact.id)?.type === 'telegram')).toBe(true)
+  })
+
   it('reads a text search as the server searches it, and stops reading pages that do not pay', async () => {
     await setup(400, 4)
     const word = sandbox.store.all()[0].name.split(' ')[0]
