@@ -7,8 +7,10 @@ describe('the list query of a selection', () => {
     expect(pageQueryFor({ text: 'Jo Müller', filters: {} })).toEqual({ search: 'muller' })
     expect(pageQueryFor({ text: 'ann @example.org', filters: {} })).toEqual({ search: '@example.org' })
     expect(pageQueryFor({ text: '0171 2345', filters: {} })).toEqual({ search: '01712345' })
-    // A tag prefix is the local search's: the server's tag filter is exact.
-    expect(pageQueryFor({ text: '#vi', filters: {} })).toEqual({})
+    // One tag term alone is the tag filter ("show this tag"); beside a word or a filter's tag, the search or filter decides.
+    expect(pageQueryFor({ text: '#VIP', filters: {} })).toEqual({ tag: 'vip' })
+    expect(pageQueryFor({ text: 'ann #vip', filters: {} })).toEqual({ search: 'ann' })
+    expect(pageQueryFor({ text: '#vip', filters: { tag: 'fair' } })).toEqual({ tag: 'fair' })
   })
 
   it('compares tags as the server does, without case', () => {

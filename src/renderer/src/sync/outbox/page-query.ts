@@ -25,13 +25,16 @@ export interface SelectionOrigin {
  * server knows no status filter, and its search is one substring). The search is the longest term
  * typed (a word, an email fragment or phone digits), the most selective one the server can take;
  * a contact the local search found by a typo or an alternate spelling is simply not on these pages
- * and is rebased on its own. Tag-only terms (`#vip`, a prefix) are left to the local search.
+ * and is rebased on its own. A search that is one tag term alone (`#vip`, as "show this tag" types
+ * it) becomes the tag filter: the server's is exact where ours takes a prefix, so contacts under a
+ * longer tag are rebased on their own too (and a prefix that is no tag costs one empty page).
  */
 export function pageQueryFor(origin: SelectionOrigin): PageQuery {
   const terms = parseQuery(origin.text)
   const candidates = [...terms.words, ...terms.emails, ...terms.phones]
   const search = candidates.reduce<string | undefined>((longest, term) => (longest === undefined || term.length > longest.length ? term : longest), undefined)
-  const { tag, type, blacklisted } = origin.filters
+  const { type, blacklisted } = origin.filters
+  const tag = origin.filters.tag ?? (candidates.length === 0 && terms.tags.length === 1 ? terms.tags[0] : undefined)
   const query: PageQuery = {
     ...(search ? { search: search.slice(0, 255) } : {}),
     ...(tag ? { tag } : {}),
