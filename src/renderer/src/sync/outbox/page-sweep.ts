@@ -12,7 +12,7 @@ import { backOffPlan, dropPlan, pagePlans, recordPage, REBASED_FROM_ROWS } from 
 import { stillListed } from './page-query'
 import { outboxStore } from './outbox-store'
 import { mergeServerRows } from './pull-overlay'
-import { replayNext, type StepContext } from './replay-step'
+import { replayNext, type StepContext, type StepOutcome } from './replay-step'
 import { contactRows } from './row-state'
 
 /** Contacts being replayed right now: one step at a time per contact, whichever loop runs it. */
@@ -56,7 +56,7 @@ export async function sweepPage(ctx: StepContext, claims: ContactClaims, options
   await mergeServerRows(ctx.db, rows)
   const due = await dueOn(ctx, plan, rows, claims)
   let left = 0
-  const outcomes = new Set<string>()
+  const outcomes = new Set<StepOutcome>()
   await inPool(due, concurrency, async ({ row, head }) => {
     try {
       const outcome = await replayNext(ctx, row.id, row)
