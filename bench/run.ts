@@ -14,6 +14,7 @@ import type { ScrollPlan, ScrollResult } from './page/scroll-probe'
 import { percentile, table, verdict, type Figure } from './report'
 import { scriptRecall } from './script-recall'
 import { AT_REST_ROUNDS, atRestFigures, type AtRest } from './at-rest'
+import { measureRequestsPerEdit } from './edit-requests'
 import { hydratedMirrorSize, hydrationThroughput } from './hydration'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
@@ -165,6 +166,9 @@ async function main(): Promise<void> {
     const hydration = [...(await hydrationThroughput(context, host.url, call)), await hydratedMirrorSize(benchPage, accountId, call)]
     const budget = await apiBudgetFigures(log)
 
+    log('requests per changed contact of bulk edits picked by a tag filter and by a search (bench/requests-per-edit.ts, alone: npm run bench:edits)')
+    const editRequests = await measureRequestsPerEdit()
+
     const all = search.samples.flat()
     const typos = queries.map((q, i) => [q, search.found[i]] as const).filter(([q]) => q.kind === 'typo')
     const missedTypos = typos.filter(([, found]) => !found).map(([q]) => q.text)
@@ -256,6 +260,7 @@ async function main(): Promise<void> {
       ...hydration,
       ...budget,
       ...atRestFigures(atRest, BULK_CONTACTS),
+      ...editRequests,
     ]
     const info = {
       indexBuildMs: search.buildMs,

@@ -69,6 +69,14 @@ describe('running a bulk action', () => {
     expect(await db.contacts.filter((contact) => contact.blacklisted === true).count()).toBe(ids.length)
   })
 
+  it('queues with the contacts the query they were picked under, for replay to read its pages', async () => {
+    await mergeRows(db, [row(1, { tags: ['fair'] }), row(2, { tags: ['fair'] }), row(3)])
+    const result = await runBulkAction(db, [1, 2], { kind: 'addTags', tags: ['called'] }, () => {}, { text: 'contact', filters: { tag: 'fair', status: 'active' } })
+    expect(result.ok).toBe(true)
+    // The batch record carries the list query: the server's own filters, the search as one word, no status (the API has none).
+    expect((await db.outbox.toArray()).map((stored) => (stored as { pages?: unknown }).pages)).toEqual([{ search: 'contact', tag: 'fair' }])
+  })
+
   it('deletes contacts locally at once', async () => {
     await mergeRows(db, [row(1), row(2)])
     const result = await runBulkAction(db, [2], { kind: 'delete' })

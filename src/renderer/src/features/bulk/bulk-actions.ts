@@ -2,7 +2,7 @@
 import { needsPhone, type ChannelType, type ContactRow } from '../../../../shared/contact'
 import { ok, type Result } from '../../../../shared/result'
 import type { ContactsDb } from '../../db/database'
-import { enqueueMany, type IntentInput, swappedIds } from '../../sync/outbox'
+import { enqueueMany, type IntentInput, pageQueryFor, type SelectionOrigin, swappedIds } from '../../sync/outbox'
 import type { Before, StepIntent } from './undo-step'
 
 export type BulkAction =
@@ -70,14 +70,18 @@ export function planFor(row: ContactRow, action: BulkAction): Plan {
 /**
  * Applies `action` to the contacts `ids` (in that order): each chunk is applied locally and queued
  * in one transaction; `onProgress` hears how many contacts were handled so far. A chunk the
- * outbox refuses stops the run, with what was done before it kept (and undoable).
+ * outbox refuses stops the run, with what was done before it kept (and undoable). `origin`, the
+ * search and filters the contacts were picked under, is queued with them: replay reads that
+ * query's list pages (100 contacts a request) instead of one GET per contact.
  */
 export async function runBulkAction(
   db: ContactsDb,
   ids: readonly number[],
   action: BulkAction,
   onProgress: (done: number, total: number) => void = () => {},
+  origin: SelectionOrigin | null = null,
 ): Promise<Result<BulkOutcome>> {
+  const batch = origin ? { pages: pageQueryFor(origin) } : {}
   const outcome: BulkOutcome = { action, changed: [], unchanged: 0, attention: [], intents: [] }
   // An id held since before the server gave an offline-created contact its own (a redo, a selection) still finds it.
   const swapped = ids.some((id) => id < 0) ? await swappedIds(db) : null
@@ -102,7 +106,7 @@ export async function runBulkAction(
     })
     // A deleted contact's notes go with it: keep their words, so undo can write them again.
     if (action.kind === 'delete') await attachNotes(db, changed)
-    const queued = await enqueueMany(db, intents)
+    const queued = await enqueueMany(db, intents, new Date(), batch)
     if (!queued.ok) return queued
     outcome.changed.push(...changed)
     outcome.intents.push(...queued.data.map((item, i) => ({ seq: item.seq, contactId: item.contactId, input: intents[i]! })))

@@ -6,6 +6,7 @@ import { summarize, undoNotes } from './bulk-summary'
 import { undoBulk } from './bulk-undo'
 import { undoStep, type UndoableStep } from './undo-step'
 import type { ContactsDb } from '../../db/database'
+import type { SelectionOrigin } from '../../sync/outbox'
 import { t } from '../../i18n'
 import { errorText } from '../../sync/sync-errors'
 
@@ -23,6 +24,8 @@ interface Done {
   kind: 'bulk'
   db: ContactsDb
   ids: number[]
+  /** The search and filters the contacts were picked under, for replay (and a redo) to read their pages. */
+  origin: SelectionOrigin | null
   outcome: BulkOutcome
 }
 
@@ -46,25 +49,25 @@ export const useBulkStore = defineStore('bulk', () => {
   const canUndo = computed(() => undoStack.value.length > 0)
   const canRedo = computed(() => redoStack.value.length > 0)
 
-  async function execute(db: ContactsDb, ids: readonly number[], action: BulkAction): Promise<Done | null> {
+  async function execute(db: ContactsDb, ids: readonly number[], action: BulkAction, origin: SelectionOrigin | null): Promise<Done | null> {
     running.value = true
     progress.value = { done: 0, total: ids.length }
     try {
-      const result = await runBulkAction(db, ids, action, (done, total) => (progress.value = { done, total }))
+      const result = await runBulkAction(db, ids, action, (done, total) => (progress.value = { done, total }), origin)
       if (!result.ok) {
         report.value = { text: errorText(result.error), attention: [], tone: 'error' }
         return null
       }
-      return { kind: 'bulk', db, ids: ids.slice(), outcome: result.data }
+      return { kind: 'bulk', db, ids: ids.slice(), origin, outcome: result.data }
     } finally {
       running.value = false
     }
   }
 
-  /** Runs `action` over `ids`; a new action clears what redo held. */
-  async function run(db: ContactsDb, ids: readonly number[], action: BulkAction): Promise<BulkOutcome | null> {
+  /** Runs `action` over `ids` (picked under `origin`, when known); a new action clears what redo held. */
+  async function run(db: ContactsDb, ids: readonly number[], action: BulkAction, origin: SelectionOrigin | null = null): Promise<BulkOutcome | null> {
     if (running.value || ids.length === 0) return null
-    const done = await execute(db, ids, action)
+    const done = await execute(db, ids, action, origin)
     if (!done) return null
     undoStack.value = [...undoStack.value, done].slice(-HISTORY_DEPTH)
     redoStack.value = []
@@ -100,7 +103,7 @@ export const useBulkStore = defineStore('bulk', () => {
     const last = redoStack.value.at(-1)
     if (!last || running.value) return
     redoStack.value = redoStack.value.slice(0, -1)
-    const done = await execute(last.db, last.ids, last.outcome.action)
+    const done = await execute(last.db, last.ids, last.outcome.action, last.origin)
     if (!done) return
     undoStack.value = [...undoStack.value, done].slice(-HISTORY_DEPTH)
     report.value = { text: t('bulk.redo.done', { what: summarize(done.outcome) }), attention: done.outcome.attention, tone: 'info' }

@@ -46,4 +46,19 @@ describe('selection', () => {
     expect(selection.size).toBe(0)
     expect(selection.anchor).toBeNull()
   })
+
+  it('remembers the search and filters the contacts were picked under, until picks mix queries', async () => {
+    const selection = useSelectionStore()
+    const fair = { text: '', filters: { tag: 'fair' } }
+    selection.selectAll([1, 2, 3], fair)
+    expect(selection.origin).toEqual(fair)
+    selection.toggle(4, 0, { text: '', filters: { tag: 'fair' } })
+    expect(selection.origin).toEqual(fair)
+    selection.toggle(9, 1, { text: 'ada', filters: {} })
+    expect(selection.origin).toBeNull()
+    await selection.selectRange(0, 1, idsBetween, { text: 'ada', filters: {} })
+    expect(selection.origin).toEqual({ text: 'ada', filters: {} })
+    selection.clear()
+    expect(selection.origin).toBeNull()
+  })
 })

@@ -5,6 +5,9 @@ import { useOverlayStore } from './overlay-store'
 import { useSelectionStore } from './selection-store'
 import { useContactCommands, type ContactCommandHooks } from './use-contact-commands'
 import { setAppLocale } from '../../i18n'
+import { useBulkStore } from '../bulk'
+import { useWorkspaceStore } from '../../workspace/workspace-store'
+import type { Workspace } from '../../workspace/workspace'
 
 const dialogs: DialogOptions[] = []
 vi.mock(import('naive-ui'), async (importOriginal) => ({
@@ -95,5 +98,21 @@ describe('the delete confirmation in the user’s language', () => {
   it('uses the Arabic dual', () => {
     setAppLocale('ar')
     expect(askToDelete([1, 2]).title).toBe('حذف جهتي اتصال؟')
+  })
+})
+
+describe('a bulk action over the selection', () => {
+  it('passes on the query the contacts were picked under, and none for contacts picked otherwise', async () => {
+    const db = {} as Workspace['db']
+    useWorkspaceStore().current = { db } as Workspace
+    const run = vi.spyOn(useBulkStore(), 'run').mockResolvedValue(null)
+    const fair = { text: '', filters: { tag: 'fair' } }
+    useSelectionStore().selectAll([3, 5, 8], fair)
+    const commands = useContactCommands(hooks)
+
+    await commands.run({ kind: 'addTags', tags: ['called'] })
+    await commands.run({ kind: 'addTags', tags: ['called'] }, [3, 99])
+
+    expect(run.mock.calls.map((call) => call[3])).toEqual([fair, null])
   })
 })

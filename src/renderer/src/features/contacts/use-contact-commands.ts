@@ -13,6 +13,7 @@ import { useSelectionStore } from './selection-store'
 import { useSyncStore } from '../pending'
 import { useCopyDiagnostics } from '../support'
 import { useWorkspaceStore } from '../../workspace/workspace-store'
+import type { SelectionOrigin } from '../../sync/outbox'
 import { t } from '../../i18n'
 
 export interface ContactCommandHooks {
@@ -47,10 +48,17 @@ export function useContactCommands(hooks: ContactCommandHooks) {
     return focused ? [focused.id] : []
   }
 
+  /** What the table shows now: the search and filters a pick is made under. */
+  function shown(): SelectionOrigin {
+    return { text: contacts.text, filters: { ...contacts.filters } }
+  }
+
   async function run(action: BulkAction, ids: number[] = targets()): Promise<void> {
     const workspace = workspaceStore.current
     if (!workspace || ids.length === 0) return
-    const outcome = await bulk.run(workspace.db, ids, action)
+    // The selected contacts were picked under a query: replay rebases them from its list pages.
+    const origin = ids.length > 1 && ids.every((id) => selection.has(id)) ? selection.origin : null
+    const outcome = await bulk.run(workspace.db, ids, action, origin)
     if (outcome?.action.kind === 'delete') selection.remove(outcome.changed.map((before) => before.id))
   }
 
@@ -188,7 +196,8 @@ export function useContactCommands(hooks: ContactCommandHooks) {
   async function selectAllMatching(): Promise<void> {
     const search = workspaceStore.current?.search
     if (!search) return
-    selection.selectAll(await search.allIds(contacts.text, { ...contacts.filters }))
+    const under = shown()
+    selection.selectAll(await search.allIds(under.text, { ...under.filters }), under)
   }
 
   async function idsBetween(start: number, end: number): Promise<number[]> {
@@ -199,13 +208,13 @@ export function useContactCommands(hooks: ContactCommandHooks) {
 
   function toggleAt(index: number): void {
     const row = contacts.rowAt(index)
-    if (row) selection.toggle(row.id, index)
+    if (row) selection.toggle(row.id, index, shown())
   }
 
   function extend(step: number): void {
     const from = contacts.focusIndex
     contacts.focus(from + step)
-    void selection.selectRange(from, contacts.focusIndex, idsBetween)
+    void selection.selectRange(from, contacts.focusIndex, idsBetween, shown())
   }
 
   function step(by: number): void {
@@ -254,5 +263,5 @@ export function useContactCommands(hooks: ContactCommandHooks) {
     }
   }
 
-  return { handlers, run, toggleAt, idsBetween, targets, edit, importFile }
+  return { handlers, run, toggleAt, idsBetween, shown, targets, edit, importFile }
 }

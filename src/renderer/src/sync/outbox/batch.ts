@@ -3,6 +3,7 @@ import type { ContactsDb } from '../../db/database'
 import { BATCH_CONTACT_ID, isBatch, type BatchRow, type Intent, type OutboxRow, type SingleRow } from './intent'
 import { swappedIds } from './mirror-writes'
 import { outboxStore } from './outbox-store'
+import { planBatch } from './page-plans'
 
 /** The single rows a batch stands for, each in its reserved seq. */
 export function singleRowsOf(batch: BatchRow): (SingleRow & { seq: number })[] {
@@ -25,6 +26,8 @@ export async function expandBatches(db: ContactsDb): Promise<number> {
     }
     await outboxStore(db).bulkDelete(batches.map((batch) => batch.seq as number))
     await outboxStore(db).bulkPut(rows as OutboxRow[])
+    // Where the contacts came from outlives the batch record: the plan that will read those pages.
+    for (const batch of batches) await planBatch(db, batch)
     return batches.length
   })
 }

@@ -8,6 +8,7 @@ import { outboxStore } from './outbox-store'
 import { applyIntent } from './local-apply'
 import { swappedIds } from './mirror-writes'
 import { outboxEvents } from './outbox-events'
+import type { PageQuery } from './page-query'
 import { refusedBy, syncError } from '../sync-errors'
 
 export interface Queued {
@@ -25,14 +26,19 @@ export async function enqueue(db: ContactsDb, input: IntentInput, now: Date = ne
   return queued.ok ? ok(queued.data[0]) : queued
 }
 
+export interface BatchOptions {
+  /** The list query the contacts were picked from (a bulk edit over a filter or search): replay rebases them from its pages. */
+  pages?: PageQuery
+}
+
 /**
  * Validates every intent with the shared rules (a bad value is refused with field errors, nothing
  * queued), applies them to the mirror and queues them, all in one transaction: either every edit
  * shows and will reach the server, or none does. Many intents are stored as one batch record,
  * with one `bulkGet` and one `bulkPut` of the rows they touch.
  */
-export async function enqueueMany(db: ContactsDb, inputs: readonly IntentInput[], now: Date = new Date()): Promise<Result<Queued[]>> {
-  const queued = await enqueueWithFollowUp(db, inputs, () => [], now)
+export async function enqueueMany(db: ContactsDb, inputs: readonly IntentInput[], now: Date = new Date(), options: BatchOptions = {}): Promise<Result<Queued[]>> {
+  const queued = await enqueueWithFollowUp(db, inputs, () => [], now, options)
   return queued.ok ? ok(queued.data.queued) : queued
 }
 
@@ -58,6 +64,7 @@ export async function enqueueWithFollowUp(
   inputs: readonly IntentInput[],
   followUp: (queued: Queued[]) => readonly IntentInput[],
   now: Date = new Date(),
+  options: BatchOptions = {},
 ): Promise<Result<QueuedWithFollowUp>> {
   const parsed = parseInputs(inputs)
   if (!parsed.ok) return parsed
@@ -65,7 +72,7 @@ export async function enqueueWithFollowUp(
   const createdAt = now.toISOString()
   try {
     const result = await db.transaction('rw', [db.contacts, db.outbox, db.notes, db.meta], async () => {
-      const queued = await queueParsed(db, parsed.data, createdAt)
+      const queued = await queueParsed(db, parsed.data, createdAt, options)
       const more = parseInputs(followUp(queued))
       if (!more.ok) throw new Refused(more)
       const followed = more.data.length ? await queueParsed(db, more.data, createdAt) : []
@@ -93,7 +100,7 @@ function parseInputs(inputs: readonly IntentInput[]): Result<ParsedIntentInput[]
 }
 
 /** Applies and queues validated intents; runs inside the caller's transaction (contacts, outbox, notes, meta). */
-async function queueParsed(db: ContactsDb, parsed: ParsedIntentInput[], createdAt: string): Promise<Queued[]> {
+async function queueParsed(db: ContactsDb, parsed: ParsedIntentInput[], createdAt: string, options: BatchOptions = {}): Promise<Queued[]> {
   if (parsed.some((input) => input.kind !== 'create' && input.contactId < 0)) {
     // The caller may still hold a temporary id the replayer has just replaced.
     const swapped = await swappedIds(db)
@@ -126,7 +133,7 @@ async function queueParsed(db: ContactsDb, parsed: ParsedIntentInput[], createdA
     { key: LAST_TEMP_ID, value: tempId },
     { key: LAST_NOTE_ID, value: noteId },
   ])
-  return queueRows(db, intents, createdAt)
+  return queueRows(db, intents, createdAt, options)
 }
 
 async function counter(db: ContactsDb, key: string): Promise<number> {
@@ -168,7 +175,7 @@ function toIntent(
 }
 
 /** One row for one intent; a batch record reserving consecutive seqs for many. */
-async function queueRows(db: ContactsDb, intents: Intent[], createdAt: string): Promise<Queued[]> {
+async function queueRows(db: ContactsDb, intents: Intent[], createdAt: string, options: BatchOptions): Promise<Queued[]> {
   if (intents.length === 1) {
     const row: SingleRow = { ...intents[0], status: 'pending', attempts: 0, createdAt }
     const seq = (await outboxStore(db).add(row)) as number
@@ -178,7 +185,7 @@ async function queueRows(db: ContactsDb, intents: Intent[], createdAt: string): 
   // expansion, and a replay step still running for a withdrawn intent can never finish (or rewrite) a
   // new intent that reused its seq. IndexedDB's key generator never goes back, even when rows are deleted;
   // the batch's explicit last seq moves it past the whole range.
-  const draft: BatchRow = { kind: 'batch', contactId: BATCH_CONTACT_ID, firstSeq: 0, intents, createdAt }
+  const draft: BatchRow = { kind: 'batch', contactId: BATCH_CONTACT_ID, firstSeq: 0, intents, createdAt, ...(options.pages ? { pages: options.pages } : {}) }
   const firstSeq = (await outboxStore(db).add(draft)) as number
   await outboxStore(db).delete(firstSeq)
   const batch: BatchRow = { ...draft, firstSeq, seq: firstSeq + intents.length - 1 }

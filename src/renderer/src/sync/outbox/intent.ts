@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { channelType, contactCreate, contactPatch, contactStatus, noteContent, tags } from '../../../../shared/contact'
 import { reasonedError } from '../sync-reason'
+import type { PageQuery } from './page-query'
 
 /** A server id, or a negative temporary id for a contact created offline; never 0 (batch rows use it). */
 export const intentContactId = z.number().int().refine((id) => id !== 0, 'A contact id cannot be 0.')
@@ -133,6 +134,8 @@ export interface BatchRow {
   firstSeq: number
   intents: Intent[]
   createdAt: string
+  /** The list query the contacts were picked from: its pages rebase the intents (page-plan.ts). */
+  pages?: PageQuery
 }
 
 /** The `contactId` index key of batch rows: no contact has id 0. */

@@ -1,4 +1,5 @@
 // Replays the next step of one contact's queue: coalesce, rebase on the server, send, record the outcome.
+import type { Contact, ContactRow } from '../../../../shared/contact'
 import type { ApiError, Result } from '../../../../shared/result'
 import type { ContactsDb } from '../../db/database'
 import { ABORTED, unlessAborted } from '../pacing/abortable'
@@ -33,8 +34,11 @@ export type StepOutcome = 'continue' | 'wait' | 'paused' | 'aborted'
 
 type Sending<K extends QueuedIntent['kind']> = { row: QueuedIntent & IntentOf<K>; absorbed: number[] }
 
-/** Runs one step for `contactId`; never throws for server errors (they are recorded on the intent). */
-export async function replayNext(ctx: StepContext, contactId: number): Promise<StepOutcome> {
+/**
+ * Runs one step for `contactId`; never throws for server errors (they are recorded on the intent).
+ * `fresh` is the contact as a list page showed it seconds ago: a rebase it covers needs no GET.
+ */
+export async function replayNext(ctx: StepContext, contactId: number, fresh?: ContactRow): Promise<StepOutcome> {
   const step = nextStep(await contactRows(ctx.db, contactId))
   if (!step || step.kind === 'blocked') return 'wait'
   if (step.kind === 'cancel') {
@@ -51,11 +55,11 @@ export async function replayNext(ctx: StepContext, contactId: number): Promise<S
     case 'create':
       return replayCreate(ctx, { row, absorbed: step.absorbed })
     case 'update':
-      return replayUpdate(ctx, { row, absorbed: step.absorbed })
+      return replayUpdate(ctx, { row, absorbed: step.absorbed }, fresh)
     case 'tags':
-      return replayTags(ctx, { row, absorbed: step.absorbed })
+      return replayTags(ctx, { row, absorbed: step.absorbed }, fresh)
     case 'setBlacklisted':
-      return replayBlacklist(ctx, { row, absorbed: step.absorbed })
+      return replayBlacklist(ctx, { row, absorbed: step.absorbed }, fresh)
     case 'delete':
       return replayDelete(ctx, { row, absorbed: step.absorbed })
     case 'addNote':
@@ -143,8 +147,13 @@ async function created(ctx: StepContext, row: QueuedIntent, contact: { id: numbe
   return changed(ctx, 'continue')
 }
 
-/** GETs the contact for a rebase and refreshes the mirror with it; a failure is recorded and returned as an outcome. */
-async function serverContact<K extends QueuedIntent['kind']>(ctx: StepContext, sending: Sending<K>) {
+/**
+ * The contact to rebase on: the page row when it holds every field the rebase reads (the page
+ * already refreshed the mirror), else a GET that refreshes the mirror; a failure is recorded and
+ * returned as an outcome.
+ */
+async function serverContact<K extends QueuedIntent['kind']>(ctx: StepContext, sending: Sending<K>, fresh: ContactRow | undefined) {
+  if (fresh && fresh.id === sending.row.contactId && covers(fresh, sending.row)) return fresh as Contact
   const current = await call(ctx, ctx.bridge['contacts.get']({ id: sending.row.contactId }))
   if (current === ABORTED) return 'aborted' as const
   if (!current.ok) return failed(ctx, sending, current.error, false)
@@ -152,8 +161,16 @@ async function serverContact<K extends QueuedIntent['kind']>(ctx: StepContext, s
   return current.data
 }
 
-async function replayUpdate(ctx: StepContext, sending: Sending<'update'>): Promise<StepOutcome> {
-  const server = await serverContact(ctx, sending)
+/** The fields a rebase of `intent` reads are all in `row` (list rows may be partial). */
+function covers(row: ContactRow, intent: QueuedIntent): boolean {
+  if (intent.kind === 'tags') return row.tags !== undefined
+  if (intent.kind === 'setBlacklisted') return row.blacklisted !== undefined
+  if (intent.kind === 'update') return Object.keys(intent.changes).every((field) => row[field as keyof ContactRow] !== undefined)
+  return false
+}
+
+async function replayUpdate(ctx: StepContext, sending: Sending<'update'>, fresh?: ContactRow): Promise<StepOutcome> {
+  const server = await serverContact(ctx, sending, fresh)
   if (typeof server === 'string') return server
   const plan = planUpdate(sending.row.changes, sending.row.base, server)
   if (plan.conflicts.length > 0) {
@@ -177,8 +194,8 @@ async function done<K extends QueuedIntent['kind']>(ctx: StepContext, sending: S
   return changed(ctx, 'continue')
 }
 
-async function replayTags(ctx: StepContext, sending: Sending<'tags'>): Promise<StepOutcome> {
-  const server = await serverContact(ctx, sending)
+async function replayTags(ctx: StepContext, sending: Sending<'tags'>, fresh?: ContactRow): Promise<StepOutcome> {
+  const server = await serverContact(ctx, sending, fresh)
   if (typeof server === 'string') return server
   const tags = planTags(sending.row.add, sending.row.remove, server.tags)
   if (tags === null) return done(ctx, sending)
@@ -190,8 +207,8 @@ async function replayTags(ctx: StepContext, sending: Sending<'tags'>): Promise<S
   return changed(ctx, 'continue')
 }
 
-async function replayBlacklist(ctx: StepContext, sending: Sending<'setBlacklisted'>): Promise<StepOutcome> {
-  const server = await serverContact(ctx, sending)
+async function replayBlacklist(ctx: StepContext, sending: Sending<'setBlacklisted'>, fresh?: ContactRow): Promise<StepOutcome> {
+  const server = await serverContact(ctx, sending, fresh)
   if (typeof server === 'string') return server
   if (!needsToggle(sending.row.blacklisted, server)) return done(ctx, sending)
   if (!(await markSent(ctx, sending))) return 'continue'
