@@ -238,7 +238,6 @@ const bench = {
 
   /** Every contact exported through main's save path (the host's folder), chunk by chunk, as the export dialog does. */
   async exportAll(accountId: string, kind: 'csv' | 'vcard-4.0') {
-    const db = await open(accountId)
     let longestGap = 0
     let last = performance.now()
     // How long the page went without a turn for other work while exporting.
@@ -248,12 +247,11 @@ const bench = {
       last = now
     }, 0)
     try {
-      const [result, ms] = await timed(() => runExport(db, { ids: 'all', kind, notes: true, fileName: `bench.${kind === 'csv' ? 'csv' : 'vcf'}` }))
+      const [result, ms] = await timed(() => runExport(accountId, { ids: 'all', kind, notes: true, fileName: `bench.${kind === 'csv' ? 'csv' : 'vcf'}` }))
       if (!result.ok || !result.data) throw new Error(result.ok ? 'cancelled' : result.error.message)
       return { ms, count: result.data.count, bytes: result.data.bytes, longestGapMs: longestGap }
     } finally {
       clearInterval(probe)
-      db.close()
     }
   },
 

@@ -1,0 +1,14 @@
+// Web Worker glue: an export's mirror read, sort and text off the window's thread, so 100k contacts never hold it.
+import { openAccountDatabase } from '../../db/database'
+import { createExportService } from './export-service'
+import type { FromExportWorker, ToExportWorker } from './export-protocol'
+
+/** The dedicated worker scope, typed without the WebWorker lib (the renderer compiles with DOM). */
+const scope = self as unknown as {
+  onmessage: ((event: MessageEvent<ToExportWorker>) => void) | null
+  postMessage(message: FromExportWorker): void
+}
+
+const service = createExportService((accountId) => openAccountDatabase(accountId), (message) => scope.postMessage(message))
+
+scope.onmessage = (event) => service.handle(event.data)
