@@ -23,17 +23,26 @@ describe('piecesOf', () => {
 
 describe('exportChunks', () => {
   const slices = Array.from({ length: 7 }, (_, i) => ({ text: `${'é'.repeat(30)}${i}\r\n`, written: (i + 1) * 10 }))
+  const whole = slices.map((slice) => slice.text).join('')
 
-  it('joins the slices into full chunks, counting the contacts of the slices each completes', () => {
-    const chunks = [...exportChunks(slices, 100)]
-    expect(chunks.map((chunk) => chunk.text).join('')).toBe(slices.map((slice) => slice.text).join(''))
-    expect(chunks.every((chunk) => jsonStringBytes(chunk.text) <= 100)).toBe(true)
-    // 65 bytes a slice as JSON: 7 slices are 455 bytes, in 5 chunks of at most 100.
-    expect(chunks).toHaveLength(5)
-    expect(chunks.map((chunk) => chunk.written)).toEqual([10, 30, 40, 60, 70])
+  it('joins whole slices while they fit, each chunk counting the contacts of the slices in it', () => {
+    // 65 bytes a slice as JSON (2 quotes aside): 3 slices fit in 200, a fourth does not.
+    const chunks = [...exportChunks(slices, 200)]
+    expect(chunks.map((chunk) => chunk.text).join('')).toBe(whole)
+    expect(chunks.map((chunk) => chunk.written)).toEqual([30, 60, 70])
+    expect(chunks.every((chunk) => jsonStringBytes(chunk.text) <= 200)).toBe(true)
   })
 
-  it('sends a small export as one chunk', () => {
+  it('cuts a slice too heavy for one chunk, never inside a character', () => {
+    const chunks = [...exportChunks(slices, 40)]
+    expect(chunks.map((chunk) => chunk.text).join('')).toBe(whole)
+    expect(chunks.every((chunk) => jsonStringBytes(chunk.text) <= 40 && wellFormed(chunk.text))).toBe(true)
+    expect(chunks.map((chunk) => chunk.written)).toEqual(chunks.map((chunk) => chunk.written).sort((a, b) => a - b))
+    expect(chunks.at(-1)!.written).toBe(70)
+  })
+
+  it('sends a small export as one chunk, and an empty one as none', () => {
     expect([...exportChunks(slices.slice(0, 2))]).toEqual([{ text: slices[0]!.text + slices[1]!.text, written: 20 }])
+    expect([...exportChunks([{ text: '', written: 0 }])]).toEqual([])
   })
 })

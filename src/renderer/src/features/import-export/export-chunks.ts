@@ -34,22 +34,31 @@ export function piecesOf(text: string, max: number = EXPORT_CHUNK_BYTES): string
 
 /**
  * The slices' text as chunks as big as main takes: fewer calls, each costing ~10 ms however small.
- * A chunk counts the contacts whose slice it completes.
+ * Whole slices are joined while they fit (each weighed once), so a chunk counts the contacts of the
+ * slices it ends with; only a slice too heavy on its own is cut.
  */
 export function* exportChunks(slices: Iterable<ExportSlice>, max: number = EXPORT_CHUNK_BYTES): Generator<ExportChunk> {
-  let pending = ''
+  let pending: string[] = []
   let bytes = 2
   let written = 0
   for (const slice of slices) {
-    pending += slice.text
-    bytes += jsonStringBytes(slice.text) - 2
-    if (bytes > max) {
-      const pieces = piecesOf(pending, max)
-      pending = pieces.pop() ?? ''
-      bytes = jsonStringBytes(pending)
+    const weight = jsonStringBytes(slice.text) - 2
+    if (pending.length && bytes + weight > max) {
+      yield { text: pending.join(''), written }
+      pending = []
+      bytes = 2
+    }
+    if (2 + weight > max) {
+      const pieces = piecesOf(slice.text, max)
+      const last = pieces.pop() ?? ''
       for (const text of pieces) yield { text, written }
+      pending = [last]
+      bytes = jsonStringBytes(last)
+    } else {
+      pending.push(slice.text)
+      bytes += weight
     }
     written = slice.written
   }
-  for (const text of piecesOf(pending, max)) yield { text, written }
+  if (bytes > 2) yield { text: pending.join(''), written }
 }

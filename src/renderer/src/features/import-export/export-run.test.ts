@@ -136,9 +136,9 @@ describe('exporting through main', () => {
     expect(result.data.count).toBe(20_000)
     const text = file.join('')
     expect(text.match(/BEGIN:VCARD/g)).toHaveLength(20_000)
-    // Each chunk fits the browser host's body cap as JSON, and is nearly full: ~5 MB in 6 calls, not 40.
+    // Each chunk fits the browser host's body cap as JSON, and is nearly full (cut between slices of 1,000 contacts): ~5 MB in 6 or 7 calls, not 40.
     expect(file.every((chunk) => jsonStringBytes(chunk) <= EXPORT_CHUNK_BYTES)).toBe(true)
-    expect(file.length).toBe(Math.ceil(jsonStringBytes(text) / EXPORT_CHUNK_BYTES))
+    expect(file.length).toBeLessThanOrEqual(Math.ceil(jsonStringBytes(text) / EXPORT_CHUNK_BYTES) + 1)
     expect(Math.max(...ahead)).toBeLessThanOrEqual(CHUNKS_AHEAD)
     expect(mostWriting).toBe(WRITES_IN_FLIGHT)
     expect(progress.at(-1)).toEqual([20_000, 20_000])
