@@ -215,6 +215,14 @@ const bench = {
     return { firstMs: times[0], secondMs: times[1], queued }
   },
 
+  /** A plain read of every row (no snapshot): what the contacts figures are compared with, on this page, in this run. */
+  async readAll(accountId: string) {
+    const db = await open(accountId)
+    const [rows, toArrayMs] = await timed(() => allRows(db))
+    db.close()
+    return { toArrayMs, rows: rows.length }
+  },
+
   /**
    * The import check as the import screen runs it: the file read in the import worker (decode, parse,
    * columns), then every row mapped, validated and looked up among the account's contacts there.
