@@ -232,7 +232,8 @@ const bench = {
     try {
       const file = new File([csv], 'bench-leads.csv', { type: 'text/csv' })
       const started = performance.now()
-      const read = await client.read(file)
+      // As the import screen does: the worker loads the mirror once the file is read (while a user would map its columns).
+      const read = await client.read(file, { accountId })
       const readMs = performance.now() - started
       if (!read.ok) throw new Error(`import refused: ${read.error.kind}`)
       const preview = await client.preview({ accountId, mapping: null, options: { defaultCountry: 'DE', defaultChannel: 'whatsapp', importTag: 'bench' } })

@@ -31,7 +31,8 @@ export interface PreviewRequest {
 
 /** `bytes` is transferred, not copied. */
 export type ToImportWorker =
-  | { type: 'read'; id: number; name: string; bytes: ArrayBuffer }
+  /** `accountId`: whose mirror the preview will check against; the worker loads it while the user maps the columns. */
+  | { type: 'read'; id: number; name: string; bytes: ArrayBuffer; accountId?: string }
   | { type: 'preview'; id: number; request: PreviewRequest }
 
 export type FromImportWorker =

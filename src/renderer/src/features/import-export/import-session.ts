@@ -14,7 +14,8 @@ const HEAD_RECORDS = 12
 const SPREADSHEET_NAME = /\.(xlsx?|xlsm|xlsb|ods|numbers)$/i
 
 export interface ImportSession {
-  read(bytes: Uint8Array, name: string, onProgress?: (progress: ParseProgress) => void): ImportResult<FileSummary>
+  /** `accountId`: whose mirror the preview will check against, loaded from now on while the user maps the columns. */
+  read(bytes: Uint8Array, name: string, onProgress?: (progress: ParseProgress) => void, accountId?: string): ImportResult<FileSummary>
   preview(request: PreviewRequest): Promise<ImportResult<ImportPreview>>
 }
 
@@ -35,21 +36,31 @@ function summaryOf(file: ParsedFile): FileSummary {
 /** `openDb` opens the account's mirror (the worker opens its own connection; it is closed once the rows are read). */
 export function createImportSession(openDb: (accountId: string) => Promise<ContactsDb>): ImportSession {
   let file: ParsedFile | null = null
-  let mirror: { accountId: string; rows: ContactRow[] } | null = null
+  let mirror: { accountId: string; rows: Promise<ContactRow[]> } | null = null
 
-  async function rowsOf(accountId: string): Promise<ContactRow[]> {
-    if (mirror?.accountId === accountId) return mirror.rows
+  async function load(accountId: string): Promise<ContactRow[]> {
     const db = await openDb(accountId)
     try {
-      mirror = { accountId, rows: (await loadMirrorRows(db)).rows }
-      return mirror.rows
+      return (await loadMirrorRows(db)).rows
     } finally {
       db.close()
     }
   }
 
+  function rowsOf(accountId: string): Promise<ContactRow[]> {
+    if (mirror?.accountId !== accountId) {
+      const rows = load(accountId)
+      mirror = { accountId, rows }
+      // A failed load is not kept: the next preview tries again.
+      rows.catch(() => {
+        if (mirror?.rows === rows) mirror = null
+      })
+    }
+    return mirror.rows
+  }
+
   return {
-    read(bytes, name, onProgress) {
+    read(bytes, name, onProgress, accountId) {
       file = null
       // A new file is checked against the mirror as it is now, not as it was for the last one.
       mirror = null
@@ -58,6 +69,8 @@ export function createImportSession(openDb: (accountId: string) => Promise<Conta
       if (!read.ok && read.error.kind === 'spreadsheet' && !SPREADSHEET_NAME.test(name)) return importErrors.binary()
       if (!read.ok) return read
       file = read.data
+      // Loaded while the user looks at the columns: the preview then waits for its own work only.
+      if (accountId !== undefined) rowsOf(accountId).catch(() => {})
       return readOk(summaryOf(read.data))
     },
     async preview({ accountId, mapping, options }) {
