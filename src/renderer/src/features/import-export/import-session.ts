@@ -4,7 +4,8 @@ import type { ContactsDb } from '../../db/database'
 import { loadMirrorRows } from '../../db/snapshot'
 import type { ParseProgress } from './csv-parse'
 import { importErrors, readFail, readOk, type ImportResult } from './import-error'
-import { buildPreview, type ImportPreview } from './import-preview'
+import { toCandidate } from './candidate'
+import { previewCandidates, type ImportPreview } from './import-preview'
 import type { FileSummary, PreviewRequest } from './import-protocol'
 import { readImportFile, recordsOf, type ParsedFile } from './read-import-file'
 
@@ -75,8 +76,10 @@ export function createImportSession(openDb: (accountId: string) => Promise<Conta
     },
     async preview({ accountId, mapping, options }) {
       if (!file) return readFail('no_file')
-      const records = recordsOf(file, mapping ?? undefined)
-      return readOk(buildPreview(records, options, await rowsOf(accountId)))
+      const mirror = rowsOf(accountId)
+      // Checked while the mirror loads (its reads go on outside this thread).
+      const candidates = recordsOf(file, mapping ?? undefined).map((record) => toCandidate(record, options))
+      return readOk(previewCandidates(candidates, await mirror))
     },
   }
 }
