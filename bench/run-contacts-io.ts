@@ -37,8 +37,10 @@ async function main(): Promise<void> {
     const { figures, info } = await measureContactsIo(page, accountId, sandbox.store.all())
     process.stdout.write(`\n${table(figures)}\n\n`)
     const ratios = Object.entries(info.ratios).map(([name, ratio]) => `${name} ${ratio.toFixed(2)}x`)
+    const cpu = Object.entries(info.cpuMs).map(([name, ms]) => `${name} ${Math.round(ms)} ms`)
     process.stdout.write(
       `a plain toArray() of the same rows took ${Math.round(info.toArrayMs)} ms; each figure over it: ${ratios.join(', ')}\n` +
+        `CPU used by the browser's processes and the host (a figure's cost, whatever else the machine runs): ${cpu.join(', ')}\n` +
         `load average ${loadAtStart.toFixed(1)} at start, ${loadavg()[0].toFixed(1)} at end (${availableParallelism()} cores: other processes compete with the bench)\n`,
     )
     const missed = figures.filter((f) => verdict(f) === 'MISSED')
