@@ -6,6 +6,7 @@ import { chromium, type Page } from 'playwright-core'
 import { build } from 'vite'
 import { startHost } from '../src/host/host-server'
 import { startSandbox } from '../src/sandbox/faults/knobbed-sandbox'
+import { apiBudgetFigures } from './api-budget'
 import { benchQueries, type BenchQuery } from './queries'
 import type { ScrollPlan, ScrollResult } from './page/scroll-probe'
 import { percentile, table, verdict, type Figure } from './report'
@@ -107,6 +108,7 @@ async function main(): Promise<void> {
 
     log(`replay against a rate limit of ${REPLAY_LIMIT.limit} requests per ${REPLAY_LIMIT.windowMs} ms`)
     const replay = await replayThroughput(context, host.url)
+    const budget = await apiBudgetFigures(log)
 
     const all = search.samples.flat()
     const typos = queries.map((q, i) => [q, search.found[i]] as const).filter(([q]) => q.kind === 'typo')
@@ -178,6 +180,7 @@ async function main(): Promise<void> {
         note: `${replay.intents} blacklist changes, ${replay.requests} requests in ${(replay.ms / 1000).toFixed(1)} s; limit ${REPLAY_LIMIT.limit}/${REPLAY_LIMIT.windowMs} ms`,
       },
       { name: 'replay requests answered 429', value: replay.rateLimitedShare, unit: '%', target: 1, note: `${replay.rateLimited} of ${replay.requests}` },
+      ...budget,
     ]
     const info = {
       indexBuildMs: search.buildMs,

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { CHANNELS } from '../src/shared/contract'
+import { CALL_OPTIONS_HEADER } from '../src/host/bridge-script'
 import { startHost, type Host } from '../src/host/host-server'
 import { chromiumSkipReason, launchChromium } from './support/chromium'
 
@@ -60,6 +61,15 @@ describe('browser host', () => {
   it('answers its own page through the main handlers', async () => {
     const answer = await rpc('auth.status', {}, { origin: host.origin }).then((r) => r.json())
     expect(answer).toMatchObject({ ok: true, data: { mode: 'signed_out' } })
+  })
+
+  it("hands a call's priority from its header to main, which refuses one it does not know", async () => {
+    const list = (options: string) => rpc('contacts.list', { page: 1 }, { origin: host.origin, [CALL_OPTIONS_HEADER]: options }).then((r) => r.json())
+    // Checked and passed on: the call reaches its handler, which answers as it would without it (no account here).
+    expect(await list('{"priority":"pull"}')).toMatchObject({ ok: false, error: { kind: 'signed_out' } })
+    expect(await list('{"priority":"urgent"}')).toMatchObject({ ok: false, error: { kind: 'validation' } })
+    expect(await list('"pull"')).toMatchObject({ ok: false, error: { kind: 'validation' } })
+    expect(await list('{not json')).toMatchObject({ ok: false, error: { kind: 'validation' } })
   })
 
   it('answers nothing without the secret: not the page, not a file, not the bridge', async () => {

@@ -28,7 +28,7 @@ async function openSettings(page: Page): Promise<void> {
 describe.skipIf(chromiumSkipReason())('settings', () => {
   const signedIn = useSignedInApp(CONTACTS)
 
-  it('opens with Ctrl+, from the search box, takes a theme and a sync interval by keyboard, and keeps them after a reload', async () => {
+  it('opens with Ctrl+, from the search box, takes a theme, a sync interval and a background share, and keeps them after a reload', async () => {
     const { page } = signedIn
     await searchBox(page).focus()
     await openSettings(page)
@@ -39,6 +39,8 @@ describe.skipIf(chromiumSkipReason())('settings', () => {
     await expect.poll(() => bodyLuminance(page)).toBeLessThan(0.2)
     await page.locator('[data-test="settings-sync-interval"]').click()
     await page.locator('.n-base-select-option', { hasText: 'Every 15 minutes' }).click()
+    await page.locator('[data-test="settings-hydration-share"]').click()
+    await page.locator('.n-base-select-option', { hasText: "25% of SkyLight's limit" }).click()
     await settled(page)
     await page.screenshot({ path: screenshotFile('screenshot-settings.png') })
     await page.keyboard.press('Escape')
@@ -47,7 +49,7 @@ describe.skipIf(chromiumSkipReason())('settings', () => {
     await page.reload()
     await expect.poll(() => contactsSummary(page).textContent()).toBe(`${CONTACTS} contacts`)
     expect(await bodyLuminance(page)).toBeLessThan(0.2)
-    expect(await page.evaluate(() => JSON.parse(localStorage.getItem('preferences') ?? '{}'))).toEqual({ language: 'system', theme: 'dark', syncIntervalMinutes: 15 })
+    expect(await page.evaluate(() => JSON.parse(localStorage.getItem('preferences') ?? '{}'))).toEqual({ language: 'system', theme: 'dark', syncIntervalMinutes: 15, hydrationSharePercent: 25 })
   })
 
   it('shows what the offline copy holds, and deletes it to read it again from SkyLight', async () => {

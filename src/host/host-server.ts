@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { createSkylightClient } from '../main/api/client'
+import { setSharedHydrateShare } from '../main/api/limiter'
 import { dispatch } from '../main/ipc/dispatch'
 import { withActivityLog } from '../main/ipc/activity-log'
 import { createExportFiles } from '../main/export/export-files'
@@ -20,7 +21,7 @@ import { createSession } from '../main/session/session'
 import type { GoneDetails } from '../main/support/crash-recovery'
 import { createSupportDesk } from '../main/support/support-desk'
 import { fail } from '../shared/result'
-import { BRIDGE_SCRIPT_PATH, bridgeScript, injectBridge } from './bridge-script'
+import { BRIDGE_SCRIPT_PATH, CALL_OPTIONS_HEADER, bridgeScript, injectBridge } from './bridge-script'
 import { createRequestGuard } from './request-guard'
 import { readStaticFile } from './static-files'
 
@@ -106,6 +107,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     setUnsynced: () => {},
     // Main's errors (sign-in, links) in the page's language; the host has no menu.
     setLanguage: setDesktopLocale,
+    setBackgroundShare: setSharedHydrateShare,
     updates: NO_UPDATES,
     support,
     // The page's IndexedDB lives in the browser's own profile, out of the host's sight.
@@ -206,13 +208,16 @@ async function answerRpc(
   const senderUrl = request.headers.origin ?? null
   const body = await readBody(request)
   if (body === null) return fail({ kind: 'validation', message: 'The request body is too large.', fields: {} })
+  const optionsHeader = request.headers[CALL_OPTIONS_HEADER]
   let args: unknown
+  let options: unknown
   try {
     args = body === '' ? undefined : JSON.parse(body)
+    options = typeof optionsHeader === 'string' ? JSON.parse(optionsHeader) : undefined
   } catch {
-    return fail({ kind: 'validation', message: 'The request body is not JSON.', fields: {} })
+    return fail({ kind: 'validation', message: 'The request body or its call options are not JSON.', fields: {} })
   }
-  return dispatch(table, channel, args, senderUrl, isOwnPage)
+  return dispatch(table, channel, args, senderUrl, isOwnPage, options)
 }
 
 async function readBody(request: IncomingMessage): Promise<string | null> {

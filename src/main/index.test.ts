@@ -259,6 +259,23 @@ describe('main process glue', () => {
     await expect(handler({ senderFrame: { url: `${DEV_URL}/` } }, { extra: 1 })).resolves.toMatchObject({ ok: false, error: { kind: 'validation' } })
   })
 
+  it("hands the page's call priority to the client, and refuses one it does not know", async () => {
+    const getContact = vi.fn(async () => ({ ok: true, data: { id: 7 } }))
+    fakes.session.client.mockReturnValue({ getContact } as never)
+    const { electron } = await launch()
+    const handler = (channel: string) =>
+      electron.ipcMain.handle.mock.calls.find(([name]) => name === ipcName(channel as never))![1] as (event: unknown, args: unknown, options?: unknown) => Promise<unknown>
+    const fromPage = { senderFrame: { url: `${DEV_URL}/` } }
+    await expect(handler('contacts.get')(fromPage, { id: 7 }, { priority: 'hydrate' })).resolves.toEqual({ ok: true, data: { id: 7 } })
+    expect(getContact).toHaveBeenLastCalledWith(7, { priority: 'hydrate' })
+    await handler('contacts.get')(fromPage, { id: 7 })
+    expect(getContact).toHaveBeenLastCalledWith(7, { priority: 'interactive' })
+    await expect(handler('contacts.get')(fromPage, { id: 7 }, { priority: 'urgent' })).resolves.toMatchObject({ ok: false, error: { kind: 'validation' } })
+    expect(getContact).toHaveBeenCalledTimes(2)
+    await expect(handler('app.setBackgroundShare')(fromPage, { percent: 25 })).resolves.toEqual({ ok: true, data: null })
+    await expect(handler('app.setBackgroundShare')(fromPage, { percent: 5 })).resolves.toMatchObject({ ok: false, error: { kind: 'validation' } })
+  })
+
   it('writes failed calls to userData/logs/main.log for support', async () => {
     const userData = await mkdtemp(join(tmpdir(), 'glue-log-'))
     try {

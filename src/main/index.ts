@@ -12,6 +12,7 @@ import { createExportFiles, type ExportFiles } from './export/export-files'
 import { desktopText, setDesktopLocale } from './i18n/desktop-text'
 import { deepLinkInArgv } from './deep-link/parse-deep-link'
 import { withActivityLog } from './ipc/activity-log'
+import { setSharedHydrateShare } from './api/limiter'
 import { dispatch } from './ipc/dispatch'
 import { createRotatingLog, logConsole, type RotatingLog } from './log/rotating-log'
 import { createHandlers, NO_UPDATES, type HandlerTable } from './ipc/handlers'
@@ -97,6 +98,7 @@ async function start(): Promise<void> {
       setDesktopLocale(locale)
       setAppMenu()
     },
+    setBackgroundShare: setSharedHydrateShare,
     updates,
     support,
     // Chromium keeps the page's IndexedDB (the offline copy) in the profile, which is userData.
@@ -192,7 +194,7 @@ async function loadKeytar() {
 
 function registerIpc(table: HandlerTable): void {
   for (const channel of CHANNELS) {
-    ipcMain.handle(ipcName(channel), (event, args: unknown) => dispatch(table, channel, args, event.senderFrame?.url, isOwnPage))
+    ipcMain.handle(ipcName(channel), (event, args: unknown, options?: unknown) => dispatch(table, channel, args, event.senderFrame?.url, isOwnPage, options))
   }
 }
 

@@ -4,7 +4,7 @@ import { CHANNELS, MENU_COMMAND_EVENT, ipcName, type SkylightBridge, type Skylig
 vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: vi.fn() },
   ipcRenderer: {
-    invoke: vi.fn(async (name: string, args: unknown) => ({ ok: true, data: { name, args } })),
+    invoke: vi.fn(async (name: string, args: unknown, options?: unknown) => ({ ok: true, data: options === undefined ? { name, args } : { name, args, options } })),
     send: vi.fn(),
     on: vi.fn(),
     removeListener: vi.fn(),
@@ -26,6 +26,12 @@ describe('preload', () => {
       expect(ipcRenderer.invoke).toHaveBeenLastCalledWith(ipcName(channel), args)
     }
     expect(ipcRenderer.invoke).toHaveBeenCalledTimes(CHANNELS.length)
+    // A call's priority reaches main beside its arguments.
+    await expect(api['contacts.get']({ id: 7 }, { priority: 'hydrate' })).resolves.toEqual({
+      ok: true,
+      data: { name: ipcName('contacts.get'), args: { id: 7 }, options: { priority: 'hydrate' } },
+    })
+    expect(ipcRenderer.invoke).toHaveBeenLastCalledWith(ipcName('contacts.get'), { id: 7 }, { priority: 'hydrate' })
     expect(ipcRenderer.send).not.toHaveBeenCalled()
     expect(ipcRenderer.on).not.toHaveBeenCalled()
 

@@ -5,7 +5,7 @@ import { buildEvents } from './events'
 
 contextBridge.exposeInMainWorld(
   'skylight',
-  buildBridge((ipcChannel, args) => ipcRenderer.invoke(ipcChannel, args)),
+  buildBridge((ipcChannel, ...payload) => ipcRenderer.invoke(ipcChannel, ...payload)),
 )
 contextBridge.exposeInMainWorld(
   'skylightEvents',

@@ -99,6 +99,8 @@ export const channels = {
   'app.setLanguage': { args: z.object({ locale: z.enum(LOCALES) }).strict(), result: z.null() },
   /** The page tells main how many edits wait to sync, so quitting can say so. */
   'app.setUnsynced': { args: z.object({ count: z.number().int().nonnegative().max(10_000_000) }).strict(), result: z.null() },
+  /** Hydration's share of the account's rate limit, as the user set it in Settings: main's limiter keeps background fetching to it. */
+  'app.setBackgroundShare': { args: z.object({ percent: z.number().int().min(10).max(90) }).strict(), result: z.null() },
   /** Where the app's self-update stands (changes arrive as events too). */
   'app.updateStatus': { args: none, result: updateStatus },
   /** Installs a downloaded update and relaunches; main first says how many edits wait, and the user may stay. */

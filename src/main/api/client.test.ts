@@ -3,7 +3,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createSkylightClient, type ClientOptions } from './client'
-import { createRateLimiter } from './limiter'
+import type { CallPriority } from '../../shared/contract'
+import { createRateLimiter, type RateLimiter } from './limiter'
 import { setDesktopLocale } from '../i18n/desktop-text'
 
 const KEY = 'sk_test_raw0123456789abcdef'
@@ -128,6 +129,43 @@ describe('requests', () => {
     const result = await clientFor(server.baseUrl).listContacts({})
     expect(result).toMatchObject({ ok: false, error: { kind: 'bad_response' } })
     expect(elsewhere.requests).toHaveLength(0)
+  })
+})
+
+describe('priorities', () => {
+  it("runs every method in the account's limiter with the caller's priority, interactive by default", async () => {
+    const server = await rawServer((seen, res) => (seen.method === 'DELETE' ? res.writeHead(204).end() : json(res, 200, { success: true, data: { id: 7, name: 'A', type: 'instagram' } })))
+    const inner = createRateLimiter()
+    const priorities: Array<CallPriority | undefined> = []
+    const limiter: RateLimiter = {
+      run: (task, priority) => {
+        priorities.push(priority)
+        return inner.run(task, priority)
+      },
+      setShare: inner.setShare,
+    }
+    const client = clientFor(server.baseUrl, { limiter })
+    await client.getContact(7)
+    await client.getContact(7, { priority: 'hydrate' })
+    await client.listNotes(7, { priority: 'hydrate' })
+    await client.updateContact(7, { name: 'B' }, { priority: 'replay' })
+    await client.toggleBlacklist(7, { priority: 'replay' })
+    await client.deleteContact(7, { priority: 'replay' })
+    await client.listContacts({ page: 1 }, { priority: 'pull' })
+    await client.addToList(7, 2, {})
+    expect(priorities).toEqual(['interactive', 'hydrate', 'hydrate', 'replay', 'replay', 'replay', 'pull', 'interactive'])
+  })
+
+  it('repeats a failed read only for the user: a background caller gets the failure after one request, to repeat it itself', async () => {
+    const server = await rawServer((_, res) => json(res, 503, { message: 'down' }))
+    const client = clientFor(server.baseUrl)
+    expect(await client.getContact(7)).toMatchObject({ ok: false, error: { kind: 'server', status: 503 } })
+    expect(server.requests).toHaveLength(3)
+    for (const priority of ['replay', 'pull', 'hydrate'] as const) {
+      server.requests.length = 0
+      expect(await client.getContact(7, { priority })).toMatchObject({ ok: false, error: { kind: 'server', status: 503 } })
+      expect(server.requests).toHaveLength(1)
+    }
   })
 })
 

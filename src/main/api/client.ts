@@ -1,6 +1,6 @@
 // SkylightClient: one typed method per SkyLight Contacts endpoint, over the shared limiter and retries.
 import { z } from 'zod'
-import type { DataOf } from '../../shared/contract'
+import type { CallOptions, CallPriority, DataOf } from '../../shared/contract'
 import { contactId, contactRow, blacklistState, note, type ContactCreate, type ContactPatch, type ContactQuery } from '../../shared/contact'
 import { fail, ok, validationError, type Result } from '../../shared/result'
 import { desktopText } from '../i18n/desktop-text'
@@ -8,7 +8,7 @@ import { readAck, readContact, readData, readPage } from './envelope'
 import { describeRequest, send, type Connection, type HttpRequest } from './http'
 import { sharedLimiter, type RateLimiter } from './limiter'
 import { redactError } from './redact'
-import { DEFAULT_RETRY, withRetry } from './retry'
+import { DEFAULT_RETRY, retryPolicyFor, withRetry, type RetryPolicy } from './retry'
 
 export type { RateLimiter } from './limiter'
 
@@ -20,20 +20,22 @@ export interface ClientOptions {
   timeoutMs?: number
   limiter?: RateLimiter
   fetch?: typeof globalThis.fetch
-  retry?: { attempts: number; baseDelayMs: number }
+  /** How main repeats a failed interactive read; background callers repeat their own calls (see `retryPolicyFor`). */
+  retry?: RetryPolicy
 }
 
+/** Every method takes the call's options last: its priority in the account's limiter (default interactive). */
 export interface SkylightClient {
-  listContacts(query: ContactQuery): Promise<Result<DataOf<'contacts.list'>>>
-  getContact(id: number): Promise<Result<DataOf<'contacts.get'>>>
-  createContact(input: ContactCreate): Promise<Result<DataOf<'contacts.create'>>>
-  updateContact(id: number, patch: ContactPatch): Promise<Result<DataOf<'contacts.update'>>>
-  deleteContact(id: number): Promise<Result<null>>
-  toggleBlacklist(id: number): Promise<Result<DataOf<'contacts.toggleBlacklist'>>>
-  listNotes(id: number): Promise<Result<DataOf<'notes.list'>>>
-  addNote(id: number, content: string): Promise<Result<DataOf<'notes.add'>>>
-  addToList(id: number, listId: number): Promise<Result<DataOf<'lists.add'>>>
-  addToSegment(id: number, segmentId: number): Promise<Result<DataOf<'segments.add'>>>
+  listContacts(query: ContactQuery, options?: CallOptions): Promise<Result<DataOf<'contacts.list'>>>
+  getContact(id: number, options?: CallOptions): Promise<Result<DataOf<'contacts.get'>>>
+  createContact(input: ContactCreate, options?: CallOptions): Promise<Result<DataOf<'contacts.create'>>>
+  updateContact(id: number, patch: ContactPatch, options?: CallOptions): Promise<Result<DataOf<'contacts.update'>>>
+  deleteContact(id: number, options?: CallOptions): Promise<Result<null>>
+  toggleBlacklist(id: number, options?: CallOptions): Promise<Result<DataOf<'contacts.toggleBlacklist'>>>
+  listNotes(id: number, options?: CallOptions): Promise<Result<DataOf<'notes.list'>>>
+  addNote(id: number, content: string, options?: CallOptions): Promise<Result<DataOf<'notes.add'>>>
+  addToList(id: number, listId: number, options?: CallOptions): Promise<Result<DataOf<'lists.add'>>>
+  addToSegment(id: number, segmentId: number, options?: CallOptions): Promise<Result<DataOf<'segments.add'>>>
 }
 
 const CONTACTS = '/api/v1/contacts'
@@ -85,8 +87,9 @@ export function createSkylightClient(options: ClientOptions): SkylightClient {
   const retry = options.retry ?? DEFAULT_RETRY
   const secrets = [options.apiKey]
 
-  async function call<T>(request: HttpRequest, read: (what: string, body: unknown) => Result<T>): Promise<Result<T>> {
-    const replied = await withRetry(request.method, retry, () => limiter.run(() => send(connection, request)))
+  async function call<T>(request: HttpRequest, read: (what: string, body: unknown) => Result<T>, options: CallOptions = {}): Promise<Result<T>> {
+    const priority: CallPriority = options.priority ?? 'interactive'
+    const replied = await withRetry(request.method, retryPolicyFor(priority, retry), () => limiter.run(() => send(connection, request), priority))
     const result = replied.ok ? read(describeRequest(request), replied.data) : replied
     return result.ok ? result : fail(redactError(result.error, secrets))
   }
@@ -97,32 +100,33 @@ export function createSkylightClient(options: ClientOptions): SkylightClient {
     sub: string,
     request: Omit<HttpRequest, 'path'>,
     read: (what: string, body: unknown) => Result<T>,
+    options: CallOptions | undefined,
   ): Promise<Result<T>> {
     const path = contactPath(id, sub)
-    return path.ok ? call({ ...request, path: path.data }, read) : Promise.resolve(path)
+    return path.ok ? call({ ...request, path: path.data }, read, options) : Promise.resolve(path)
   }
 
-  function addTo(id: number, sub: string, field: 'list_id' | 'segment_id', value: number) {
+  function addTo(id: number, sub: string, field: 'list_id' | 'segment_id', value: number, options: CallOptions | undefined) {
     const checked = z.object({ [field]: positiveId }).safeParse({ [field]: value })
     if (!checked.success) return Promise.resolve(fail<DataOf<'lists.add'>>(validationError(checked.error.issues)))
-    return onContact(id, sub, { method: 'POST', body: { [field]: value } }, readAck)
+    return onContact(id, sub, { method: 'POST', body: { [field]: value } }, readAck, options)
   }
 
   return {
-    listContacts: (query) => call({ method: 'GET', path: CONTACTS, query: contactQueryParams(query) }, readPage),
-    getContact: (id) => onContact(id, '', { method: 'GET' }, readContact),
-    createContact: (input) =>
-      call({ method: 'POST', path: CONTACTS, body: input }, (what, body) => readData(what, body, contactRow)),
-    updateContact: (id, patch) =>
-      onContact(id, '', { method: 'PUT', body: patch }, (what, body) => readData(what, body, contactRow, id)),
+    listContacts: (query, options) => call({ method: 'GET', path: CONTACTS, query: contactQueryParams(query) }, readPage, options),
+    getContact: (id, options) => onContact(id, '', { method: 'GET' }, readContact, options),
+    createContact: (input, options) =>
+      call({ method: 'POST', path: CONTACTS, body: input }, (what, body) => readData(what, body, contactRow), options),
+    updateContact: (id, patch, options) =>
+      onContact(id, '', { method: 'PUT', body: patch }, (what, body) => readData(what, body, contactRow, id), options),
     // 204 has no body; a server that answers 200 with one is just as done.
-    deleteContact: (id) => onContact(id, '', { method: 'DELETE' }, () => ok(null)),
-    toggleBlacklist: (id) =>
-      onContact(id, '/blacklist', { method: 'POST' }, (what, body) => readData(what, body, blacklistState, id)),
-    listNotes: (id) => onContact(id, '/notes', { method: 'GET' }, (what, body) => readData(what, body, z.array(note))),
-    addNote: (id, content) =>
-      onContact(id, '/notes', { method: 'POST', body: { content } }, (what, body) => readData(what, body, note)),
-    addToList: (id, listId) => addTo(id, '/lists', 'list_id', listId),
-    addToSegment: (id, segmentId) => addTo(id, '/segments', 'segment_id', segmentId),
+    deleteContact: (id, options) => onContact(id, '', { method: 'DELETE' }, () => ok(null), options),
+    toggleBlacklist: (id, options) =>
+      onContact(id, '/blacklist', { method: 'POST' }, (what, body) => readData(what, body, blacklistState, id), options),
+    listNotes: (id, options) => onContact(id, '/notes', { method: 'GET' }, (what, body) => readData(what, body, z.array(note)), options),
+    addNote: (id, content, options) =>
+      onContact(id, '/notes', { method: 'POST', body: { content } }, (what, body) => readData(what, body, note), options),
+    addToList: (id, listId, options) => addTo(id, '/lists', 'list_id', listId, options),
+    addToSegment: (id, segmentId, options) => addTo(id, '/segments', 'segment_id', segmentId, options),
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseRetryAfter, rateLimitRemaining } from './rate-headers'
+import { parseRetryAfter, rateLimitLimit, rateLimitRemaining } from './rate-headers'
 
 describe('parseRetryAfter', () => {
   it('reads seconds', () => {
@@ -28,5 +28,15 @@ describe('rateLimitRemaining', () => {
     expect(rateLimitRemaining(new Headers({ 'X-RateLimit-Remaining': '7' }))).toBe(7)
     expect(rateLimitRemaining(new Headers())).toBeNull()
     expect(rateLimitRemaining(new Headers({ 'X-RateLimit-Remaining': 'lots' }))).toBeNull()
+  })
+})
+
+describe('rateLimitLimit', () => {
+  it('reads a positive whole number, or null when absent, zero or not a number', () => {
+    expect(rateLimitLimit(new Headers({ 'X-RateLimit-Limit': '60' }))).toBe(60)
+    expect(rateLimitLimit(new Headers())).toBeNull()
+    expect(rateLimitLimit(new Headers({ 'X-RateLimit-Limit': '0' }))).toBeNull()
+    expect(rateLimitLimit(new Headers({ 'X-RateLimit-Limit': '-5' }))).toBeNull()
+    expect(rateLimitLimit(new Headers({ 'X-RateLimit-Limit': 'plenty' }))).toBeNull()
   })
 })

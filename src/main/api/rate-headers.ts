@@ -1,4 +1,4 @@
-// Reads the server's rate-limit headers: Retry-After (seconds or HTTP date) and X-RateLimit-Remaining.
+// Reads the server's rate-limit headers: Retry-After (seconds or HTTP date), X-RateLimit-Remaining and X-RateLimit-Limit.
 
 /** How long to wait when the server says "slow down" without saying how long. */
 export const DEFAULT_RETRY_AFTER_MS = 1000
@@ -22,4 +22,12 @@ export function rateLimitRemaining(headers: Headers): number | null {
   const raw = headers.get('x-ratelimit-remaining')
   if (raw === null || !/^\s*-?\d+\s*$/.test(raw)) return null
   return Number(raw)
+}
+
+/** The server's announced calls per window (`X-RateLimit-Limit`), or null when it does not say. */
+export function rateLimitLimit(headers: Headers): number | null {
+  const raw = headers.get('x-ratelimit-limit')
+  if (raw === null || !/^\s*\d+\s*$/.test(raw)) return null
+  const limit = Number(raw)
+  return limit > 0 ? limit : null
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { fail, ok, type ApiError, type Result } from '../../shared/result'
-import { backoffDelayMs, isRetryable, retryDelayMs, withRetry } from './retry'
+import { backoffDelayMs, DEFAULT_RETRY, isRetryable, NO_RETRY, retryDelayMs, retryPolicyFor, withRetry } from './retry'
 
 const policy = { attempts: 3, baseDelayMs: 100 }
 const server: ApiError = { kind: 'server', message: 'boom', status: 503 }
@@ -77,5 +77,14 @@ describe('withRetry', () => {
   it('sends a POST once, whatever the failure', async () => {
     const { calls } = await run('POST', [fail(server), ok('late')])
     expect(calls).toBe(1)
+  })
+})
+
+describe('retryPolicyFor', () => {
+  it("repeats only the user's calls; background callers repeat their own", () => {
+    expect(retryPolicyFor('interactive')).toBe(DEFAULT_RETRY)
+    const custom = { attempts: 5, baseDelayMs: 10 }
+    expect(retryPolicyFor('interactive', custom)).toBe(custom)
+    for (const priority of ['replay', 'pull', 'hydrate'] as const) expect(retryPolicyFor(priority, custom)).toBe(NO_RETRY)
   })
 })

@@ -1,4 +1,5 @@
-// When and how long to wait before repeating a failed call: only GETs, with backoff and jitter.
+// When and how long to wait before repeating a failed call: only the user's GETs, with backoff and jitter.
+import type { CallPriority } from '../../shared/contract'
 import type { ApiError, Result } from '../../shared/result'
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE'
@@ -10,6 +11,18 @@ export interface RetryPolicy {
 }
 
 export const DEFAULT_RETRY: RetryPolicy = { attempts: 3, baseDelayMs: 300 }
+/** One try: the caller repeats the call itself. */
+export const NO_RETRY: RetryPolicy = { attempts: 1, baseDelayMs: 0 }
+
+/**
+ * Retries live in one layer. The user's own reads are repeated here, since nobody else would; a
+ * background caller (replay, pull, hydration) repeats its calls in the page, where its pacing counts
+ * every request and a quit aborts the wait, so main tries those once: a page read then costs at most
+ * the pull's tries, not main's times the pull's.
+ */
+export function retryPolicyFor(priority: CallPriority, interactive: RetryPolicy = DEFAULT_RETRY): RetryPolicy {
+  return priority === 'interactive' ? interactive : NO_RETRY
+}
 const MAX_BACKOFF_MS = 10_000
 
 /**

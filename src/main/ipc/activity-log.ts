@@ -1,7 +1,7 @@
 // What support needs from a user's log: sign-ins and sign-outs, and every call that failed and why.
 import type { AuthStatus, Channel } from '../../shared/contract'
 import type { ApiError, Result } from '../../shared/result'
-import type { HandlerTable } from './handlers'
+import type { CallContext, HandlerTable } from './handlers'
 
 /** One line for the log; the log file redacts anything key-shaped on top. */
 export type RecordLine = (level: 'info' | 'warn', message: string) => void
@@ -37,11 +37,11 @@ const QUIET: ReadonlySet<ApiError['kind']> = new Set(['offline'])
 
 /** The same table, recording session changes and failed calls as they answer. */
 export function withActivityLog(table: HandlerTable, record: RecordLine): HandlerTable {
-  const logged = {} as { [C in Channel]: (args: unknown) => Promise<Result<unknown>> }
+  const logged = {} as { [C in Channel]: (args: unknown, context: CallContext) => Promise<Result<unknown>> }
   for (const channel of Object.keys(table) as Channel[]) {
-    const handler = table[channel] as (args: unknown) => Promise<Result<unknown>>
-    logged[channel] = async (args) => {
-      const result = await handler(args)
+    const handler = table[channel] as (args: unknown, context: CallContext) => Promise<Result<unknown>>
+    logged[channel] = async (args, context) => {
+      const result = await handler(args, context)
       if (!result.ok) {
         if (!QUIET.has(result.error.kind)) record('warn', `${channel} failed: ${describeError(result.error)}`)
       } else {

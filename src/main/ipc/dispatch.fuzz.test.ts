@@ -1,7 +1,7 @@
 // Random values at every channel: each answers a validation error, no handler runs, nothing throws.
 import fc from 'fast-check'
 import { describe, expect, it, vi } from 'vitest'
-import { CHANNELS, channels } from '../../shared/contract'
+import { callOptions, CHANNELS, channels } from '../../shared/contract'
 import { dispatch } from './dispatch'
 import type { HandlerTable } from './handlers'
 
@@ -39,6 +39,22 @@ describe('IPC fuzz', () => {
     expect(called).not.toHaveBeenCalled()
   })
 
+  it('refuses any call options but a known priority, whatever the channel', async () => {
+    const { table, called } = untouchableTable()
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...CHANNELS),
+        fc.anything().filter((value) => value !== undefined && !callOptions.safeParse(value).success),
+        async (channel, options) => {
+          const result = await dispatch(table, channel, findValid(channel), OWN_PAGE, isOwnPage, options)
+          expect(result).toMatchObject({ ok: false, error: { kind: 'validation' } })
+        },
+      ),
+      { numRuns: 200 },
+    )
+    expect(called).not.toHaveBeenCalled()
+  })
+
   it('answers a foreign page "forbidden" whatever it sends, and unknown channels a validation error', async () => {
     const { table, called } = untouchableTable()
     await fc.assert(
@@ -66,6 +82,7 @@ function findValid(channel: (typeof CHANNELS)[number]): Record<string, unknown> 
     { id: 1, segment_id: 2 },
     { url: 'https://wa.me/1' },
     { count: 1 },
+    { percent: 50 },
     { locale: 'ar' },
     { source: 'error', message: 'boom' },
     { sync: { reachability: 'online', lastSyncedAt: null, unsynced: 0, needsAttention: 0, pull: 'idle' } },

@@ -27,6 +27,7 @@ const validArgs: { [C in Channel]: ArgsOf<C> } = {
   'shell.openExternal': { url: 'tel:+14155551234' },
   'app.setLanguage': { locale: 'de' },
   'app.setUnsynced': { count: 3 },
+  'app.setBackgroundShare': { percent: 50 },
   'app.updateStatus': {},
   'app.restartToUpdate': {},
   'app.reportError': { source: 'error', message: 'boom', stack: 'Error: boom\n    at x' },
@@ -133,6 +134,13 @@ const badArgs: { [C in Channel]: ReadonlyArray<readonly [string, unknown]> } = {
     ['negative count', { count: -1 }],
     ['fractional count', { count: 1.5 }],
     ['text count', { count: '3' }],
+  ],
+  'app.setBackgroundShare': [
+    ['missing percent', {}],
+    ['a share as a fraction', { percent: 0.5 }],
+    ['above the setting', { percent: 95 }],
+    ['below the setting', { percent: 5 }],
+    ['text percent', { percent: '50' }],
   ],  'app.updateStatus': [],
   'app.restartToUpdate': [],
   'app.reportError': [
@@ -194,7 +202,7 @@ describe('dispatch', () => {
     it('passes valid arguments to its handler and returns its result', async () => {
       await expect(dispatch(table, channel, validArgs[channel], OWN_PAGE, isOwnPage)).resolves.toEqual(ok(null))
       expect(table[channel]).toHaveBeenCalledTimes(1)
-      expect(table[channel]).toHaveBeenCalledWith(validArgs[channel])
+      expect(table[channel]).toHaveBeenCalledWith(validArgs[channel], { priority: 'interactive' })
       for (const other of CHANNELS) if (other !== channel) expect(table[other]).not.toHaveBeenCalled()
     })
 
@@ -216,12 +224,12 @@ describe('dispatch', () => {
 
   it('hands the handler the parsed arguments, trimmed as the contract says', async () => {
     await dispatch(table, 'auth.setKey', { apiKey: '  sk_test_abc  ', baseUrl: ' https://x.example ' }, OWN_PAGE, isOwnPage)
-    expect(table['auth.setKey']).toHaveBeenCalledWith({ apiKey: 'sk_test_abc', baseUrl: 'https://x.example' })
+    expect(table['auth.setKey']).toHaveBeenCalledWith({ apiKey: 'sk_test_abc', baseUrl: 'https://x.example' }, { priority: 'interactive' })
   })
 
   it('passes keepAccount on to auth.setKey', async () => {
     await dispatch(table, 'auth.setKey', { apiKey: 'sk_test_abc', baseUrl: 'https://x.example', keepAccount: true }, OWN_PAGE, isOwnPage)
-    expect(table['auth.setKey']).toHaveBeenCalledWith({ apiKey: 'sk_test_abc', baseUrl: 'https://x.example', keepAccount: true })
+    expect(table['auth.setKey']).toHaveBeenCalledWith({ apiKey: 'sk_test_abc', baseUrl: 'https://x.example', keepAccount: true }, { priority: 'interactive' })
   })
 
   it.each(['contacts.nuke', 'toString', '__proto__', 'constructor', '', 'skylight:auth.status'])(
@@ -250,6 +258,35 @@ describe('dispatch', () => {
 
   it('accepts our page with a router hash', async () => {
     await expect(dispatch(table, 'auth.status', {}, `${OWN_PAGE}#/settings`, isOwnPage)).resolves.toEqual(ok(null))
+  })
+
+  describe('call options', () => {
+    it('passes the priority the page named to the handler', async () => {
+      for (const priority of ['interactive', 'replay', 'pull', 'hydrate'] as const) {
+        await dispatch(table, 'contacts.get', { id: 42 }, OWN_PAGE, isOwnPage, { priority })
+        expect(table['contacts.get']).toHaveBeenLastCalledWith({ id: 42 }, { priority })
+      }
+      await dispatch(table, 'contacts.get', { id: 42 }, OWN_PAGE, isOwnPage, {})
+      expect(table['contacts.get']).toHaveBeenLastCalledWith({ id: 42 }, { priority: 'interactive' })
+    })
+
+    it.each([
+      ['an unknown priority', { priority: 'urgent' }],
+      ['a numeric priority', { priority: 1 }],
+      ['an unknown option', { priority: 'pull', retries: 9 }],
+      ['null', null],
+      ['a bare priority', 'pull'],
+      ['an array', ['pull']],
+    ])('refuses %s like bad arguments, without calling the handler', async (_label, options) => {
+      const result = await dispatch(table, 'contacts.list', { page: 1 }, OWN_PAGE, isOwnPage, options)
+      expect(result).toMatchObject({ ok: false, error: { kind: 'validation', message: expect.stringMatching(/^Invalid input\./) } })
+      expect(table['contacts.list']).not.toHaveBeenCalled()
+    })
+
+    it('checks the caller before the options: a foreign page learns nothing from them', async () => {
+      const result = await dispatch(table, 'contacts.list', { page: 1 }, 'https://evil.example/', isOwnPage, { priority: 'urgent' })
+      expect(result).toMatchObject({ ok: false, error: { kind: 'forbidden' } })
+    })
   })
 
   describe('when a handler throws', () => {

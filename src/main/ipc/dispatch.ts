@@ -1,9 +1,9 @@
 // The one entry point for every IPC call: checks the caller and the arguments, runs the handler, never throws.
-import { channels, type Channel } from '../../shared/contract'
+import { callOptions, channels, type Channel } from '../../shared/contract'
 import { fail, validationError, type Result } from '../../shared/result'
 import { redact } from '../api/redact'
 import { desktopText } from '../i18n/desktop-text'
-import type { HandlerTable } from './handlers'
+import type { CallContext, HandlerTable } from './handlers'
 
 const FORBIDDEN: Result<never> = fail({ kind: 'forbidden', message: 'This caller may not use the app’s services.' })
 /** Worded when it happens, in the language the app speaks then. */
@@ -13,8 +13,9 @@ const internal = (): Result<never> => fail({ kind: 'internal', message: desktopT
 const isChannel = (name: string): name is Channel => Object.hasOwn(channels, name)
 
 /**
- * Answers one call from `senderUrl` (Electron's sender frame URL, or the browser host's page).
- * The transport is the caller's business; this function is what both transports share.
+ * Answers one call from `senderUrl` (Electron's sender frame URL, or the browser host's page), with
+ * the options the page gave (absent: an interactive call). The transport is the caller's business;
+ * this function is what both transports share.
  */
 export async function dispatch(
   table: HandlerTable,
@@ -22,6 +23,7 @@ export async function dispatch(
   rawArgs: unknown,
   senderUrl: string | null | undefined,
   isOwnPage: (url: string) => boolean,
+  rawOptions?: unknown,
 ): Promise<Result<unknown>> {
   // Checked first, so a foreign page learns nothing, not even which channels exist.
   if (!senderUrl || !isOwnPage(senderUrl)) return FORBIDDEN
@@ -30,10 +32,13 @@ export async function dispatch(
   }
   const parsed = channels[channel].args.safeParse(rawArgs)
   if (!parsed.success) return fail(validationError(parsed.error.issues))
+  const options = callOptions.optional().safeParse(rawOptions)
+  if (!options.success) return fail(validationError(options.error.issues))
+  const context: CallContext = { priority: options.data?.priority ?? 'interactive' }
   // The table is typed per channel; here the channel is only known at run time.
-  const handler = table[channel] as (args: unknown) => Promise<Result<unknown>>
+  const handler = table[channel] as (args: unknown, context: CallContext) => Promise<Result<unknown>>
   try {
-    return await handler(parsed.data)
+    return await handler(parsed.data, context)
   } catch (error) {
     // A bug, not a user error: the renderer gets a generic message, the log gets the detail minus secrets.
     console.error(`[ipc] ${channel} failed:`, redact(error instanceof Error ? (error.stack ?? error.message) : String(error), []))

@@ -89,6 +89,7 @@ const validArgs: { [C in Channel]: ArgsOf<C> } = {
   'shell.openExternal': { url: 'https://wa.me/14155551234' },
   'app.setLanguage': { locale: 'de' },
   'app.setUnsynced': { count: 3 },
+  'app.setBackgroundShare': { percent: 50 },
   'app.updateStatus': {},
   'app.restartToUpdate': {},
   'app.reportError': { source: 'unhandledrejection', message: 'boom' },
@@ -110,13 +111,14 @@ describe('createHandlers', () => {
   let openExternal: ReturnType<typeof vi.fn<(url: string) => Promise<void>>>
   let setUnsynced: ReturnType<typeof vi.fn<(count: number) => void>>
   let setLanguage: Mock<HandlerDeps['setLanguage']>
+  let setBackgroundShare: Mock<HandlerDeps['setBackgroundShare']>
   let updates: { status: UpdateStatus; restart: ReturnType<typeof vi.fn<() => boolean>> }
   let support: { reportError: Mock<SupportDesk['reportError']>; diagnostics: Mock<SupportDesk['diagnostics']>; takeCrashNotice: Mock<SupportDesk['takeCrashNotice']> }
   let openFolder: Mock<(path: string) => Promise<void>>
   let exports: { [K in 'open' | 'write' | 'finish' | 'abort']: Mock<ExportFiles[K]> }
   const info = { version: '0.2.0', selfUpdating: true, offlineCopy: '/home/rep/.config/SkyLight Contacts/IndexedDB', logs: '/home/rep/.config/SkyLight Contacts/logs', languages: ['fr-FR'] }
-  const handlers = () => createHandlers({ session, openExternal, setUnsynced, setLanguage, updates, support, info, openFolder, exports })
-  const call = (channel: string, args: unknown) => dispatch(handlers(), channel, args, OWN_PAGE, isOwnPage)
+  const handlers = () => createHandlers({ session, openExternal, setUnsynced, setLanguage, setBackgroundShare, updates, support, info, openFolder, exports })
+  const call = (channel: string, args: unknown, options?: unknown) => dispatch(handlers(), channel, args, OWN_PAGE, isOwnPage, options)
 
   beforeEach(() => {
     client = fakeClient()
@@ -124,6 +126,7 @@ describe('createHandlers', () => {
     openExternal = vi.fn(async () => {})
     setUnsynced = vi.fn()
     setLanguage = vi.fn()
+    setBackgroundShare = vi.fn()
     updates = { status: { state: 'idle' }, restart: vi.fn(() => false) }
     openFolder = vi.fn(async () => {})
     exports = {
@@ -205,16 +208,42 @@ describe('createHandlers', () => {
     await call('notes.add', { id: 46, content: '  Called back.  ' })
     await call('lists.add', { id: 47, list_id: 7 })
     await call('segments.add', { id: 48, segment_id: 9 })
-    expect(client.listContacts).toHaveBeenCalledWith({ page: 3, per_page: 100, tag: 'vip' })
-    expect(client.getContact).toHaveBeenCalledWith(42)
-    expect(client.createContact).toHaveBeenCalledWith({ name: 'Sarah Johnson', type: 'whatsapp', phone: '+14155551234' })
-    expect(client.updateContact).toHaveBeenCalledWith(42, { email: null, tags: ['a'] })
-    expect(client.deleteContact).toHaveBeenCalledWith(43)
-    expect(client.toggleBlacklist).toHaveBeenCalledWith(44)
-    expect(client.listNotes).toHaveBeenCalledWith(45)
-    expect(client.addNote).toHaveBeenCalledWith(46, 'Called back.')
-    expect(client.addToList).toHaveBeenCalledWith(47, 7)
-    expect(client.addToSegment).toHaveBeenCalledWith(48, 9)
+    // A call that names no priority is the user's.
+    const user = { priority: 'interactive' }
+    expect(client.listContacts).toHaveBeenCalledWith({ page: 3, per_page: 100, tag: 'vip' }, user)
+    expect(client.getContact).toHaveBeenCalledWith(42, user)
+    expect(client.createContact).toHaveBeenCalledWith({ name: 'Sarah Johnson', type: 'whatsapp', phone: '+14155551234' }, user)
+    expect(client.updateContact).toHaveBeenCalledWith(42, { email: null, tags: ['a'] }, user)
+    expect(client.deleteContact).toHaveBeenCalledWith(43, user)
+    expect(client.toggleBlacklist).toHaveBeenCalledWith(44, user)
+    expect(client.listNotes).toHaveBeenCalledWith(45, user)
+    expect(client.addNote).toHaveBeenCalledWith(46, 'Called back.', user)
+    expect(client.addToList).toHaveBeenCalledWith(47, 7, user)
+    expect(client.addToSegment).toHaveBeenCalledWith(48, 9, user)
+  })
+
+  it("passes the page's priority to the client, for every contact call", async () => {
+    await call('contacts.list', { page: 2, per_page: 100 }, { priority: 'pull' })
+    await call('contacts.get', { id: 42 }, { priority: 'hydrate' })
+    await call('notes.list', { id: 42 }, { priority: 'hydrate' })
+    await call('contacts.toggleBlacklist', { id: 42 }, { priority: 'replay' })
+    await call('notes.add', { id: 42, content: 'Hi' }, { priority: 'replay' })
+    await call('segments.add', { id: 42, segment_id: 9 }, {})
+    expect(client.listContacts).toHaveBeenCalledWith({ page: 2, per_page: 100 }, { priority: 'pull' })
+    expect(client.getContact).toHaveBeenCalledWith(42, { priority: 'hydrate' })
+    expect(client.listNotes).toHaveBeenCalledWith(42, { priority: 'hydrate' })
+    expect(client.toggleBlacklist).toHaveBeenCalledWith(42, { priority: 'replay' })
+    expect(client.addNote).toHaveBeenCalledWith(42, 'Hi', { priority: 'replay' })
+    expect(client.addToSegment).toHaveBeenCalledWith(42, 9, { priority: 'interactive' })
+  })
+
+  it('tells main the share of the rate limit hydration may use, refusing shares outside the setting', async () => {
+    expect(await call('app.setBackgroundShare', { percent: 25 })).toEqual({ ok: true, data: null })
+    expect(setBackgroundShare).toHaveBeenCalledWith(0.25)
+    for (const percent of [0, 5, 95, 100, 33.3]) {
+      expect(await call('app.setBackgroundShare', { percent })).toMatchObject({ ok: false, error: { kind: 'validation' } })
+    }
+    expect(setBackgroundShare).toHaveBeenCalledTimes(1)
   })
 
   it('passes client errors through unchanged', async () => {

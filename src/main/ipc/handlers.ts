@@ -1,5 +1,5 @@
 // The handler table: one async function per contract channel, with arguments already validated.
-import type { AppInfo, Channel, DataOf, ParsedArgsOf } from '../../shared/contract'
+import type { AppInfo, CallOptions, Channel, DataOf, ParsedArgsOf } from '../../shared/contract'
 import type { AppLocale } from '../../shared/i18n/locales'
 import { fail, ok, type ApiError, type Result } from '../../shared/result'
 import type { SkylightClient } from '../api/client'
@@ -10,7 +10,10 @@ import { desktopText } from '../i18n/desktop-text'
 import type { UpdateService } from '../update/update-service'
 import { allowedExternalUrl } from '../window/external-links'
 
-export type HandlerTable = { [C in Channel]: (args: ParsedArgsOf<C>) => Promise<Result<DataOf<C>>> }
+/** How the page made the call, checked and completed by dispatch: its priority is always named. */
+export type CallContext = Required<CallOptions>
+
+export type HandlerTable = { [C in Channel]: (args: ParsedArgsOf<C>, context: CallContext) => Promise<Result<DataOf<C>>> }
 
 export type HandlerDeps = {
   session: Session
@@ -19,6 +22,8 @@ export type HandlerDeps = {
   setUnsynced: (count: number) => void
   /** The language the page speaks: main's own text (menu, dialogs, errors) follows it. */
   setLanguage: (locale: AppLocale) => void
+  /** Hydration's share of the rate limit (0–1), the user's setting. */
+  setBackgroundShare: (share: number) => void
   /** The self-update (the browser host has none: it never updates). */
   updates: Pick<UpdateService, 'status' | 'restart'>
   support: Pick<SupportDesk, 'reportError' | 'diagnostics' | 'takeCrashNotice'>
@@ -56,16 +61,16 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     'auth.setKey': (args) => session.setKey(args),
     'auth.clear': async () => ok(await session.clear()),
     'demo.start': () => session.startDemo(),
-    'contacts.list': (query) => withClient((client) => client.listContacts(query)),
-    'contacts.get': ({ id }) => withClient((client) => client.getContact(id)),
-    'contacts.create': ({ contact }) => withClient((client) => client.createContact(contact)),
-    'contacts.update': ({ id, patch }) => withClient((client) => client.updateContact(id, patch)),
-    'contacts.delete': ({ id }) => withClient((client) => client.deleteContact(id)),
-    'contacts.toggleBlacklist': ({ id }) => withClient((client) => client.toggleBlacklist(id)),
-    'notes.list': ({ id }) => withClient((client) => client.listNotes(id)),
-    'notes.add': ({ id, content }) => withClient((client) => client.addNote(id, content)),
-    'lists.add': ({ id, list_id }) => withClient((client) => client.addToList(id, list_id)),
-    'segments.add': ({ id, segment_id }) => withClient((client) => client.addToSegment(id, segment_id)),
+    'contacts.list': (query, { priority }) => withClient((client) => client.listContacts(query, { priority })),
+    'contacts.get': ({ id }, { priority }) => withClient((client) => client.getContact(id, { priority })),
+    'contacts.create': ({ contact }, { priority }) => withClient((client) => client.createContact(contact, { priority })),
+    'contacts.update': ({ id, patch }, { priority }) => withClient((client) => client.updateContact(id, patch, { priority })),
+    'contacts.delete': ({ id }, { priority }) => withClient((client) => client.deleteContact(id, { priority })),
+    'contacts.toggleBlacklist': ({ id }, { priority }) => withClient((client) => client.toggleBlacklist(id, { priority })),
+    'notes.list': ({ id }, { priority }) => withClient((client) => client.listNotes(id, { priority })),
+    'notes.add': ({ id, content }, { priority }) => withClient((client) => client.addNote(id, content, { priority })),
+    'lists.add': ({ id, list_id }, { priority }) => withClient((client) => client.addToList(id, list_id, { priority })),
+    'segments.add': ({ id, segment_id }, { priority }) => withClient((client) => client.addToSegment(id, segment_id, { priority })),
     'shell.openExternal': async ({ url }) => {
       const allowed = allowedExternalUrl(url)
       if (!allowed) return fail(refusedLink())
@@ -78,6 +83,10 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     },
     'app.setUnsynced': async ({ count }) => {
       deps.setUnsynced(count)
+      return ok(null)
+    },
+    'app.setBackgroundShare': async ({ percent }) => {
+      deps.setBackgroundShare(percent / 100)
       return ok(null)
     },
     'app.updateStatus': async () => ok(deps.updates.status),

@@ -7,8 +7,10 @@ import { NDialogProvider, NMessageProvider, NSelect } from 'naive-ui'
 import type { AppInfo } from '../../../../shared/contract'
 import { setBridge } from '../../bridge'
 import { i18n, setAppLocale } from '../../i18n'
-import { fakeBridge } from '../../test-support/fake-bridge'
+import { fakeBridge, type CallLog } from '../../test-support/fake-bridge'
 import { useAppLanguage } from './app-language'
+import { useBackgroundShare } from './background-share'
+import { readPreferences } from './preferences'
 import { usePreferencesStore } from './preferences-store'
 import SettingsDialog from './SettingsDialog.vue'
 
@@ -17,15 +19,18 @@ const show = ref(false)
 /** The app's part: the language applied to the page, and the dialog inside naive-ui's providers. */
 const Harness = defineComponent(() => {
   useAppLanguage()
+  useBackgroundShare()
   return () => h(NDialogProvider, () => h(NMessageProvider, () => h(SettingsDialog, { show: show.value })))
 })
 
 let wrapper: VueWrapper | null = null
+let calls: CallLog = []
 beforeEach(() => {
   localStorage.clear()
   setActivePinia(createPinia())
   vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['en-US'])
-  setBridge(fakeBridge({ 'app.info': async () => ({ ok: true, data: INFO }) }))
+  calls = []
+  setBridge(fakeBridge({ 'app.info': async () => ({ ok: true, data: INFO }), 'app.setBackgroundShare': async () => ({ ok: true, data: null }) }, calls))
 })
 afterEach(() => {
   wrapper?.unmount()
@@ -59,5 +64,31 @@ describe('settings: language', () => {
     await flushPromises()
     expect([document.documentElement.lang, document.documentElement.dir]).toEqual(['de', 'ltr'])
     expect(document.getElementById('settings-language')?.textContent).toBe('Sprache')
+  })
+})
+
+const shareSelect = () => wrapper!.findAllComponents(NSelect).find((select) => select.attributes('data-test') === 'settings-hydration-share')!
+
+describe('settings: background share', () => {
+  it("offers hydration's share of the rate limit, half by default, tells main at start and on each change, and keeps it", async () => {
+    usePreferencesStore().set('language', 'en')
+    wrapper = mount(Harness, { global: { plugins: [i18n] }, attachTo: document.body })
+    show.value = true
+    await flushPromises()
+    const shares = () => calls.filter((call) => call.channel === 'app.setBackgroundShare').map((call) => call.args)
+    expect(shares()).toEqual([{ percent: 50 }])
+    expect(shareSelect().props('value')).toBe(50)
+    expect((shareSelect().props('options') as { label: string }[]).map((option) => option.label)).toEqual([
+      "10% of SkyLight's limit",
+      "25% of SkyLight's limit",
+      "50% of SkyLight's limit",
+      "75% of SkyLight's limit",
+      "90% of SkyLight's limit",
+    ])
+
+    shareSelect().vm.$emit('update:value', 25)
+    await flushPromises()
+    expect(shares()).toEqual([{ percent: 50 }, { percent: 25 }])
+    expect(readPreferences().hydrationSharePercent).toBe(25)
   })
 })

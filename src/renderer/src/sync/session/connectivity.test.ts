@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { fakeBridge } from '../../test-support/fake-bridge'
+import { fakeBridge, type CallLog } from '../../test-support/fake-bridge'
 import { createConnectivity, observeBridge, type Reachability } from './connectivity'
 
 describe('connectivity', () => {
@@ -30,5 +30,12 @@ describe('connectivity', () => {
     expect(connectivity.state).toBe('unknown')
     expect(await bridge['contacts.get']({ id: 1 })).toMatchObject({ ok: false, error: { kind: 'offline' } })
     expect(connectivity.state).toBe('offline')
+  })
+
+  it("passes each call's priority through to the bridge it observes", async () => {
+    const log: CallLog = []
+    const bridge = observeBridge(fakeBridge({ 'contacts.list': async () => ({ ok: true, data: { data: [], meta: { current_page: 1, last_page: 1, per_page: 100, total: 0 } } }) }, log), createConnectivity())
+    await bridge['contacts.list']({ page: 1 }, { priority: 'pull' })
+    expect(log).toEqual([{ channel: 'contacts.list', args: { page: 1 }, options: { priority: 'pull' } }])
   })
 })

@@ -1,5 +1,5 @@
 // Whether the SkyLight API is reachable, as the answers to this window's calls show it (the page has no network of its own).
-import { CHANNELS, type Channel, type SkylightBridge } from '../../../../shared/contract'
+import { CHANNELS, type CallOptions, type Channel, type SkylightBridge } from '../../../../shared/contract'
 import type { ApiError } from '../../../../shared/result'
 
 export type Reachability = 'unknown' | 'online' | 'offline' | 'unauthorized'
@@ -46,11 +46,13 @@ const API_CHANNELS: ReadonlySet<Channel> = new Set(CHANNELS.filter((channel) => 
 
 /** The same bridge, with every API answer reported to `connectivity`. */
 export function observeBridge(bridge: SkylightBridge, connectivity: Connectivity): SkylightBridge {
-  const observed = { ...bridge } as Record<Channel, (args: never) => Promise<Awaited<ReturnType<SkylightBridge[Channel]>>>>
+  type Method = (args: never, options?: CallOptions) => Promise<Awaited<ReturnType<SkylightBridge[Channel]>>>
+  const observed = { ...bridge } as Record<Channel, Method>
   for (const channel of API_CHANNELS) {
-    const call = bridge[channel] as (args: never) => ReturnType<SkylightBridge[Channel]>
-    observed[channel] = async (args) => {
-      const result = await call(args)
+    const call = bridge[channel] as Method
+    // The call's options (its priority) pass through untouched.
+    observed[channel] = async (args, options) => {
+      const result = await call(args, options)
       connectivity.report(result.ok ? null : result.error)
       return result
     }

@@ -41,9 +41,9 @@ async function signedInApp() {
     createClient: (o) => createSkylightClient({ ...o, retry: { attempts: 1, baseDelayMs: 5 }, timeoutMs: 2_000 }),
     startSandbox: () => Promise.reject(new Error('no demo here')),
   })
-  const table = createHandlers({ session, openExternal: async () => {}, setUnsynced: () => {}, setLanguage: () => {}, updates: NO_UPDATES, support: silentSupport, info: { version: '0.0.0', selfUpdating: false, offlineCopy: null, logs: '/dev/null', languages: [] }, openFolder: async () => {}, exports: createExportFiles({ choosePath: async () => null }) })
+  const table = createHandlers({ session, openExternal: async () => {}, setUnsynced: () => {}, setLanguage: () => {}, setBackgroundShare: () => {}, updates: NO_UPDATES, support: silentSupport, info: { version: '0.0.0', selfUpdating: false, offlineCopy: null, logs: '/dev/null', languages: [] }, openFolder: async () => {}, exports: createExportFiles({ choosePath: async () => null }) })
   const bridge = Object.fromEntries(
-    CHANNELS.map((channel) => [channel, (args: unknown) => dispatch(table, channel, args, OWN_PAGE, (url) => url === OWN_PAGE)]),
+    CHANNELS.map((channel) => [channel, (args: unknown, options?: unknown) => dispatch(table, channel, args, OWN_PAGE, (url) => url === OWN_PAGE, options)]),
   ) as unknown as SkylightBridge
   const signedIn = await bridge['auth.setKey']({ apiKey: sandbox.apiKey, baseUrl: sandbox.baseUrl })
   if (!signedIn.ok) throw new Error(signedIn.error.message)

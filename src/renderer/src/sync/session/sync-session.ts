@@ -7,6 +7,7 @@ import { createConnectivity, observeBridge, type Connectivity } from './connecti
 import { unlessClosed } from '../../db/unless-closed'
 import { createReplayer, type Replayer, type ReplayerOptions, retryAllNow } from '../outbox'
 import { createPullRunner, type PullRunner, type PullRunnerOptions, type PullRunnerState } from '../pull/pull-runner'
+import { withPriority } from '../pacing/with-priority'
 import { createReconnectProbe, type ReconnectProbe } from './reconnect-probe'
 import { resumeReplayWhenAnswered } from './resume-replay'
 import { syncError } from '../sync-errors'
@@ -43,17 +44,19 @@ export function startSyncSession(options: SyncSessionOptions): SyncSession {
   const { db } = options
   const connectivity = createConnectivity()
   const bridge = observeBridge(options.bridge, connectivity)
+  // Background work says so: main's limiter serves the user's own calls before the edits' replay, and that before the pull.
   const pulls = createPullRunner({
     db,
-    bridge,
+    bridge: withPriority(bridge, 'pull'),
     onChange: options.onPullChange,
     onCompleted: () => options.search.saveSnapshot().catch(() => {}),
     ...options.pull,
   })
-  const replayer = createReplayer({ db, bridge, ...options.replay })
+  const replayer = createReplayer({ db, bridge: withPriority(bridge, 'replay'), ...options.replay })
   const probe: ReconnectProbe = createReconnectProbe({
     connectivity,
-    probe: () => bridge['contacts.list']({ page: 1, per_page: 1 }),
+    // The sync's own check, not the user's: main neither repeats it nor lets it use the user's reserve.
+    probe: () => bridge['contacts.list']({ page: 1, per_page: 1 }, { priority: 'pull' }),
     firstDelayMs: options.probeDelayMs,
   })
 
