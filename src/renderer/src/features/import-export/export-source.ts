@@ -6,6 +6,7 @@ import { nameCollator } from '../../search/word-index'
 import { csvExport } from './csv-export'
 import type { ExportJob } from './export-protocol'
 import type { ExportSlice } from './export-slices'
+import { sortByName } from './name-order'
 import { vcardExport, type VcardVersion } from './vcard-export'
 
 export interface ExportSource {
@@ -20,8 +21,7 @@ const READ_ALL_ABOVE = 2_000
 async function contactsFor(db: ContactsDb, job: Pick<ExportJob, 'ids' | 'locale'>): Promise<ContactRow[]> {
   const { ids } = job
   if (ids === 'all') {
-    const collator = nameCollator(job.locale)
-    return (await loadMirrorRows(db)).rows.sort((a, b) => collator.compare(a.name ?? '', b.name ?? ''))
+    return sortByName((await loadMirrorRows(db)).rows, nameCollator(job.locale))
   }
   if (ids.length <= READ_ALL_ABOVE) return (await db.contacts.bulkGet(ids)).filter((row): row is ContactRow => row !== undefined)
   const byId = new Map((await loadMirrorRows(db)).rows.map((row) => [row.id, row]))
