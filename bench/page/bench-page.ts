@@ -245,6 +245,20 @@ const bench = {
     }
   },
 
+  /** The page's longest stretch without a turn while it does nothing for `ms`: what the machine's load alone costs the export's figure. */
+  async idleGap(ms: number) {
+    let longestGap = 0
+    let last = performance.now()
+    const probe = setInterval(() => {
+      const now = performance.now()
+      longestGap = Math.max(longestGap, now - last)
+      last = now
+    }, 0)
+    await new Promise((resolve) => setTimeout(resolve, ms))
+    clearInterval(probe)
+    return longestGap
+  },
+
   /** Every contact exported through main's save path (the host's folder), chunk by chunk, as the export dialog does. */
   async exportAll(accountId: string, kind: 'csv' | 'vcard-4.0') {
     let longestGap = 0
