@@ -1,36 +1,33 @@
-// Drives the bench page (bench/page) from Node: builds it, serves it on the app's origin, and calls its `window.bench` steps.
-import { readFile } from 'node:fs/promises'
-import { dirname, extname, join, resolve } from 'node:path'
+// Drives the bench page (bench/page) from Node: builds it into the host's folder beside the app, and calls its `window.bench` steps.
+import { cp, rm } from 'node:fs/promises'
+import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { build } from 'vite'
 import vue from '@vitejs/plugin-vue'
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
-export const BENCH_WEB = join(ROOT, 'out/bench-web')
+/** What the bench's host serves (`startHost`'s rendererDir): the built app, and the bench page in its bench/ folder. */
+export const BENCH_HOST = join(ROOT, 'out/bench-host')
+export const BENCH_WEB = join(BENCH_HOST, 'bench')
 export const CHROMIUM = '/usr/bin/chromium'
 export const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync']
-
-const MIME: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' }
 
 export function log(message: string): void {
   process.stdout.write(`[bench] ${message}\n`)
 }
 
-/** Builds the bench page; it reaches the import and duplicates features through their index, components included. */
+/**
+ * Copies the built app (`npm run build:renderer`) and builds the bench page beside it. The host serves
+ * both on the app's own origin, so the page shares the account's IndexedDB, and no request is
+ * intercepted: a Playwright route would take every request of the browser through Node, /rpc bodies
+ * of an export included (~1 MB each), and the figures would measure that.
+ */
 export async function buildBenchPage(): Promise<void> {
+  await rm(BENCH_HOST, { recursive: true, force: true })
+  await cp(join(ROOT, 'out/renderer-web'), BENCH_HOST, { recursive: true })
+  // The bench page reaches the import and duplicates features through their index, components included.
   await build({ root: join(ROOT, 'bench/page'), base: './', configFile: false, plugins: [vue()], logLevel: 'warn', build: { outDir: BENCH_WEB, emptyOutDir: true } })
-}
-
-/** Serves the built bench page under the host's `bench/`: the app's own origin, so it shares the account's IndexedDB. */
-export async function serveBenchPage(context: BrowserContext, hostUrl: string): Promise<void> {
-  const benchPrefix = `${new URL(hostUrl).pathname}bench/`
-  await context.route(`${hostUrl}bench/**`, async (route) => {
-    const path = new URL(route.request().url()).pathname.slice(benchPrefix.length) || 'index.html'
-    const body = await readFile(join(BENCH_WEB, path)).catch(() => null)
-    if (!body) return route.fulfill({ status: 404, body: 'Not found' })
-    await route.fulfill({ status: 200, body, contentType: MIME[extname(path)] ?? 'application/octet-stream' })
-  })
 }
 
 /** Calls `window.bench[name](...args)` in the page. */

@@ -6,7 +6,7 @@ import { availableParallelism, loadavg } from 'node:os'
 import { chromium } from 'playwright-core'
 import { startHost } from '../src/host/host-server'
 import { startSandbox } from '../src/sandbox/faults/knobbed-sandbox'
-import { buildBenchPage, call, CHROMIUM, FLAGS, log, ROOT, serveBenchPage } from './bench-page-driver'
+import { BENCH_HOST, buildBenchPage, call, CHROMIUM, FLAGS, log, ROOT } from './bench-page-driver'
 import { measureContactsIo } from './contacts-io'
 import { table, verdict } from './report'
 
@@ -19,11 +19,10 @@ async function main(): Promise<void> {
   await buildBenchPage()
   log(`seeding ${CONTACTS.toLocaleString('en')} contacts`)
   const sandbox = await startSandbox({ port: 0, contacts: CONTACTS, knobs: { rows: 'full' } })
-  const host = await startHost({ port: 0 })
+  const host = await startHost({ port: 0, rendererDir: BENCH_HOST })
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true })
   try {
     const context = await browser.newContext()
-    await serveBenchPage(context, host.url)
     const page = await context.newPage()
     page.on('pageerror', (error) => log(`bench page error: ${error.message}`))
     await page.goto(`${host.url}bench/index.html`)

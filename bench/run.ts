@@ -11,7 +11,7 @@ import { benchQueries, type BenchQuery } from './queries'
 import type { ScrollPlan, ScrollResult } from './page/scroll-probe'
 import { percentile, table, verdict, type Figure } from './report'
 import { scriptRecall } from './script-recall'
-import { BENCH_WEB, buildBenchPage, call, CHROMIUM, FLAGS, log, ROOT, serveBenchPage } from './bench-page-driver'
+import { BENCH_HOST, BENCH_WEB, buildBenchPage, call, CHROMIUM, FLAGS, log, ROOT } from './bench-page-driver'
 import { measureContactsIo } from './contacts-io'
 
 const CONTACTS = 100_000
@@ -55,11 +55,10 @@ async function main(): Promise<void> {
   log(`seeding ${CONTACTS.toLocaleString('en')} contacts`)
   const sandbox = await startSandbox({ port: 0, contacts: CONTACTS, knobs: { rows: 'full' } })
   const queries = benchQueries(sandbox.store.all())
-  const host = await startHost({ port: 0 })
+  const host = await startHost({ port: 0, rendererDir: BENCH_HOST })
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true })
   try {
     const context = await browser.newContext()
-    await serveBenchPage(context, host.url)
     const page = await context.newPage()
     page.on('pageerror', (error) => log(`bench page error: ${error.message}`))
     await page.goto(`${host.url}bench/index.html`)
