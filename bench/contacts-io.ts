@@ -56,7 +56,7 @@ function exportFigure(name: string, run: Exported, target: number, toArrayMs: nu
     unit: 'ms',
     target,
     note:
-      `runExport: the export worker reads the mirror (snapshot), sorts by name and writes the text, sent in chunks of at most 960,000 bytes as JSON, three writes in flight, ` +
+      `runExport: the export worker reads the mirror (snapshot), sorts by name and writes the text, sent in chunks of about 480,000 bytes as JSON (960,000 at most), three writes in flight, ` +
       `through the host's /rpc to main's export files; ${run.count.toLocaleString('en')} contacts, ${(run.bytes / 1024 / 1024).toFixed(1)} MB on disk, notes included; ` +
       `the page's longest stretch without a turn for other work ${run.longestGapMs.toFixed(0)} ms (${idleGapMs.toFixed(0)} ms while it did nothing for as long, just before: the load's share); ` +
       `${ratioNote(run.ms, toArrayMs)}; ${cpuNote(run.cpuMs)}`,

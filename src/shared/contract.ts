@@ -63,7 +63,8 @@ export const EXPORT_EXTENSIONS: Record<ExportFormat, string> = { csv: '.csv', vc
 /**
  * The most one `export.write` chunk may weigh as a JSON string in UTF-8 (`jsonStringBytes`): the browser host
  * caps a request body at 1 MB, and this leaves room for the rest of the call. Each call costs ~10 ms however
- * small, so chunks are this big: 100k contacts are ~10 chunks of CSV, ~22 of vCard. Electron's IPC takes it easily.
+ * small, so chunks are big: the export worker aims at half this, 100k contacts in ~20 chunks of CSV, ~45 of vCard.
+ * Electron's IPC takes it easily.
  */
 export const EXPORT_CHUNK_BYTES = 960_000
 const exportId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'Not an export id.')
