@@ -1,11 +1,9 @@
 // `npm run bench`: 100k seeded contacts through the real app code in Debian Chromium; prints a table, writes results.json.
 import { readFile, writeFile } from 'node:fs/promises'
-import { dirname, extname, join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { availableParallelism, loadavg } from 'node:os'
-import { fileURLToPath } from 'node:url'
 import { chromium, type Page } from 'playwright-core'
 import { build } from 'vite'
-import vue from '@vitejs/plugin-vue'
 import { startHost } from '../src/host/host-server'
 import { startSandbox } from '../src/sandbox/faults/knobbed-sandbox'
 import { apiBudgetFigures } from './api-budget'
@@ -14,18 +12,15 @@ import type { ScrollPlan, ScrollResult } from './page/scroll-probe'
 import { percentile, table, verdict, type Figure } from './report'
 import { scriptRecall } from './script-recall'
 import { AT_REST_ROUNDS, atRestFigures, type AtRest } from './at-rest'
+import { BENCH_HOST, BENCH_WEB, buildBenchPage, call, CHROMIUM, FLAGS, log, ROOT } from './bench-page-driver'
+import { measureContactsIo } from './contacts-io'
 import { measureRequestsPerEdit } from './edit-requests'
 import { hydratedMirrorSize, hydrationThroughput } from './hydration'
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
-const BENCH_WEB = join(ROOT, 'out/bench-web')
 const CONTACTS = 100_000
 const ROUNDS = 20
-const CHROMIUM = '/usr/bin/chromium'
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 const MB = 1024 * 1024
 const BULK_CONTACTS = 10_000
-const IMPORT_ROWS = 10_000
 const REPLAY_INTENTS = 300
 const REPLAY_LIMIT = { limit: 20, windowMs: 1000 }
 /** 60 fps: one frame every 16.7 ms (DESIGN.md: "scrolling 100k rows at 60 fps"). */
@@ -38,18 +33,6 @@ const ONLY_NOTES_SEARCH = process.argv.includes('--only') && process.argv[proces
 /** `npm run bench -- --at-rest`: only issue 15's figures (the mirror sealed and unsealed), a few minutes rather than many. */
 const AT_REST_ONLY = process.argv.includes('--at-rest')
 
-function log(message: string): void {
-  process.stdout.write(`[bench] ${message}\n`)
-}
-
-/** Calls `window.bench[name](...args)` in the page. */
-function call<T>(page: Page, name: string, ...args: unknown[]): Promise<T> {
-  return page.evaluate(
-    ([name, args]) => (window as unknown as { bench: Record<string, (...a: unknown[]) => Promise<unknown>> }).bench[name](...args),
-    [name, args] as const,
-  ) as Promise<T>
-}
-
 async function heapUsed(page: Page): Promise<number> {
   const cdp = await page.context().newCDPSession(page)
   await cdp.send('HeapProfiler.collectGarbage')
@@ -59,14 +42,11 @@ async function heapUsed(page: Page): Promise<number> {
   return metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN
 }
 
-const MIME: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' }
-
 async function main(): Promise<void> {
   const started = Date.now()
   const loadAtStart = loadavg()[0]
   log('building the bench page')
-  // The bench page reaches the import and duplicates features through their index, components included.
-  await build({ root: join(ROOT, 'bench/page'), base: './', configFile: false, plugins: [vue()], logLevel: 'warn', build: { outDir: BENCH_WEB, emptyOutDir: true } })
+  await buildBenchPage()
   // The scroll probe runs inside the real app page (evaluated, so the app's CSP does not apply): one self-contained script.
   await build({
     root: join(ROOT, 'bench/page'),
@@ -82,18 +62,10 @@ async function main(): Promise<void> {
   log(`seeding ${CONTACTS.toLocaleString('en')} contacts`)
   const sandbox = await startSandbox({ port: 0, contacts: CONTACTS, knobs: { rows: 'full' } })
   const queries = benchQueries(sandbox.store.all())
-  const host = await startHost({ port: 0 })
+  const host = await startHost({ port: 0, rendererDir: BENCH_HOST })
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true })
   try {
     const context = await browser.newContext()
-    // The bench page is served on the app's own origin, so it shares the account's IndexedDB.
-    const benchPrefix = `${new URL(host.url).pathname}bench/`
-    await context.route(`${host.url}bench/**`, async (route) => {
-      const path = new URL(route.request().url()).pathname.slice(benchPrefix.length) || 'index.html'
-      const body = await readFile(join(BENCH_WEB, path)).catch(() => null)
-      if (!body) return route.fulfill({ status: 404, body: 'Not found' })
-      await route.fulfill({ status: 200, body, contentType: MIME[extname(path)] ?? 'application/octet-stream' })
-    })
     const page = await context.newPage()
     page.on('pageerror', (error) => log(`bench page error: ${error.message}`))
     await page.goto(`${host.url}bench/index.html`)
@@ -145,15 +117,7 @@ async function main(): Promise<void> {
     log('10,000-contact bulk tag, applied and queued')
     const bulk = await call<{ firstMs: number; secondMs: number; queued: number }>(benchPage, 'bulkTag', accountId, BULK_CONTACTS)
 
-    log(`import check of a ${IMPORT_ROWS.toLocaleString('en')}-row CSV against the ${CONTACTS.toLocaleString('en')} contacts`)
-    const importCheck = await call<{ ms: number; readMs: number; rows: number; counts: Record<string, number> }>(benchPage, 'importCheck', accountId, leadsCsv(sandbox.store.all(), IMPORT_ROWS))
-    log(`checked ${importCheck.rows} rows in ${Math.round(importCheck.ms)} ms (${JSON.stringify(importCheck.counts)})`)
-    log(`export of ${CONTACTS.toLocaleString('en')} contacts to CSV, then vCard 4.0, through the host`)
-    type Exported = { ms: number; count: number; bytes: number; longestGapMs: number }
-    const csvExport = await call<Exported>(benchPage, 'exportAll', accountId, 'csv')
-    const vcardExport = await call<Exported>(benchPage, 'exportAll', accountId, 'vcard-4.0')
-    log(`duplicate scan over ${CONTACTS.toLocaleString('en')} contacts`)
-    const scan = await call<{ ms: number; scanned: number; groups: number; byReason: Record<string, number> }>(benchPage, 'duplicateScan', accountId)
+    const contactsIo = await measureContactsIo(benchPage, accountId, sandbox.store.all())
 
     log('cold start of the app page, then scrolling its table')
     const cold = await coldStart(context, host.url)
@@ -230,24 +194,7 @@ async function main(): Promise<void> {
         target: 1000,
         note: `first call (cold); a second bulk tag of other contacts ${bulk.secondMs.toFixed(0)} ms; ${bulk.queued} intents queued`,
       },
-      {
-        name: `import check, ${IMPORT_ROWS.toLocaleString('en')}-row CSV vs ${CONTACTS / 1000}k mirror`,
-        value: importCheck.ms,
-        unit: 'ms',
-        target: 2000,
-        note:
-          `File in the page to preview: the import worker reads it (decode, parse, columns) in ${Math.round(importCheck.readMs)} ms, then maps, validates and looks every row up ` +
-          `among the account's contacts it loads (snapshot); rows ${JSON.stringify(importCheck.counts)}`,
-      },
-      exportFigure('export 100k contacts to CSV', csvExport, 3000),
-      exportFigure('export 100k contacts to vCard 4.0', vcardExport, 5000),
-      {
-        name: `duplicate scan over ${CONTACTS / 1000}k`,
-        value: scan.ms,
-        unit: 'ms',
-        target: 3000,
-        note: `the duplicates worker loads the mirror (snapshot) and groups ${scan.scanned.toLocaleString('en')} contacts by phone, email, name + last digits: ${scan.groups} groups ${JSON.stringify(scan.byReason)} (the seed writes emails as first.last@ one of a few domains, so namesakes share one)`,
-      },
+      ...contactsIo.figures,
       {
         name: 'replay throughput (share of the rate limit)',
         value: replay.shareOfLimit,
@@ -269,6 +216,7 @@ async function main(): Promise<void> {
       tableToArrayMs: raw.toArrayMs,
       workerHeapEstimateMB: indexHeap / MB,
       loadAverage: { start: loadAtStart, end: loadavg()[0], cores: availableParallelism() },
+      contactsIo: contactsIo.info,
       scroll: { plan: SCROLL_PLAN, ...Object.fromEntries(Object.entries(cold.scroll).map(([k, run]) => [k, scrollSummary(run)])) },
     }
     process.stdout.write(`\n${table(figures)}\n\n`)
@@ -355,36 +303,6 @@ async function notesSearchFigures(page: Page, accountId: string, queries: BenchQ
       note: 'JSHeapUsedSize after GC on the bench page, holding what the search worker holds once its notes loaded (rows, index, note words; no note text), less the page before',
     },
   ]
-}
-
-/**
- * A trade fair's leads as a spreadsheet saves them: semicolons, first and last name, a local mobile
- * number, an email, tags and a note. One row in ten is a contact already here (its phone), one in
- * twenty has a number that cannot be read.
- */
-function leadsCsv(contacts: readonly { name: string; phone: string | null }[], rows: number): string {
-  const withPhone = contacts.filter((contact) => contact.phone)
-  const lines = ['Vorname;Nachname;Handy;E-Mail;Kategorien;Notiz']
-  for (let i = 0; i < rows; i++) {
-    if (i % 10 === 0) {
-      const known = withPhone[(i * 7919) % withPhone.length]!
-      lines.push(`${known.name.split(' ')[0]};${known.name.split(' ').slice(1).join(' ')};${known.phone};;messe;Came back`)
-    } else if (i % 20 === 5) lines.push(`Lead;${i};12${i};lead${i}@;messe;`)
-    else lines.push(`Lead;Nummer ${i};0171 ${String(2_000_000 + i).padStart(7, '0')};lead${i}@example.de;messe, 2026;Met at booth ${i % 40}`)
-  }
-  return lines.join('\r\n')
-}
-
-function exportFigure(name: string, run: { ms: number; count: number; bytes: number; longestGapMs: number }, target: number): Figure {
-  return {
-    name,
-    value: run.ms,
-    unit: 'ms',
-    target,
-    note:
-      `runExport in the page: the mirror read (snapshot), the text written 1,000 contacts a slice and sent in chunks of at most 128k characters through the host's /rpc to main's export files, ` +
-      `${run.count.toLocaleString('en')} contacts, ${(run.bytes / 1024 / 1024).toFixed(1)} MB on disk, notes included; the page's longest stretch without a turn for other work ${run.longestGapMs.toFixed(0)} ms`,
-  }
 }
 
 interface ColdStart {

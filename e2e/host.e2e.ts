@@ -6,7 +6,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
-import { CHANNELS } from '../src/shared/contract'
+import { CHANNELS, EXPORT_CHUNK_BYTES } from '../src/shared/contract'
+import { jsonStringBytes } from '../src/shared/json-weight'
 import { CALL_OPTIONS_HEADER } from '../src/host/bridge-script'
 import { startHost, type Host } from '../src/host/host-server'
 import { chromiumSkipReason, launchChromium } from './support/chromium'
@@ -70,6 +71,20 @@ describe('browser host', () => {
     expect(await list('{"priority":"urgent"}')).toMatchObject({ ok: false, error: { kind: 'validation' } })
     expect(await list('"pull"')).toMatchObject({ ok: false, error: { kind: 'validation' } })
     expect(await list('{not json')).toMatchObject({ ok: false, error: { kind: 'validation' } })
+  })
+
+  it('takes export chunks as heavy as the contract allows, whatever they hold, under its body cap', async () => {
+    const call = (channel: string, body: unknown) => rpc(channel, body, { origin: host.origin }).then((r) => r.json())
+    const opened = await call('export.open', { fileName: 'heavy.csv', format: 'csv' })
+    // Each weighs EXPORT_CHUNK_BYTES or just under as JSON: quotes and control characters escaped, CJK at 3 bytes.
+    const most = EXPORT_CHUNK_BYTES - 2
+    const chunks = ['"'.repeat(most / 2), '\u0001'.repeat(Math.floor(most / 6)), '王'.repeat(Math.floor(most / 3)), 'x'.repeat(most)]
+    expect(chunks.map(jsonStringBytes).every((bytes) => bytes <= EXPORT_CHUNK_BYTES && bytes > EXPORT_CHUNK_BYTES - 6)).toBe(true)
+    for (const [at, text] of chunks.entries()) expect(await call('export.write', { id: opened.data.id, at, text })).toEqual({ ok: true, data: null })
+    const finished = await call('export.finish', { id: opened.data.id })
+    expect(finished).toMatchObject({ ok: true })
+    expect(await readFile(finished.data.path, 'utf8')).toBe(chunks.join(''))
+    await rm(finished.data.path)
   })
 
   it('answers nothing without the secret: not the page, not a file, not the bridge', async () => {

@@ -406,7 +406,7 @@ describe('main process glue', () => {
       electron.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: chosen })
       const opened = (await handler('export.open')(fromPage, { fileName: 'contacts.csv', format: 'csv' })) as { ok: true; data: { id: string; fileName: string } }
       expect(opened).toMatchObject({ ok: true, data: { fileName: 'leads.csv' } })
-      await handler('export.write')(fromPage, { id: opened.data.id, text: 'Name\r\nAda\r\n' })
+      await handler('export.write')(fromPage, { id: opened.data.id, at: 0, text: 'Name\r\nAda\r\n' })
       expect(await handler('export.finish')(fromPage, { id: opened.data.id })).toEqual({ ok: true, data: { path: chosen, bytes: 11 } })
       expect(await readFile(chosen, 'utf8')).toBe('Name\r\nAda\r\n')
     } finally {

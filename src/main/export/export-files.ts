@@ -15,8 +15,11 @@ export interface ExportFilesOptions {
 export interface ExportFiles {
   /** Asks where to save; null when the user cancelled. The name shown is the one chosen. */
   open(fileName: string, format: ExportFormat): Promise<Result<{ id: string; fileName: string } | null>>
-  /** Appends a chunk, in the order the calls come. */
-  write(id: string, text: string): Promise<Result<null>>
+  /**
+   * Appends chunk number `at` (from 0) once the chunks before it are written: the page keeps a few
+   * writes in flight, and the browser host's HTTP may deliver them in any order.
+   */
+  write(id: string, at: number, text: string): Promise<Result<null>>
   /** Puts the whole file in place (it was written beside it until now). */
   finish(id: string): Promise<Result<{ path: string; bytes: number }>>
   /** Drops the unfinished file (the user cancelled, the page failed). */
@@ -27,6 +30,13 @@ export interface ExportFiles {
 
 /** Exports open at once; more means a page that never finishes its exports. */
 export const MAX_OPEN_EXPORTS = 4
+/** Chunks held for an earlier one still on its way; the page keeps fewer writes than this in flight. */
+export const MAX_CHUNKS_AHEAD = 8
+
+interface EarlyChunk {
+  text: string
+  done: (result: Result<null>) => void
+}
 
 interface OpenExport {
   path: string
@@ -35,6 +45,9 @@ interface OpenExport {
   bytes: number
   /** Calls for one export run one after the other, whatever the transport does. */
   tail: Promise<unknown>
+  /** The number of the chunk to write next, and the later ones that came before it. */
+  next: number
+  early: Map<number, EarlyChunk>
 }
 
 /** A name the page suggests, made safe to show in a dialog and to use as a file name, with the format's extension. */
@@ -49,6 +62,7 @@ export function safeFileName(fileName: string, format: ExportFormat): string {
 }
 
 const unknownExport = (): ApiError => ({ kind: 'not_found', message: desktopText('main.export.notOpen') })
+const outOfOrder = (): ApiError => ({ kind: 'validation', message: desktopText('main.export.outOfOrder'), fields: {} })
 const diskError = (error: unknown, path: string): ApiError => ({
   kind: 'internal',
   message:
@@ -80,6 +94,8 @@ export function createExportFiles(options: ExportFilesOptions): ExportFiles {
 
   async function drop(id: string, current: OpenExport): Promise<void> {
     exports.delete(id)
+    for (const chunk of current.early.values()) chunk.done(fail(unknownExport()))
+    current.early.clear()
     await current.handle.close().catch(() => {})
     await rm(current.part, { force: true }).catch(() => {})
   }
@@ -93,20 +109,38 @@ export function createExportFiles(options: ExportFilesOptions): ExportFiles {
       try {
         const handle = await open(part, 'w')
         const id = newId()
-        exports.set(id, { path, part, handle, bytes: 0, tail: Promise.resolve() })
+        exports.set(id, { path, part, handle, bytes: 0, tail: Promise.resolve(), next: 0, early: new Map() })
         return ok({ id, fileName: basename(path) })
       } catch (error) {
         return fail(diskError(error, path))
       }
     },
-    write: (id, text) =>
-      queued(id, async (current) => {
-        const { bytesWritten } = await current.handle.write(text, null, 'utf8')
-        current.bytes += bytesWritten
-        return ok(null)
-      }),
+    write(id, at, text) {
+      const current = exports.get(id)
+      if (!current) return Promise.resolve(fail(unknownExport()))
+      if (at < current.next || at >= current.next + MAX_CHUNKS_AHEAD || current.early.has(at)) return Promise.resolve(fail(outOfOrder()))
+      return new Promise((done) => {
+        current.early.set(at, { text, done })
+        // Into the export's queue in the page's order, whichever order the chunks came in.
+        for (let chunk = current.early.get(current.next); chunk; chunk = current.early.get(current.next)) {
+          const { text: piece, done: written } = chunk
+          current.early.delete(current.next)
+          current.next++
+          void queued(id, async (open) => {
+            const { bytesWritten } = await open.handle.write(piece, null, 'utf8')
+            open.bytes += bytesWritten
+            return ok(null)
+          }).then(written)
+        }
+      })
+    },
     finish: (id) =>
       queued(id, async (current) => {
+        // A chunk is held for one that never came: the file would have a hole.
+        if (current.early.size > 0) {
+          await drop(id, current)
+          return fail(outOfOrder())
+        }
         await current.handle.close()
         await rename(current.part, current.path)
         exports.delete(id)

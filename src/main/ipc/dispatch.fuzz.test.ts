@@ -87,7 +87,7 @@ function findValid(channel: (typeof CHANNELS)[number]): Record<string, unknown> 
     { source: 'error', message: 'boom' },
     { sync: { reachability: 'online', lastSyncedAt: null, unsynced: 0, needsAttention: 0, pull: 'idle' } },
     { fileName: 'contacts.csv', format: 'csv' },
-    { id: 'export-0001', text: 'Name\r\n' },
+    { id: 'export-0001', at: 0, text: 'Name\r\n' },
     { id: 'export-0001' },
   ]
   return candidates.find((candidate) => channels[channel].args.safeParse(candidate).success) ?? null

@@ -37,7 +37,7 @@ const validArgs: { [C in Channel]: ArgsOf<C> } = {
   'app.info': {},
   'app.openLogs': {},
   'export.open': { fileName: 'contacts-2026-03-04.csv', format: 'csv' },
-  'export.write': { id: 'b3c1e0a2-5d4f-4c8e-9a7b-1f2e3d4c5b6a', text: 'Name,Phone\r\n' },
+  'export.write': { id: 'b3c1e0a2-5d4f-4c8e-9a7b-1f2e3d4c5b6a', at: 0, text: 'Name,Phone\r\n' },
   'export.finish': { id: 'b3c1e0a2-5d4f-4c8e-9a7b-1f2e3d4c5b6a' },
   'export.abort': { id: 'b3c1e0a2-5d4f-4c8e-9a7b-1f2e3d4c5b6a' },
 }
@@ -166,9 +166,14 @@ const badArgs: { [C in Channel]: ReadonlyArray<readonly [string, unknown]> } = {
     ['numeric name', { fileName: 42, format: 'csv' }],
   ],
   'export.write': [
-    ...badExportIds.map(([name, args]) => [name, { ...args, text: 'x' }] as const),
-    ['missing text', { id: 'b3c1e0a2-5d4f-4c8e-9a7b-1f2e3d4c5b6a' }],
-    ['a chunk over the limit', { id: 'b3c1e0a2-5d4f-4c8e-9a7b-1f2e3d4c5b6a', text: 'x'.repeat(131_073) }],
+    ...badExportIds.map(([name, args]) => [name, { ...args, at: 0, text: 'x' }] as const),
+    ['missing text', { id: 'b3c1e0a2-5d4f-4c8e-9a7b-1f2e3d4c5b6a', at: 0 }],
+    ['missing number', { id: 'b3c1e0a2-5d4f-4c8e-9a7b-1f2e3d4c5b6a', text: 'x' }],
+    ['negative number', { id: 'b3c1e0a2-5d4f-4c8e-9a7b-1f2e3d4c5b6a', at: -1, text: 'x' }],
+    ['fractional number', { id: 'b3c1e0a2-5d4f-4c8e-9a7b-1f2e3d4c5b6a', at: 0.5, text: 'x' }],
+    ['a chunk over the limit', { id: 'b3c1e0a2-5d4f-4c8e-9a7b-1f2e3d4c5b6a', at: 0, text: 'x'.repeat(960_001) }],
+    // Short enough, but too heavy for the browser host's body cap once written as JSON.
+    ['a chunk over the limit as JSON', { id: 'b3c1e0a2-5d4f-4c8e-9a7b-1f2e3d4c5b6a', at: 0, text: '"'.repeat(480_000) }],
   ],
   'export.finish': badExportIds,
   'export.abort': badExportIds,

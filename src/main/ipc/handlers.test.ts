@@ -100,7 +100,7 @@ const validArgs: { [C in Channel]: ArgsOf<C> } = {
   'app.info': {},
   'app.openLogs': {},
   'export.open': { fileName: 'contacts.csv', format: 'csv' },
-  'export.write': { id: 'export-0001', text: 'Name\r\n' },
+  'export.write': { id: 'export-0001', at: 0, text: 'Name\r\n' },
   'export.finish': { id: 'export-0001' },
   'export.abort': { id: 'export-0001' },
 }
@@ -177,8 +177,8 @@ describe('createHandlers', () => {
   it('hands exports to the export files service: where to save, each chunk, the end or the drop', async () => {
     expect(await call('export.open', { fileName: ' contacts.csv ', format: 'csv' })).toEqual(ok({ id: 'export-0001', fileName: 'contacts.csv' }))
     expect(exports.open).toHaveBeenCalledWith('contacts.csv', 'csv')
-    await call('export.write', { id: 'export-0001', text: 'Name\r\n' })
-    expect(exports.write).toHaveBeenCalledWith('export-0001', 'Name\r\n')
+    await call('export.write', { id: 'export-0001', at: 0, text: 'Name\r\n' })
+    expect(exports.write).toHaveBeenCalledWith('export-0001', 0, 'Name\r\n')
     expect(await call('export.finish', { id: 'export-0001' })).toEqual(ok({ path: '/home/rep/Documents/contacts.csv', bytes: 6 }))
     await call('export.abort', { id: 'export-0001' })
     expect(exports.abort).toHaveBeenCalledWith('export-0001')

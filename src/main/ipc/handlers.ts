@@ -104,7 +104,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
       return ok(null)
     },
     'export.open': ({ fileName, format }) => deps.exports.open(fileName, format),
-    'export.write': ({ id, text }) => deps.exports.write(id, text),
+    'export.write': ({ id, at, text }) => deps.exports.write(id, at, text),
     'export.finish': ({ id }) => deps.exports.finish(id),
     'export.abort': ({ id }) => deps.exports.abort(id),
   }

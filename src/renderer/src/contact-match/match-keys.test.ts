@@ -33,9 +33,20 @@ describe('match keys', () => {
     )
   })
 
+  it('takes the last six digits, separators and text aside, for any phone (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('0', '1', '7', '9', ' ', '-', '+', '(', ')', 'x', '٣') }), (phone) => {
+        const digits = phone.replace(/[^0-9]/g, '')
+        expect(phoneSuffix(phone)).toBe(digits.length >= 6 ? digits.slice(-6) : null)
+      }),
+    )
+  })
+
   it('takes the last six digits as the suffix, and needs both parts for the name + suffix key', () => {
     expect(phoneSuffix('+49 171 1234567')).toBe('234567')
     expect(phoneSuffix('12345')).toBeNull()
+    expect(phoneSuffix('+49 1712-34 56 (work)')).toBe('123456')
+    expect(phoneSuffix('x')).toBeNull()
     expect(nameSuffixKey('Anna', '+491711234567')).toBe('234567|anna')
     expect(nameSuffixKey('Anna', null)).toBeNull()
   })

@@ -30,8 +30,17 @@ export function nameKey(name: string | null | undefined): string | null {
   return words.length ? words.sort().join(' ') : null
 }
 
+const isDigit = (code: number): boolean => code >= 48 && code <= 57
+
 /** The last SUFFIX_DIGITS digits of a phone; null when it has fewer. */
 export function phoneSuffix(phone: string | null | undefined): string | null {
+  if (!phone) return null
+  // Most phones end in six digits in a row (every E.164 number does): a slice, no regex over 100k phones.
+  let end = phone.length
+  while (end > 0 && !isDigit(phone.charCodeAt(end - 1))) end--
+  let start = end
+  while (start > 0 && end - start < SUFFIX_DIGITS && isDigit(phone.charCodeAt(start - 1))) start--
+  if (end - start === SUFFIX_DIGITS) return phone.slice(start, end)
   const digits = digitsOf(phone)
   return digits.length >= SUFFIX_DIGITS ? digits.slice(-SUFFIX_DIGITS) : null
 }

@@ -53,6 +53,18 @@ describe('loadMirrorRows', () => {
     expect(load.rows).toHaveLength(40)
   })
 
+  it('patches a block of changed rows read in one range, without the unchanged rows inside it twice', async () => {
+    await mergeRows(db, rowsUpTo(100))
+    await writeSnapshot(db)
+    // A bulk edit of rows 10-30 but 20, and row 25 deleted: the dirty ids are close enough for one range read.
+    await mergeRows(db, rowsUpTo(30).slice(9).filter((r) => r.id !== 20).map((r) => ({ ...r, tags: ['edited'] })))
+    await deleteRows(db, [25])
+    const load = await loadMirrorRows(db)
+    expect(load).toMatchObject({ source: 'snapshot', dirty: 20 })
+    expect(sorted(load.rows)).toEqual(await allRows(db))
+    expect(load.rows.filter((r) => r.tags?.includes('edited'))).toHaveLength(19)
+  })
+
   it('sees a write made by another path once it marks its ids dirty', async () => {
     await mergeRows(db, rowsUpTo(10))
     await writeSnapshot(db)

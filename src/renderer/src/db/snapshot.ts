@@ -1,6 +1,7 @@
 // A cold-start snapshot of the mirror: its rows as a few big `meta` records, plus the ids written since.
 import type { ContactRow } from '../../../shared/contact'
 import type { ContactsDb } from './database'
+import { rowsWithIds } from './rows-by-id'
 
 /**
  * Why: `toArray()` of 100k rows takes ~2.6 s in Chromium (one structured clone per row), the
@@ -86,7 +87,7 @@ export async function loadMirrorRows(db: ContactsDb): Promise<MirrorLoad> {
       if (!chunk) return { rows: await db.contacts.toArray(), source: 'table', dirty: dirty.size } satisfies MirrorLoad
       for (const row of chunk.value as ContactRow[]) if (!dirty.has(row.id)) rows.push(row)
     }
-    for (const row of await db.contacts.bulkGet([...dirty])) if (row) rows.push(row)
+    for (const row of await rowsWithIds(db, [...dirty])) rows.push(row)
     return { rows, source: 'snapshot', dirty: dirty.size } satisfies MirrorLoad
   })
 }

@@ -5,6 +5,7 @@ import { findDuplicateGroups } from './find-duplicates'
 
 export function scanRows(rows: readonly ContactRow[]): DuplicateScan {
   const groups = findDuplicateGroups(rows)
-  const wanted = new Set(groups.flatMap((group) => group.ids))
+  const wanted = new Set<number>()
+  for (const group of groups) for (const id of group.ids) wanted.add(id)
   return { groups, members: rows.filter((row) => wanted.has(row.id)), scanned: rows.length }
 }

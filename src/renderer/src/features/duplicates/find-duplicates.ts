@@ -55,12 +55,17 @@ function sharedKeys(indexes: Iterable<number>, keyOf: (i: number) => string | nu
  */
 export function findDuplicateGroups(contacts: readonly ContactRow[]): DuplicateGroup[] {
   const sets = new UnionFind(contacts.length)
-  const links: DuplicateLink[] = []
+  /** Links between row indexes (the groups name ids once they are built). */
+  const links: { i: number; j: number; reason: MatchReason; value: string }[] = []
   const link = (i: number, j: number, reason: MatchReason, value: string) => {
-    if (sets.union(i, j)) links.push({ a: contacts[i]!.id, b: contacts[j]!.id, reason, value })
+    if (sets.union(i, j)) links.push({ i, j, reason, value })
   }
-  for (const [phone, members] of sharedKeys(contacts.keys(), (i) => phoneKey(contacts[i]!.phone))) {
-    for (const other of members.slice(1)) link(members[0]!, other, 'phone', phone)
+  // Contacts with one phone share its suffix too: phones are compared only inside the groups of a suffix, one pass over the mirror fewer.
+  const bySuffix = sharedKeys(contacts.keys(), (i) => phoneSuffix(contacts[i]!.phone))
+  for (const sharing of bySuffix.values()) {
+    for (const [phone, members] of sharedKeys(sharing, (i) => phoneKey(contacts[i]!.phone))) {
+      for (const other of members.slice(1)) link(members[0]!, other, 'phone', phone)
+    }
   }
   for (const [email, members] of sharedKeys(contacts.keys(), (i) => emailKey(contacts[i]!.email))) {
     for (const other of members.slice(1)) link(members[0]!, other, 'email', email)
@@ -71,7 +76,7 @@ export function findDuplicateGroups(contacts: readonly ContactRow[]): DuplicateG
     if (!names.has(i)) names.set(i, nameKey(contacts[i]!.name))
     return names.get(i)!
   }
-  for (const [suffix, sharing] of sharedKeys(contacts.keys(), (i) => phoneSuffix(contacts[i]!.phone))) {
+  for (const [suffix, sharing] of bySuffix) {
     const members = sharing.filter((i) => nameOf(i) !== null)
     if (members.length > PAIRWISE_LIMIT) {
       for (const same of sharedKeys(members, nameOf).values()) for (const other of same.slice(1)) link(same[0]!, other, 'name', suffix)
@@ -88,17 +93,18 @@ export function findDuplicateGroups(contacts: readonly ContactRow[]): DuplicateG
   return groupsOf(contacts, sets, links)
 }
 
-function groupsOf(contacts: readonly ContactRow[], sets: UnionFind, links: DuplicateLink[]): DuplicateGroup[] {
+function groupsOf(contacts: readonly ContactRow[], sets: UnionFind, links: readonly { i: number; j: number; reason: MatchReason; value: string }[]): DuplicateGroup[] {
   const byRoot = new Map<number, DuplicateGroup>()
-  const indexOf = new Map<number, number>()
-  contacts.forEach((c, i) => indexOf.set(c.id, i))
-  for (const item of links) {
-    const root = sets.find(indexOf.get(item.a)!)
+  for (const { i, j, reason, value } of links) {
+    const root = sets.find(i)
     let group = byRoot.get(root)
-    if (!group) byRoot.set(root, (group = { ids: [], reason: item.reason, links: [] }))
-    group.links.push(item)
-    if (REASON_STRENGTH[item.reason] < REASON_STRENGTH[group.reason]) group.reason = item.reason
+    if (!group) byRoot.set(root, (group = { ids: [], reason, links: [] }))
+    group.links.push({ a: contacts[i]!.id, b: contacts[j]!.id, reason, value })
+    if (REASON_STRENGTH[reason] < REASON_STRENGTH[group.reason]) group.reason = reason
   }
-  contacts.forEach((c, i) => byRoot.get(sets.find(i))?.ids.push(c.id))
+  // Every member of a group is at one end of a link: only those rows are looked up, in the mirror's order.
+  const linked = new Uint8Array(contacts.length)
+  for (const { i, j } of links) linked[i] = linked[j] = 1
+  for (let i = 0; i < contacts.length; i++) if (linked[i]) byRoot.get(sets.find(i))!.ids.push(contacts[i]!.id)
   return [...byRoot.values()].sort((a, b) => REASON_STRENGTH[a.reason] - REASON_STRENGTH[b.reason] || b.ids.length - a.ids.length || a.ids[0]! - b.ids[0]!)
 }

@@ -1,16 +1,12 @@
-// Exports contacts to a file main saves: where to (the save dialog), then the CSV or vCard text in chunks, a slice of contacts at a time, so the window never freezes.
-import { EXPORT_CHUNK_CHARS, type ExportFormat } from '../../../../shared/contract'
-import type { ContactRow } from '../../../../shared/contact'
+// Exports contacts to a file main saves: where to (the save dialog), then the text the export worker writes, chunk by chunk, so the window never freezes.
+import type { ExportFormat } from '../../../../shared/contract'
 import { fail, ok, type Result } from '../../../../shared/result'
 import { callBridge } from '../../bridge'
-import type { ContactsDb } from '../../db/database'
-import { localeFormats } from '../../i18n'
-import { loadMirrorRows } from '../../db/snapshot'
-import { csvExport } from './csv-export'
-import type { ExportSlice } from './export-slices'
-import { vcardExport, type VcardVersion } from './vcard-export'
+import { currentLocale, t } from '../../i18n'
+import { WRITES_IN_FLIGHT, type ExportKind, type FromExportWorker, type ToExportWorker } from './export-protocol'
+import { mirrorKey } from '../../db/mirror-keys'
 
-export type ExportKind = 'csv' | 'vcard-4.0' | 'vcard-3.0'
+export type { ExportKind } from './export-protocol'
 
 export interface ExportRequest {
   /** The contacts, in the order to write them; 'all' writes every contact by name. */
@@ -29,104 +25,97 @@ export interface ExportDone {
   count: number
 }
 
-export interface ExportProgress {
+export interface ExportOptions {
   onProgress?: (written: number, total: number) => void
   signal?: AbortSignal
+  /** Starts the export worker; tests pass one that runs it in-process. */
+  worker?: () => Worker
 }
 
-/** Past this many ids, one read of the whole mirror beats reading each id. */
-const READ_ALL_ABOVE = 2_000
+/** The real worker; Vite bundles it from this exact `new Worker(new URL(...))` expression. */
+function startExportWorker(): Worker {
+  return new Worker(new URL('./export.worker.ts', import.meta.url), { type: 'module', name: 'skylight-export' })
+}
 
 const formatOf = (kind: ExportKind): ExportFormat => (kind === 'csv' ? 'csv' : 'vcard')
 
-/** Pieces of at most `max` characters, never cutting a surrogate pair (each piece is encoded on its own). */
-export function piecesOf(text: string, max: number = EXPORT_CHUNK_CHARS): string[] {
-  const pieces: string[] = []
-  let start = 0
-  while (start < text.length) {
-    let end = Math.min(text.length, start + max)
-    const last = text.charCodeAt(end - 1)
-    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end -= 1
-    pieces.push(text.slice(start, end))
-    start = end
-  }
-  return pieces
-}
+type Inbound = FromExportWorker | { type: 'stopped' }
 
-async function contactsFor(db: ContactsDb, ids: readonly number[] | 'all'): Promise<ContactRow[]> {
-  if (ids === 'all') {
-    const { collator } = localeFormats()
-    return (await loadMirrorRows(db)).rows.sort((a, b) => collator.compare(a.name ?? '', b.name ?? ''))
+/** The worker's messages (and a stop) in order, taken one at a time. */
+function inbox(): { push(message: Inbound): void; next(): Promise<Inbound> } {
+  const queue: Inbound[] = []
+  let waiting: ((message: Inbound) => void) | null = null
+  return {
+    push(message) {
+      if (waiting) {
+        waiting(message)
+        waiting = null
+      } else queue.push(message)
+    },
+    next: () => (queue.length ? Promise.resolve(queue.shift()!) : new Promise((resolve) => (waiting = resolve))),
   }
-  if (ids.length <= READ_ALL_ABOVE) return (await db.contacts.bulkGet([...ids])).filter((row): row is ContactRow => row !== undefined)
-  const byId = new Map((await loadMirrorRows(db)).rows.map((row) => [row.id, row]))
-  return ids.flatMap((id) => byId.get(id) ?? [])
-}
-
-async function notesOf(db: ContactsDb): Promise<(id: number) => readonly string[] | undefined> {
-  const byContact = new Map<number, { content: string; at: string }[]>()
-  for (const note of await db.notes.toArray()) {
-    const list = byContact.get(note.contactId) ?? []
-    list.push({ content: note.content, at: note.created_at ?? '' })
-    byContact.set(note.contactId, list)
-  }
-  return (id) => byContact.get(id)?.sort((a, b) => a.at.localeCompare(b.at)).map((note) => note.content)
 }
 
 /**
- * A turn for the window between slices: a message to ourselves, which (unlike a chain of zero
- * timeouts, clamped to 4 ms after a few) costs next to nothing.
+ * Asks main where to save (null when the user cancelled) while the worker reads the mirror, then
+ * writes its chunks in order. A cancel or a failure drops the unfinished file; nothing is left
+ * half-written under the chosen name.
  */
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel()
-    channel.port1.onmessage = () => {
-      channel.port1.close()
-      resolve()
+export async function runExport(accountId: string, request: ExportRequest, options: ExportOptions = {}): Promise<Result<ExportDone | null>> {
+  const worker = (options.worker ?? startExportWorker)()
+  const messages = inbox()
+  const stop = () => messages.push({ type: 'stopped' })
+  worker.onmessage = (event: MessageEvent<FromExportWorker>) => messages.push(event.data)
+  worker.onerror = (event: ErrorEvent) => messages.push({ type: 'failed', message: event.message || t('import-export.export.failed') })
+  options.signal?.addEventListener('abort', stop)
+  const post = (message: ToExportWorker) => worker.postMessage(message)
+  const ids = request.ids === 'all' ? 'all' : [...request.ids]
+  post({ type: 'export', job: { accountId, ids, kind: request.kind, notes: request.notes, locale: currentLocale.value }, key: mirrorKey(accountId) ?? null })
+  try {
+    const opened = await callBridge('export.open', { fileName: request.fileName, format: formatOf(request.kind) })
+    if (!opened.ok || opened.data === null) return opened.ok ? ok(null) : opened
+    const { id, fileName } = opened.data
+    const abort = async <T>(result: Result<T>): Promise<Result<T>> => {
+      await callBridge('export.abort', { id })
+      return result
     }
-    channel.port2.postMessage(null)
-  })
-}
-
-/**
- * Asks main where to save (null when the user cancelled), then writes the file slice by slice. A
- * cancel or a failure drops the unfinished file; nothing is left half-written under the chosen name.
- */
-export async function runExport(db: ContactsDb, request: ExportRequest, progress: ExportProgress = {}): Promise<Result<ExportDone | null>> {
-  const opened = await callBridge('export.open', { fileName: request.fileName, format: formatOf(request.kind) })
-  if (!opened.ok || opened.data === null) return opened.ok ? ok(null) : opened
-  const { id, fileName } = opened.data
-  const abort = async <T>(result: Result<T>): Promise<Result<T>> => {
-    await callBridge('export.abort', { id })
-    return result
-  }
-  const contacts = await contactsFor(db, request.ids)
-  const notes = request.notes ? await notesOf(db) : undefined
-  const slices: Iterable<ExportSlice> =
-    request.kind === 'csv' ? csvExport(contacts, { notesOf: notes }) : vcardExport(contacts, { version: request.kind.slice(6) as VcardVersion, notesOf: notes })
-  const send = async (pieces: readonly string[]): Promise<Result<null>> => {
-    for (const text of pieces) {
-      const written = await callBridge('export.write', { id, text })
-      if (!written.ok) return written
+    let total = 0
+    /** Writes sent and not yet answered, oldest first, each with the contacts written once it is. */
+    const inFlight: { answer: Promise<Result<null>>; written: number }[] = []
+    const settleOldest = async (): Promise<Result<null>> => {
+      const { answer, written } = inFlight.shift()!
+      const result = await answer
+      if (result.ok) options.onProgress?.(written, total)
+      return result
     }
-    return ok(null)
+    let at = 0
+    for (;;) {
+      if (options.signal?.aborted) return abort(ok(null))
+      const message = await messages.next()
+      if (message.type === 'stopped') return abort(ok(null))
+      if (message.type === 'failed') return abort(fail({ kind: 'internal', message: message.message }))
+      if (message.type === 'end') break
+      if (message.type === 'total') {
+        total = message.count
+        continue
+      }
+      // Main writes the chunks in their order (`at`), whichever order they reach it in.
+      const answer = callBridge('export.write', { id, at: at++, text: message.text })
+      void answer.then((result) => result.ok && post({ type: 'more' }))
+      inFlight.push({ answer, written: message.written })
+      if (inFlight.length < WRITES_IN_FLIGHT) continue
+      const oldest = await settleOldest()
+      if (!oldest.ok) return abort(oldest)
+    }
+    while (inFlight.length) {
+      const oldest = await settleOldest()
+      if (!oldest.ok) return abort(oldest)
+    }
+    const finished = await callBridge('export.finish', { id })
+    if (!finished.ok) return fail(finished.error)
+    return ok({ fileName, path: finished.data.path, bytes: finished.data.bytes, count: total })
+  } finally {
+    options.signal?.removeEventListener('abort', stop)
+    worker.terminate()
   }
-  let pending = ''
-  for (const slice of slices) {
-    if (progress.signal?.aborted) return abort(ok(null))
-    pending += slice.text
-    // Full chunks go now, the rest waits for the next slice; the window gets a turn either way.
-    const pieces = pending.length >= EXPORT_CHUNK_CHARS ? piecesOf(pending) : [pending]
-    pending = pieces.pop() ?? ''
-    await nextTask()
-    const sent = await send(pieces)
-    if (!sent.ok) return abort(sent)
-    progress.onProgress?.(slice.written, contacts.length)
-  }
-  if (progress.signal?.aborted) return abort(ok(null))
-  const last = await send(piecesOf(pending))
-  if (!last.ok) return abort(last)
-  const finished = await callBridge('export.finish', { id })
-  if (!finished.ok) return fail(finished.error)
-  return ok({ fileName, path: finished.data.path, bytes: finished.data.bytes, count: contacts.length })
 }

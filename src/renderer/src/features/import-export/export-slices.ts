@@ -1,4 +1,4 @@
-// Runs an export generator slice by slice, giving the window back between slices, with progress and a way to cancel.
+// The slices an export's text is written in: a group of contacts at a time, each slice counting the contacts written once it is.
 
 /** One slice of an export: its text and how many contacts are written once it is. */
 export interface ExportSlice {
@@ -6,31 +6,8 @@ export interface ExportSlice {
   written: number
 }
 
-/** Contacts per slice: about 10 ms of work, so the window stays responsive. */
+/** Contacts per slice: the export worker joins slices into chunks for main, and reports progress by them. */
 export const EXPORT_SLICE_SIZE = 1000
-
-export interface CollectOptions {
-  onProgress?: (written: number) => void
-  signal?: AbortSignal
-  /** Waits between slices; default a macrotask, which lets the window paint and take input. */
-  pause?: () => Promise<void>
-}
-
-const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0))
-
-/** The whole export as its slices' texts (join them, or hand them to a Blob); null when cancelled. */
-export async function collectSlices(slices: Iterable<ExportSlice>, options: CollectOptions = {}): Promise<string[] | null> {
-  const pause = options.pause ?? nextTask
-  const parts: string[] = []
-  for (const slice of slices) {
-    parts.push(slice.text)
-    options.onProgress?.(slice.written)
-    await pause()
-    // Checked before the next slice is written, so a cancel costs no more work.
-    if (options.signal?.aborted) return null
-  }
-  return parts
-}
 
 /** Groups `items` into arrays of `size`: the slices the exports write. */
 export function* inGroups<T>(items: Iterable<T>, size: number = EXPORT_SLICE_SIZE): Generator<T[]> {

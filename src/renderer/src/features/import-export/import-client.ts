@@ -6,8 +6,11 @@ import type { ImportPreview } from './import-preview'
 import type { FileSummary, FromImportWorker, PreviewRequest, ToImportWorker } from './import-protocol'
 
 export interface ImportClient {
-  /** Reads `file`; a file too large is refused before a byte of it is read. */
-  read(file: Blob & { name?: string }, onProgress?: (progress: ParseProgress) => void): Promise<ImportResult<FileSummary>>
+  /**
+   * Reads `file`; a file too large is refused before a byte of it is read. `accountId`: whose mirror the
+   * preview will check against, which the worker loads meanwhile.
+   */
+  read(file: Blob & { name?: string }, options?: { onProgress?: (progress: ParseProgress) => void; accountId?: string }): Promise<ImportResult<FileSummary>>
   /** The rows of the file last read, checked and looked up among the account's contacts. */
   preview(request: PreviewRequest): Promise<ImportResult<ImportPreview>>
   close(): void
@@ -53,11 +56,11 @@ export function createImportClient(start: () => Worker = startImportWorker): Imp
   }
 
   return {
-    async read(file, onProgress) {
+    async read(file, { onProgress, accountId } = {}) {
       if (file.size > MAX_FILE_BYTES) return importErrors.tooLarge(file.size)
       if (file.size === 0) return importErrors.empty()
       const bytes = await file.arrayBuffer()
-      const answer = await ask({ type: 'read', id: nextId++, name: file.name ?? '', bytes }, [bytes], onProgress)
+      const answer = await ask({ type: 'read', id: nextId++, name: file.name ?? '', bytes, accountId, key: accountId ? (mirrorKey(accountId) ?? null) : null }, [bytes], onProgress)
       return answer.type === 'read' ? answer.result : readFail('unreadable')
     },
     async preview(request) {

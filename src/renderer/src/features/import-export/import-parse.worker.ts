@@ -2,6 +2,7 @@
 import { openAccountDatabase } from '../../db/database'
 import { holdMirrorKey } from '../../db/mirror-keys'
 import { createImportSession } from './import-session'
+import type { ParseProgress } from './csv-parse'
 import type { FromImportWorker, ToImportWorker } from './import-protocol'
 
 /** The dedicated worker scope, typed without the WebWorker lib (the renderer compiles with DOM). */
@@ -26,13 +27,15 @@ scope.onmessage = (event) => {
     )
     return
   }
-  const { id, bytes, name } = message
+  const { id, bytes, name, accountId } = message
+  if (accountId) holdMirrorKey(accountId, message.key ?? null)
   let lastPost = 0
-  const result = session.read(new Uint8Array(bytes), name, (progress) => {
+  const onProgress = (progress: ParseProgress) => {
     const now = Date.now()
     if (now - lastPost < PROGRESS_EVERY_MS) return
     lastPost = now
     scope.postMessage({ type: 'progress', id, progress })
-  })
+  }
+  const result = session.read(new Uint8Array(bytes), name, onProgress, accountId)
   scope.postMessage({ type: 'read', id, result })
 }

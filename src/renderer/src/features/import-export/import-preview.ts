@@ -25,7 +25,11 @@ const isIndex = (existing: Iterable<ContactRow> | MatchIndex<ContactRow>): exist
  * reported and never block the others.
  */
 export function buildPreview(records: readonly SourceRecord[], options: CandidateOptions, existing: Iterable<ContactRow> | MatchIndex<ContactRow>): ImportPreview {
-  const candidates = records.map((record) => toCandidate(record, options))
+  return previewCandidates(records.map((record) => toCandidate(record, options)), existing)
+}
+
+/** `buildPreview` once every record is a candidate: the import worker checks them while the mirror still loads. */
+export function previewCandidates(candidates: readonly Candidate[], existing: Iterable<ContactRow> | MatchIndex<ContactRow>): ImportPreview {
   const creates = candidates.flatMap((candidate) => (candidate.create ? [candidate.create] : []))
   const here = isIndex(existing) ? existing : indexContactsMatching(existing, creates)
   const inFile = emptyMatchIndex<number>()

@@ -31,8 +31,11 @@ export interface PreviewRequest {
 
 /** `bytes` is transferred, not copied. */
 export type ToImportWorker =
-  | { type: 'read'; id: number; name: string; bytes: ArrayBuffer }
-  /** `key`: the account's data key for its sealed mirror (null: unsealed). */
+  /**
+   * `accountId`: whose mirror the preview will check against; the worker loads it while the user maps the columns.
+   * `key`: that account's data key for its sealed mirror (null: unsealed).
+   */
+  | { type: 'read'; id: number; name: string; bytes: ArrayBuffer; accountId?: string; key?: CryptoKey | null }
   | { type: 'preview'; id: number; request: PreviewRequest; key: CryptoKey | null }
 
 export type FromImportWorker =

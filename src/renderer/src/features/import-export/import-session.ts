@@ -4,7 +4,8 @@ import type { ContactsDb } from '../../db/database'
 import { loadMirrorRows } from '../../db/snapshot'
 import type { ParseProgress } from './csv-parse'
 import { importErrors, readFail, readOk, type ImportResult } from './import-error'
-import { buildPreview, type ImportPreview } from './import-preview'
+import { toCandidate } from './candidate'
+import { previewCandidates, type ImportPreview } from './import-preview'
 import type { FileSummary, PreviewRequest } from './import-protocol'
 import { readImportFile, recordsOf, type ParsedFile } from './read-import-file'
 
@@ -14,7 +15,8 @@ const HEAD_RECORDS = 12
 const SPREADSHEET_NAME = /\.(xlsx?|xlsm|xlsb|ods|numbers)$/i
 
 export interface ImportSession {
-  read(bytes: Uint8Array, name: string, onProgress?: (progress: ParseProgress) => void): ImportResult<FileSummary>
+  /** `accountId`: whose mirror the preview will check against, loaded from now on while the user maps the columns. */
+  read(bytes: Uint8Array, name: string, onProgress?: (progress: ParseProgress) => void, accountId?: string): ImportResult<FileSummary>
   preview(request: PreviewRequest): Promise<ImportResult<ImportPreview>>
 }
 
@@ -35,21 +37,31 @@ function summaryOf(file: ParsedFile): FileSummary {
 /** `openDb` opens the account's mirror (the worker opens its own connection; it is closed once the rows are read). */
 export function createImportSession(openDb: (accountId: string) => Promise<ContactsDb>): ImportSession {
   let file: ParsedFile | null = null
-  let mirror: { accountId: string; rows: ContactRow[] } | null = null
+  let mirror: { accountId: string; rows: Promise<ContactRow[]> } | null = null
 
-  async function rowsOf(accountId: string): Promise<ContactRow[]> {
-    if (mirror?.accountId === accountId) return mirror.rows
+  async function load(accountId: string): Promise<ContactRow[]> {
     const db = await openDb(accountId)
     try {
-      mirror = { accountId, rows: (await loadMirrorRows(db)).rows }
-      return mirror.rows
+      return (await loadMirrorRows(db)).rows
     } finally {
       db.close()
     }
   }
 
+  function rowsOf(accountId: string): Promise<ContactRow[]> {
+    if (mirror?.accountId !== accountId) {
+      const rows = load(accountId)
+      mirror = { accountId, rows }
+      // A failed load is not kept: the next preview tries again.
+      rows.catch(() => {
+        if (mirror?.rows === rows) mirror = null
+      })
+    }
+    return mirror.rows
+  }
+
   return {
-    read(bytes, name, onProgress) {
+    read(bytes, name, onProgress, accountId) {
       file = null
       // A new file is checked against the mirror as it is now, not as it was for the last one.
       mirror = null
@@ -58,12 +70,16 @@ export function createImportSession(openDb: (accountId: string) => Promise<Conta
       if (!read.ok && read.error.kind === 'spreadsheet' && !SPREADSHEET_NAME.test(name)) return importErrors.binary()
       if (!read.ok) return read
       file = read.data
+      // Loaded while the user looks at the columns: the preview then waits for its own work only.
+      if (accountId !== undefined) rowsOf(accountId).catch(() => {})
       return readOk(summaryOf(read.data))
     },
     async preview({ accountId, mapping, options }) {
       if (!file) return readFail('no_file')
-      const records = recordsOf(file, mapping ?? undefined)
-      return readOk(buildPreview(records, options, await rowsOf(accountId)))
+      const mirror = rowsOf(accountId)
+      // Checked while the mirror loads (its reads go on outside this thread).
+      const candidates = recordsOf(file, mapping ?? undefined).map((record) => toCandidate(record, options))
+      return readOk(previewCandidates(candidates, await mirror))
     },
   }
 }

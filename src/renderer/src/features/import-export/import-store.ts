@@ -109,7 +109,7 @@ export const useImportStore = defineStore('import', () => {
     country.value = readDefaultCountry()
     stage.value = 'reading'
     client = createImportClient()
-    const read = await client.read(file, (progress) => (readShare.value = progress.total ? progress.done / progress.total : 0))
+    const read = await client.read(file, { onProgress: (progress) => (readShare.value = progress.total ? progress.done / progress.total : 0), accountId: to.accountId })
     if (mine !== run) return
     if (!read.ok) {
       failure.value = read.error

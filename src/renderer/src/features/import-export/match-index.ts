@@ -60,8 +60,8 @@ export function indexContactsMatching(rows: Iterable<ContactRow>, wanted: Iterab
   }
   const index = emptyMatchIndex<ContactRow>()
   for (const row of rows) {
-    const phone = phoneKey(row.phone)
-    if (phone !== null && phones.has(phone)) keep(index.byPhone, phone, row)
+    // Only E.164 phones are in `phones`: a row's phone found there is its key, no pattern test needed.
+    if (row.phone && phones.has(row.phone)) keep(index.byPhone, row.phone, row)
     const mail = emailKey(row.email)
     if (mail !== null && emails.has(mail)) keep(index.byEmail, mail, row)
     const suffix = phoneSuffix(row.phone)

@@ -16,6 +16,9 @@ const utf8Length = (codePoint: number): number => (codePoint < 0x80 ? 1 : codePo
 
 /** True when the line's UTF-8 form fits in `limit` octets; stops counting as soon as it does not. */
 function fitsIn(line: string, limit: number): boolean {
+  // A UTF-16 code unit is 1 to 3 octets: most lines are decided by their length alone.
+  if (line.length * 3 <= limit) return true
+  if (line.length > limit) return false
   let octets = 0
   for (let i = 0; i < line.length && octets <= limit; i++) {
     const code = line.charCodeAt(i)
