@@ -187,8 +187,8 @@ export function createHydrator(options: HydratorOptions): Hydrator {
         return null
       case 'failed': {
         const halt = await haltFor(outcome.error, signal)
-        // Offline, a refused key or a busy server say nothing about this contact: it stays first. A refusal
-        // or a fault answered for it leaves it aside a while, so one bad contact cannot hold up the rest.
+        // Offline, a refused key or a 429 say nothing about this contact: it stays first. A refusal or a
+        // fault (5xx) answered for it leaves it aside a while, so one bad contact cannot hold up the rest.
         if (halt !== 'offline' && halt !== 'unauthorized' && outcome.error.kind !== 'rate_limited') deferred.set(task.id, now() + deferMs)
         return halt
       }
