@@ -208,13 +208,17 @@ describe('hydration against the sandbox', () => {
     expect(hydrator.state.hydrated).toBe(59)
   })
 
-  it('reads contacts opened lately first, then those kept offline first, then the rest by name', async () => {
+  it('reads contacts opened or edited lately first, then those kept offline first, then the rest by name', async () => {
     await start(80)
     const contacts = sandbox.store.all()
+    const edited = contacts[60]!.id
     const opened = contacts[40]!.id
     const tagged = contacts.filter((contact) => contact.id !== opened && contact.tags.length > 0)
     const tag = tagged[0]!.tags[0]!
     const kept = contacts.filter((contact) => contact.id !== opened && contact.tags.includes(tag)).map((contact) => contact.id)
+    // Edited, and the edit already sent: the contact is no longer queued, yet comes right after the one opened since.
+    await enqueue(db, { kind: 'setBlacklisted', contactId: edited, blacklisted: !contacts[60]!.blacklisted })
+    await db.outbox.clear()
     await noteOpened(db, opened)
     await keepOfflineFirst(db, { tag: tag.toUpperCase() }, true)
     const log: number[] = []
@@ -222,9 +226,10 @@ describe('hydration against the sandbox', () => {
     await vi.waitFor(() => expect(hydrator.state.status).toBe('done'), { timeout: 20_000 })
     // Each contact: its GET then its notes list.
     const order = log.filter((_id, i) => i % 2 === 0)
-    expect(order[0]).toBe(opened)
-    expect(new Set(order.slice(1, 1 + kept.length))).toEqual(new Set(kept))
-    const rest = order.slice(1 + kept.length).map((id) => contacts.find((contact) => contact.id === id)!.name)
+    expect(order.slice(0, 2)).toEqual([opened, edited])
+    const marked = kept.filter((id) => id !== edited)
+    expect(new Set(order.slice(2, 2 + marked.length))).toEqual(new Set(marked))
+    const rest = order.slice(2 + marked.length).map((id) => contacts.find((contact) => contact.id === id)!.name)
     expect(rest).toEqual([...rest].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)))
   })
 

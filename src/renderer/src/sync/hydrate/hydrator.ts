@@ -8,7 +8,8 @@ import { sleep } from '../pacing/abortable'
 import { listRowsFull } from '../pull/list-rows'
 import type { Reachability } from '../session/connectivity'
 import { hydrateContact, type ContactOutcome, type HydrateBridge } from './hydrate-contact'
-import { isPaused, keptOfflineFirst, recentlyOpened, setPaused } from './hydration-marks'
+import { isPaused, keptOfflineFirst, setPaused } from './hydration-marks'
+import { recentContacts } from '../../db/recent-contacts'
 import { planHydration, type HydrationTask } from './hydration-plan'
 import { Waker } from './waker'
 
@@ -126,7 +127,7 @@ export function createHydrator(options: HydratorOptions): Hydrator {
         now: now(),
         refreshMs,
         listRowsFull: await listRowsFull(db),
-        recent: await recentlyOpened(db),
+        recent: await recentContacts(db),
         keepFirst: await keptOfflineFirst(db),
       })
       const at = now()
