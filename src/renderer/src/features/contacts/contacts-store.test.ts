@@ -95,6 +95,25 @@ describe('contacts store', () => {
     await vi.waitFor(() => expect(store.total).toBe(0))
   })
 
+  it('still re-reads after the workspace was swapped while a re-read was due (the offline copy deleted mid-sync)', async () => {
+    const store = await attached()
+    // A change whose re-read is still waiting when the account's copy is swapped for a fresh one.
+    await workspace.db.contacts.update(2, { name: 'Zoe Brandt-Okafor' })
+    const fresh = await openWorkspace(`contacts-${randomUUID()}`, { worker: InProcessWorker.factory({ open: true }) })
+    try {
+      store.attach(fresh)
+      store.show(0, 30)
+      await fresh.search.ready
+      await vi.waitFor(() => expect(store.ready).toBe(true))
+      expect(store.total).toBe(0)
+      await mergeRows(fresh.db, people.slice(0, 3))
+      await vi.waitFor(() => expect(store.total).toBe(3))
+    } finally {
+      store.attach(null)
+      await fresh.close()
+    }
+  })
+
   it('also asks the server while the first pull is incomplete, and shows what it found', async () => {
     setBridge(
       fakeBridge(

@@ -72,7 +72,9 @@ export const useContactsStore = defineStore('contacts', () => {
   /** Shows `next`'s contacts (or none), dropping everything about the previous workspace. */
   function attach(next: Workspace | null): void {
     detach()
+    // Forgotten, not only stopped: a timer id left behind would hold back every re-read of the next workspace.
     clearTimeout(refreshTimer)
+    refreshTimer = undefined
     cancelRemote()
     workspace.value = next
     window = null

@@ -1,26 +1,14 @@
-// What the user said about hydration, kept in the mirror's meta: contacts opened lately, filters to keep offline first, paused.
+// What the user said about hydration, kept in the mirror's meta: a contact opened, filters to keep offline first, paused.
 import type { ContactRow } from '../../../../shared/contact'
 import type { ContactsDb } from '../../db/database'
+import { noteRecent } from '../../db/recent-contacts'
 import type { SearchFilters } from '../../search/search-client'
 
-const RECENT = 'hydrate.recent'
 const KEEP_FIRST = 'hydrate.keepFirst'
 const PAUSED = 'hydrate.paused'
-/** Enough to cover what a user opens between two syncs; the oldest are forgotten first. */
-const RECENT_KEPT = 200
-
-/** Contacts opened lately, the latest first: hydrated before any other. */
-export async function recentlyOpened(db: ContactsDb): Promise<number[]> {
-  const value = (await db.meta.get(RECENT))?.value
-  return Array.isArray(value) ? (value as number[]) : []
-}
-
-export async function noteOpened(db: ContactsDb, id: number): Promise<void> {
-  if (id <= 0) return
-  await db.transaction('rw', db.meta, async () => {
-    const kept = (await recentlyOpened(db)).filter((other) => other !== id)
-    await db.meta.put({ key: RECENT, value: [id, ...kept].slice(0, RECENT_KEPT) })
-  })
+/** The drawer opened a contact: hydration reads it first (one opened offline, once back online). */
+export function noteOpened(db: ContactsDb, id: number): Promise<void> {
+  return noteRecent(db, [id])
 }
 
 /** The filters (a tag, a channel…, as the filter bar sets them) whose contacts are hydrated right after the recent ones. */

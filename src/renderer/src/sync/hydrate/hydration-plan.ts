@@ -30,7 +30,7 @@ export interface PlanInput {
   refreshMs: number
   /** The pull's rows carry every field: details come with each pull, only notes are read. */
   listRowsFull: boolean
-  /** Opened lately, latest first. */
+  /** Opened or edited lately, latest first. */
   recent: readonly number[]
   /** Contacts in the order the list shows them (by name, in the page's language); ids left out come last. */
   byName: readonly number[]

@@ -1,20 +1,22 @@
 // Fills the mirror with every contact's details and notes in the background, within hydration's share of the API budget.
 import type { ApiError } from '../../../../shared/result'
 import type { ContactsDb } from '../../db/database'
+import { unlessClosed } from '../../db/unless-closed'
 import { platformLocks, type LockManagerLike } from '../outbox'
 import { backoffMs } from '../pacing/backoff'
 import { sleep } from '../pacing/abortable'
 import { listRowsFull } from '../pull/list-rows'
 import type { Reachability } from '../session/connectivity'
 import { hydrateContact, type ContactOutcome, type HydrateBridge } from './hydrate-contact'
-import { isPaused, keptOfflineFirst, recentlyOpened, setPaused } from './hydration-marks'
+import { isPaused, keptOfflineFirst, setPaused } from './hydration-marks'
+import { recentContacts } from '../../db/recent-contacts'
 import { planHydration, type HydrationTask } from './hydration-plan'
 import { Waker } from './waker'
 
 /** Details and notes read longer ago than this are read again (the user's setting; this is its default). */
 export const DEFAULT_REFRESH_MS = 24 * 3_600_000
 
-export type HydrationStatus = 'stopped' | 'planning' | 'running' | 'done' | 'paused' | 'offline' | 'unauthorized'
+export type HydrationStatus = 'stopped' | 'planning' | 'running' | 'waiting' | 'done' | 'paused' | 'offline' | 'unauthorized'
 
 export interface HydrationState {
   status: HydrationStatus
@@ -130,7 +132,7 @@ export function createHydrator(options: HydratorOptions): Hydrator {
         now: now(),
         refreshMs,
         listRowsFull: await listRowsFull(db),
-        recent: await recentlyOpened(db),
+        recent: await recentContacts(db),
         byName: (await options.namesOrder?.()) ?? [],
         keepFirst: await keptOfflineFirst(db),
       })
@@ -141,7 +143,8 @@ export function createHydrator(options: HydratorOptions): Hydrator {
       state.hydrated = plan.hydrated
       state.requestsLeft = tasks.reduce((sum, task) => sum + Number(task.details) + Number(task.notes), 0)
       if (tasks.length === 0) {
-        setStatus('done')
+        // Done only when nothing is due at all; contacts set aside for a while keep it waiting.
+        setStatus(plan.tasks.length === 0 ? 'done' : 'waiting')
         const nextAt = Math.min(plan.nextDueAt ?? Infinity, ...deferred.values())
         await waker.wait(nextAt - now(), signal)
         continue
@@ -189,9 +192,13 @@ export function createHydrator(options: HydratorOptions): Hydrator {
         else deferred.set(task.id, now() + deferMs)
         changed()
         return null
-      case 'failed':
-        deferred.set(task.id, now() + deferMs)
-        return haltFor(outcome.error, signal)
+      case 'failed': {
+        const halt = await haltFor(outcome.error, signal)
+        // Offline, a refused key or a 429 say nothing about this contact: it stays first. A refusal or a
+        // fault (5xx) answered for it leaves it aside a while, so one bad contact cannot hold up the rest.
+        if (halt !== 'offline' && halt !== 'unauthorized' && outcome.error.kind !== 'rate_limited') deferred.set(task.id, now() + deferMs)
+        return halt
+      }
     }
   }
 
@@ -227,7 +234,8 @@ export function createHydrator(options: HydratorOptions): Hydrator {
       control = stop
       offReach = options.reachability?.subscribe(() => waker.poke()) ?? (() => {})
       running = locks
-        .request(`skylight-hydrate:${db.name}`, { signal: stop.signal }, () => loop(stop.signal))
+        // Signing out may close the mirror a moment before the session stops: nothing is left to do then.
+        .request(`skylight-hydrate:${db.name}`, { signal: stop.signal }, () => unlessClosed(loop(stop.signal)))
         .catch((error: unknown) => {
           if (!stop.signal.aborted) (options.onError ?? console.error)(error)
         })

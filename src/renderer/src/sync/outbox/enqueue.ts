@@ -3,6 +3,7 @@ import type { ContactRow } from '../../../../shared/contact'
 import { fail, ok, type Result } from '../../../../shared/result'
 import type { ContactsDb, NoteRow } from '../../db/database'
 import { markSnapshotDirty } from '../../db/snapshot'
+import { noteRecent } from '../../db/recent-contacts'
 import { BATCH_CONTACT_ID, intentInput, type BatchRow, type Intent, type IntentInput, type ParsedIntentInput, type SingleRow } from './intent'
 import { outboxStore } from './outbox-store'
 import { applyIntent } from './local-apply'
@@ -112,6 +113,8 @@ async function queueParsed(db: ContactsDb, parsed: ParsedIntentInput[], createdA
   ids.forEach((id, i) => rows.set(id, stored[i]))
   const missing = ids.find((id) => rows.get(id) === undefined)
   if (missing !== undefined) throw new Refused(fail(syncError('not_found', { code: 'notInCopy', contactId: missing })))
+  // Edited lately: hydration reads these contacts' details and notes before the others'.
+  await noteRecent(db, ids)
 
   let tempId = await counter(db, LAST_TEMP_ID)
   let noteId = await counter(db, LAST_NOTE_ID)

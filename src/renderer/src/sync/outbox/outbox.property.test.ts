@@ -410,6 +410,33 @@ async function within(ms: number, work: Promise<void>, onTimeout: () => Promise<
   }
 }
 
+/**
+ * Found by this test: hydration said "done" while a contact whose GET had met a 5xx was only set
+ * aside for a retry, so the last round ended with that contact's details still stale.
+ */
+const DONE_WITH_A_CONTACT_SET_ASIDE: [Knobs, Step[]] = [{ errorRate: 0.15, lostResponseRate: 0.15, rateLimitRate: 0, seed: 6245, startOffline: false, rows: 'partial', pageSize: 100 }, [
+  { op: 'edit', edit: { kind: 'addToSegment', target: 0, group: 3 } },
+  { op: 'edit', edit: { kind: 'addNote', target: 1, content: 'Called' } },
+  { op: 'online' },
+  { op: 'edit', edit: { kind: 'setBlacklisted', target: 2, blacklisted: false } },
+  { op: 'online' },
+  { op: 'edit', edit: { kind: 'delete', target: 16 } },
+  { op: 'edit', edit: { kind: 'addToSegment', target: 4, group: 2 } },
+  { op: 'other', count: 1 },
+  { op: 'other', count: 1 },
+  { op: 'edit', edit: { kind: 'addNote', target: 17, content: 'Emailed' } },
+  { op: 'online' },
+  { op: 'other', count: 2 },
+  { op: 'edit', edit: { kind: 'addNote', target: 17, content: 'Called' } },
+  { op: 'restart' },
+  { op: 'other', count: 3 },
+  { op: 'other', count: 2 },
+  { op: 'edit', edit: { kind: 'delete', target: 0 } },
+  { op: 'offline' },
+  { op: 'edit', edit: { kind: 'create', name: 'Bo', phone: false, email: true, tags: ['a', 'c'] } },
+  { op: 'other', count: 2 },
+]]
+
 describe('outbox property', () => {
   it('drives the server to the intents, exactly once, through faults, other users and restarts', async () => {
     await fc.assert(
@@ -442,7 +469,14 @@ describe('outbox property', () => {
       }),
       // A run that hangs (a wait nobody ends) fails with its counterexample instead of stalling the suite, and a
       // hang found late still ends the test in time, with the counterexample shrunk so far.
-      { numRuns: 200, verbose: 1, examples: [BATCH_BEFORE_LATER_EDIT], timeout: 60_000, interruptAfterTimeLimit: 480_000, markInterruptAsFailure: true },
+      {
+        numRuns: 200,
+        verbose: 1,
+        examples: [BATCH_BEFORE_LATER_EDIT, DONE_WITH_A_CONTACT_SET_ASIDE],
+        timeout: 60_000,
+        interruptAfterTimeLimit: 480_000,
+        markInterruptAsFailure: true,
+      },
     )
   }, 600_000)
 })

@@ -91,4 +91,19 @@ describe('sync session', () => {
     const mirrored = (await db.contacts.toArray()).map((row) => row.id).sort((a, b) => a - b)
     expect(mirrored).toEqual(sandbox.store.all().map((contact) => contact.id))
   })
+
+  it('reads every contact\'s details and notes after the pull, waits while the API is down, and finishes by itself once it is back', async () => {
+    await start()
+    const hydrator = session!.hydrator
+    await vi.waitFor(() => expect(hydrator.state.hydrated).toBeGreaterThanOrEqual(20), { timeout: 20_000 })
+    sandbox.knobs.down = true
+    await vi.waitFor(() => expect(hydrator.state.status).toBe('offline'), { timeout: 10_000 })
+    expect(hydrator.state.hydrated).toBeLessThan(250)
+    sandbox.knobs.down = false
+    // No one presses anything: the session's reconnect probe finds the API, and hydration goes on.
+    await vi.waitFor(() => expect(hydrator.state).toMatchObject({ status: 'done', hydrated: 250, total: 250 }), { timeout: 30_000 })
+    const target = sandbox.store.nth(7)!
+    expect(await db.contacts.get(target.id)).toEqual(target)
+    expect((await db.notes.where('contactId').equals(target.id).toArray()).map((note) => note.content)).toEqual(sandbox.store.notes(target.id).map((note) => note.content))
+  }, 60_000)
 })
