@@ -144,4 +144,20 @@ describe('applying and queueing intents', () => {
     const single = await enqueue(db, tag(1))
     expect(single.ok && single.data.seq).toBeGreaterThan(Math.max(...redoneSeqs))
   })
+
+  it('tells the outbox listeners when unsent intents are withdrawn, so pending badges clear', async () => {
+    const queued = await enqueueMany(db, [
+      { kind: 'addTags', contactId: 1, tags: ['promo'] },
+      { kind: 'addTags', contactId: 2, tags: ['promo'] },
+    ])
+    await expandBatches(db)
+    const seqs = (await listQueue(db)).map((row) => row.seq)
+    expect(queued.ok && seqs).toHaveLength(2)
+    const heard: OutboxEvent[] = []
+    const unsubscribe = outboxEvents(db).subscribe((event) => heard.push(event))
+    await withdrawUnsent(db, seqs, async () => {})
+    unsubscribe()
+    expect(heard).toContainEqual({ type: 'changed' })
+    expect(await pendingContactIds(db)).toEqual(new Set())
+  })
 })

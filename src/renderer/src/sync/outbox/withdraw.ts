@@ -2,6 +2,7 @@
 import type { ContactsDb } from '../../db/database'
 import { expandBatches } from './batch'
 import { isBatch, type SingleRow } from './intent'
+import { outboxEvents } from './outbox-events'
 import { outboxStore } from './outbox-store'
 
 export type WithdrawnRow = SingleRow & { seq: number }
@@ -9,7 +10,8 @@ export type WithdrawnRow = SingleRow & { seq: number }
 /**
  * Drops the intents at `seqs` not sent yet (a sent one stays: undoing it takes an inverse intent) and
  * runs `revert` with their contacts and rows inside the same transaction, so the mirror never shows an
- * edit whose intent is gone. A withdrawn note's local copy goes with it. Returns those contacts.
+ * edit whose intent is gone. A withdrawn note's local copy goes with it. Returns those contacts. The outbox's
+ * listeners hear of it (pending badges and counts), as they do of every other change to the queue.
  */
 export async function withdrawUnsent(
   db: ContactsDb,
@@ -17,7 +19,7 @@ export async function withdrawUnsent(
   revert: (contactIds: ReadonlySet<number>, rows: readonly WithdrawnRow[]) => Promise<void>,
 ): Promise<Set<number>> {
   await expandBatches(db)
-  return db.transaction('rw', [db.contacts, db.outbox, db.notes, db.meta], async () => {
+  const dropped = await db.transaction('rw', [db.contacts, db.outbox, db.notes, db.meta], async () => {
     const rows = await outboxStore(db).bulkGet(seqs)
     const unsent = rows.filter((row): row is WithdrawnRow => row !== undefined && !isBatch(row) && !row.sentAt)
     const dropped = new Set(unsent.map((row) => row.contactId))
@@ -27,4 +29,6 @@ export async function withdrawUnsent(
     await revert(dropped, unsent)
     return dropped
   })
+  if (dropped.size > 0) outboxEvents(db).emit({ type: 'changed' })
+  return dropped
 }
