@@ -29,15 +29,12 @@ describe.skipIf(chromiumSkipReason())('search what is offline', () => {
 
   it('finds a contact by a word of its notes and by its email once read, with the API unreachable', async () => {
     const { sandbox, page } = signedIn
-    // List rows carry no email: this contact's comes with its details, read when it is opened.
+    // List rows carry no email: this contact's comes with its details (hydration reads them in the background; opening it reads them at once).
     const target = sandbox.store.all().find((contact) => contact.email && contact.phone && sandbox.store.notes(contact.id).length === 0)!
     sandbox.store.addNote(target.id, NOTE)
     // Its local part and the first label of its domain: "ana.souza12@gmail".
     const [local, domain] = target.email!.split('@') as [string, string]
     const emailQuery = `${local}@${domain.split('.')[0]}`
-    await search(page, emailQuery)
-    await expect.poll(() => contactsSummary(page).textContent()).toMatch(/match/)
-    expect((await shownRows(page)).map((row) => row.name)).not.toContain(target.name)
 
     await focusContact(page, target)
     await page.keyboard.press('Enter')

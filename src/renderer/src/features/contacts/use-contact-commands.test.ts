@@ -103,7 +103,8 @@ describe('the delete confirmation in the user’s language', () => {
 
 describe('a bulk action over the selection', () => {
   it('passes on the query the contacts were picked under, and none for contacts picked otherwise', async () => {
-    const db = {} as Workspace['db']
+    // Of the mirror, the commands' stores read only the "keep offline first" marks (none here).
+    const db = { meta: { get: async () => undefined } } as unknown as Workspace['db']
     useWorkspaceStore().current = { db } as Workspace
     const run = vi.spyOn(useBulkStore(), 'run').mockResolvedValue(null)
     const fair = { text: '', filters: { tag: 'fair' } }
