@@ -161,13 +161,13 @@ export function countMatches(core: WordIndex, notes: NotePostings, terms: Term[]
       }
     }
     // Notes last of all: a row its name, email or tags matched is not a note match.
+    // A prefix range's rows are one run of `notes.rows`.
     for (const [from, to] of term.noteRanges) {
-      for (let w = from; w < to; w++) {
-        for (const r of notes.postings[w]) {
-          if (matched[r] !== t) continue
-          matched[r] = next
-          if (term.tiered) inexact[r] = NOTE
-        }
+      for (let at = notes.cumulative[from], end = notes.cumulative[to]; at < end; at++) {
+        const r = notes.rows[at]
+        if (matched[r] !== t) continue
+        matched[r] = next
+        if (term.tiered) inexact[r] = NOTE
       }
     }
   })

@@ -139,6 +139,7 @@ export class SearchIndex {
   }
 
   notesRead(): void {
+    this.notes.trim()
     this.notePostings = buildNotePostings(this.core.rows, this.notes)
     this.overlayNoteText.clear()
   }
@@ -152,7 +153,7 @@ export class SearchIndex {
     const terms = parseQuery(query)
     const found = new Map<number, string[]>()
     for (const id of contactIds) {
-      if (!this.notes.wordIdsOf(id)) continue
+      if (!this.notes.has(id)) continue
       const r = this.core.rowOfId.get(id)
       const row = this.overlay.has(id) ? this.overlay.get(id) : r === undefined ? undefined : this.core.rows[r]
       if (!row) continue
