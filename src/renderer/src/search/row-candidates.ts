@@ -30,10 +30,9 @@ export interface Term {
 
 /**
  * The words of a query, as terms: whole and prefix matches, then alternate words (王小明 by 小明,
- * Иван by ivan); with `notes`, words of notes (for words of NOTE_WORD_MIN+ letters); with
- * `fuzzy`, name words within a typo match too.
+ * Иван by ivan); with `fuzzy`, name words within a typo match too.
  */
-export function wordTerms(core: WordIndex, notes: NotePostings | null, words: readonly string[], fuzzy: boolean): Term[] {
+export function wordTerms(core: WordIndex, words: readonly string[], fuzzy: boolean): Term[] {
   return words.map((word) => {
     const range = prefixRange(core.words, word)
     const term = rangeTerm(core, [range], core.words[range[0]] === word ? range[0] : -1, true)
@@ -42,7 +41,6 @@ export function wordTerms(core: WordIndex, notes: NotePostings | null, words: re
       term.alternateRanges.push(alternate)
       term.size += size(core, alternate)
     }
-    if (notes && word.length >= NOTE_WORD_MIN) addNoteRange(notes, term, word)
     if (fuzzy && allowedEdits(word) > 0) {
       for (const w of typoWords(core, word)) {
         term.ranges.push([w, w + 1])
@@ -50,6 +48,17 @@ export function wordTerms(core: WordIndex, notes: NotePostings | null, words: re
       }
     }
     return term
+  })
+}
+
+/**
+ * The same word terms matching words of notes too (for words of NOTE_WORD_MIN+ letters): new terms,
+ * the given ones are kept for the pass without notes. `words` are the terms' words, in order.
+ */
+export function withNoteWords(terms: readonly Term[], notes: NotePostings, words: readonly string[]): Term[] {
+  return terms.map((term, i) => {
+    const noted = { ...term, noteRanges: [...term.noteRanges] }
+    return words[i].length >= NOTE_WORD_MIN ? addNoteRange(notes, noted, words[i]) : noted
   })
 }
 
@@ -152,13 +161,13 @@ export function countMatches(core: WordIndex, notes: NotePostings, terms: Term[]
       }
     }
     // Notes last of all: a row its name, email or tags matched is not a note match.
+    // A prefix range's rows are one run of `notes.rows`.
     for (const [from, to] of term.noteRanges) {
-      for (let w = from; w < to; w++) {
-        for (const r of notes.postings[w]) {
-          if (matched[r] !== t) continue
-          matched[r] = next
-          if (term.tiered) inexact[r] = NOTE
-        }
+      for (let at = notes.cumulative[from], end = notes.cumulative[to]; at < end; at++) {
+        const r = notes.rows[at]
+        if (matched[r] !== t) continue
+        matched[r] = next
+        if (term.tiered) inexact[r] = NOTE
       }
     }
   })

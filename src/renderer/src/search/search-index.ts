@@ -5,7 +5,7 @@ import { indexRow, type IndexedRow } from './indexed-row'
 import { buildNotePostings, type NotePostings } from './note-postings'
 import { NoteWords } from './note-words'
 import { parseQuery } from './query'
-import { countMatches, otherTerms, wordTerms, type Term } from './row-candidates'
+import { countMatches, otherTerms, withNoteWords, wordTerms, type Term } from './row-candidates'
 import {
   ALTERNATE,
   EXACT,
@@ -139,6 +139,7 @@ export class SearchIndex {
   }
 
   notesRead(): void {
+    this.notes.trim()
     this.notePostings = buildNotePostings(this.core.rows, this.notes)
     this.overlayNoteText.clear()
   }
@@ -152,7 +153,7 @@ export class SearchIndex {
     const terms = parseQuery(query)
     const found = new Map<number, string[]>()
     for (const id of contactIds) {
-      if (!this.notes.wordIdsOf(id)) continue
+      if (!this.notes.has(id)) continue
       const r = this.core.rowOfId.get(id)
       const row = this.overlay.has(id) ? this.overlay.get(id) : r === undefined ? undefined : this.core.rows[r]
       if (!row) continue
@@ -188,20 +189,22 @@ export class SearchIndex {
     }
 
     // Names, emails, phones, tags and `note:` words: what ranks first.
-    this.scanCore([...wordTerms(core, null, terms.words, false), ...others()], filters, visitNew(null))
+    const words = wordTerms(core, terms.words, false)
+    this.scanCore([...words, ...others()], filters, visitNew(null))
     // Typed words in notes, then typos in names, only while those matches are few: ranked below them, they
     // would not show on a first page, and a common word in 300k notes costs more than the whole search.
     // Decided on counts, not on `limit`, so every page of one query ranks the same rows.
     const few = counts[EXACT] + counts[PREFIX] + counts[ALTERNATE] < TYPO_FILL
     const wantNotes = few && terms.words.some((w) => w.length >= NOTE_WORD_MIN)
-    const noteTerms = wantNotes ? wordTerms(core, notePostings, terms.words, false) : []
+    const noteTerms = wantNotes ? withNoteWords(words, notePostings, terms.words) : []
     // Unless a typed word starts a word of the core's notes (a name mostly does not), the pass would only find the rows above again.
     if (noteTerms.some((term) => term.noteRanges.some(([from, to]) => to > from))) this.scanCore([...noteTerms, ...others()], filters, visitNew(null))
     const wantTypos = few && terms.words.some((w) => allowedEdits(w) > 0)
     if (wantTypos) {
       // One typed word found in notes was found above; with more, a typo in one may pair with a note word of another.
-      const typoNotes = wantNotes && terms.words.length > 1 ? notePostings : null
-      this.scanCore([...wordTerms(core, typoNotes, terms.words, true), ...others()], filters, visitNew(FUZZY))
+      const typos = wordTerms(core, terms.words, true)
+      const typoTerms = wantNotes && terms.words.length > 1 ? withNoteWords(typos, notePostings, terms.words) : typos
+      this.scanCore([...typoTerms, ...others()], filters, visitNew(FUZZY))
     }
     if (marked) seen.fill(0)
     const readsNotes = terms.notes.length > 0 || wantNotes
