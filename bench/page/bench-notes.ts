@@ -1,5 +1,7 @@
 // Notes for the benchmark, made on the page: 1 to 5 per contact (3 on average), a CRM's everyday words with a long tail of rare ones.
 
+import { mulberry32 } from '../../src/sandbox/prng'
+
 /** Words a sales rep writes every day: most of every note. */
 const COMMON = (
   'called asked about price list quote quotation invoice sent paid discount offer order delivery warehouse shipment ' +
@@ -16,18 +18,6 @@ const RARE_WORDS = 40_000
 const SYLLABLES = 'ka lo mi ne ru sa te vo zu bri cha dor fen gal hur jin kes lum mor nix pol quin ras sul tor vex wyn yar zel'.split(' ')
 const RARE_SHARE = 0.2
 
-/** A small, seeded generator: the same notes on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 function rareWord(n: number): string {
   let word = ''
   for (let rest = n + SYLLABLES.length; rest > 0; rest = Math.floor(rest / SYLLABLES.length)) word += SYLLABLES[rest % SYLLABLES.length]
@@ -36,7 +26,7 @@ function rareWord(n: number): string {
 
 /** The notes of every contact, by id: 1 to 5 notes each, 6 to 40 words a note. */
 export function benchNotes(contactIds: readonly number[], seed = 13): Map<number, string[]> {
-  const next = random(seed)
+  const next = mulberry32(seed)
   const pick = (): string => (next() < RARE_SHARE ? rareWord(Math.floor(next() * RARE_WORDS)) : COMMON[Math.floor(next() * COMMON.length)])
   const notes = new Map<number, string[]>()
   for (const id of contactIds) {
