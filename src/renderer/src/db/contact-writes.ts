@@ -1,27 +1,16 @@
 // Tells this page which contact ids a committed transaction wrote, whoever wrote them (pull, outbox, replay).
-import type { DBCore, DBCoreMutateRequest, DBCoreTransaction, Dexie, Middleware } from 'dexie'
+import type { DBCore, DBCoreMutateRequest, Dexie, Middleware } from 'dexie'
+import { createCommitFeed } from './commit-feed'
 
 /** Ids written (put or deleted) by one committed transaction, or `all` after a range delete or clear. */
 export type ContactWrites = { ids: number[] } | { all: true }
 export type ContactWritesListener = (writes: ContactWrites) => void
 
-interface Pending {
-  ids: Set<number>
-  all: boolean
-}
-
-const listenersByDb = new WeakMap<Dexie, Set<ContactWritesListener>>()
+const feed = createCommitFeed<ContactWrites>((ids) => (ids === 'all' ? { all: true } : { ids }))
 
 /** Hears every committed write to `contacts` made through this database handle. */
 export function subscribeContactWrites(db: Dexie, listener: ContactWritesListener): () => void {
-  let listeners = listenersByDb.get(db)
-  if (!listeners) listenersByDb.set(db, (listeners = new Set()))
-  listeners.add(listener)
-  return () => listeners.delete(listener)
-}
-
-function emit(db: Dexie, writes: ContactWrites): void {
-  for (const listener of [...(listenersByDb.get(db) ?? [])]) listener(writes)
+  return feed.subscribe(db, listener)
 }
 
 /**
@@ -30,22 +19,8 @@ function emit(db: Dexie, writes: ContactWrites): void {
  * transaction reports nothing.
  */
 export function contactWritesMiddleware(db: Dexie): Middleware<DBCore> {
-  const pendingByTrans = new WeakMap<DBCoreTransaction, Pending>()
-
-  function pendingFor(trans: DBCoreTransaction): Pending {
-    let pending = pendingByTrans.get(trans)
-    if (!pending) {
-      pending = { ids: new Set(), all: false }
-      pendingByTrans.set(trans, pending)
-      const idbTrans = trans as unknown as IDBTransaction
-      const settled = pending
-      idbTrans.addEventListener('complete', () => emit(db, settled.all ? { all: true } : { ids: [...settled.ids] }))
-    }
-    return pending
-  }
-
   function note(req: DBCoreMutateRequest, results: readonly unknown[] | undefined): void {
-    const pending = pendingFor(req.trans)
+    const pending = feed.touched(db, req.trans)
     if (req.type === 'deleteRange') {
       pending.all = true
       return

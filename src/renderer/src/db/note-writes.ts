@@ -1,27 +1,16 @@
 // Tells this page whose notes a committed transaction wrote or deleted, whoever wrote them (details, outbox, hydration).
-import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction, Dexie, Middleware } from 'dexie'
+import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, Dexie, Middleware } from 'dexie'
+import { createCommitFeed, type Touched } from './commit-feed'
 
 /** Contacts whose notes changed in one committed transaction, or `all` after a range delete or clear. */
 export type NoteWrites = { contactIds: number[] } | { all: true }
 export type NoteWritesListener = (writes: NoteWrites) => void
 
-interface Pending {
-  contactIds: Set<number>
-  all: boolean
-}
-
-const listenersByDb = new WeakMap<Dexie, Set<NoteWritesListener>>()
+const feed = createCommitFeed<NoteWrites>((contactIds) => (contactIds === 'all' ? { all: true } : { contactIds }))
 
 /** Hears every committed write to `notes` made through this database handle. */
 export function subscribeNoteWrites(db: Dexie, listener: NoteWritesListener): () => void {
-  let listeners = listenersByDb.get(db)
-  if (!listeners) listenersByDb.set(db, (listeners = new Set()))
-  listeners.add(listener)
-  return () => listeners.delete(listener)
-}
-
-function emit(db: Dexie, writes: NoteWrites): void {
-  for (const listener of [...(listenersByDb.get(db) ?? [])]) listener(writes)
+  return feed.subscribe(db, listener)
 }
 
 const contactIdOf = (note: unknown): unknown => (note as { contactId?: unknown } | undefined)?.contactId
@@ -33,25 +22,10 @@ const contactIdOf = (note: unknown): unknown => (note as { contactId?: unknown }
  * contacts that lose them. Reported once the transaction commits; an aborted one reports nothing.
  */
 export function noteWritesMiddleware(db: Dexie): Middleware<DBCore> {
-  const pendingByTrans = new WeakMap<DBCoreTransaction, Pending>()
-
-  function pendingFor(trans: DBCoreTransaction): Pending {
-    let pending = pendingByTrans.get(trans)
-    if (!pending) {
-      pending = { contactIds: new Set(), all: false }
-      pendingByTrans.set(trans, pending)
-      const settled = pending
-      ;(trans as unknown as IDBTransaction).addEventListener('complete', () =>
-        emit(db, settled.all ? { all: true } : { contactIds: [...settled.contactIds] }),
-      )
-    }
-    return pending
-  }
-
-  function note(pending: Pending, notes: readonly unknown[]): void {
+  function note(pending: Touched, notes: readonly unknown[]): void {
     for (const found of notes) {
       const contactId = contactIdOf(found)
-      if (typeof contactId === 'number') pending.contactIds.add(contactId)
+      if (typeof contactId === 'number') pending.ids.add(contactId)
     }
   }
 
@@ -60,7 +34,7 @@ export function noteWritesMiddleware(db: Dexie): Middleware<DBCore> {
    * them in order, so the read sees the notes before the write (and Dexie's zone is never left).
    */
   function mutate(table: DBCoreTable, req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
-    const pending = pendingFor(req.trans)
+    const pending = feed.touched(db, req.trans)
     let before: Promise<unknown[]> | null = null
     if (req.type === 'deleteRange') pending.all = true
     else if (req.type === 'delete') before = table.getMany({ trans: req.trans, keys: req.keys })
