@@ -1,9 +1,10 @@
 import 'fake-indexeddb/auto'
 import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
+import Dexie, { type BulkError } from 'dexie'
 import type { ContactRow } from '../../../shared/contact'
 import { markFullySealed, openAccountDatabase, type ContactsDb } from './database'
-import { subscribeUnreadable, type UnreadableRecord } from './seal-middleware'
+import { subscribeUnreadable, WRITE_CHUNK, type UnreadableRecord } from './seal-middleware'
 import { SEALED } from './sealing'
 import { putRawRecord, rawRecords, rawText, testDataKey } from './test-support/raw-records'
 
@@ -71,6 +72,33 @@ describe('sealed mirror', () => {
     expect(result.again?.tags).toEqual(['vip', 'stockholm', 'met'])
     expect(await db.outbox.get(result.seq)).toMatchObject({ contactId: -5, tags: ['met'] })
     expect((await db.meta.get('last'))?.value).toBe(result.seq)
+    db.close()
+  })
+
+  it('writes a bulk bigger than one chunk inside the caller\'s transaction, every record sealed and in its place', async () => {
+    const { db, accountId } = await sealed()
+    const rows: ContactRow[] = Array.from({ length: WRITE_CHUNK * 2 + 3 }, (_, i) => ({ id: i + 1, name: `Contact ${i + 1}`, tags: ['bulk'] }))
+    const keys = await db.transaction('rw', db.contacts, db.meta, async () => {
+      const written = await db.contacts.bulkPut(rows, { allKeys: true })
+      await db.meta.put({ key: 'after', value: (await db.contacts.get(WRITE_CHUNK + 1))?.name })
+      return written
+    })
+    expect(keys).toEqual(rows.map((row) => row.id))
+    expect(await db.contacts.toArray()).toEqual(rows)
+    expect((await db.meta.get('after'))?.value).toBe(`Contact ${WRITE_CHUNK + 1}`)
+    expect(await rawText(accountId, 'contacts')).not.toContain('Contact')
+    const ivs = (await rawRecords(accountId, 'contacts')).map((record) => Buffer.from((record[SEALED] as Uint8Array).subarray(0, 12)).toString('hex'))
+    expect(new Set(ivs).size).toBe(rows.length)
+    db.close()
+  })
+
+  it('reports a failed add of a chunked bulk at its place in the whole bulk', async () => {
+    const { db } = await sealed()
+    await db.outbox.add({ seq: WRITE_CHUNK + 7, contactId: 9 } as never)
+    const records = Array.from({ length: WRITE_CHUNK + 10 }, (_, i) => ({ seq: i + 1, contactId: 1 }))
+    const error: unknown = await db.outbox.bulkAdd(records).catch((failed: unknown) => failed)
+    expect(error).toBeInstanceOf(Dexie.BulkError)
+    expect(Object.keys((error as BulkError).failuresByPos)).toEqual([String(WRITE_CHUNK + 6)])
     db.close()
   })
 

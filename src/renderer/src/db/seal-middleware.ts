@@ -1,7 +1,8 @@
 // Seals every record of every table at rest: only the primary key and indexed fields stay clear (DBCore middleware).
-import type { DBCore, DBCoreCursor, DBCoreTable, DBCoreTableSchema, DBCoreTransaction, Dexie, Middleware } from 'dexie'
+import type { DBCore, DBCoreAddRequest, DBCoreCursor, DBCoreMutateResponse, DBCorePutRequest, DBCoreTable, DBCoreTableSchema, DBCoreTransaction, Dexie, Middleware } from 'dexie'
 import { keepingAlive } from './keep-alive'
-import { openPayload, SEALED, sealContext, sealPayload, UnreadableRecordError } from './sealing'
+import { NativePromise } from './native-promise'
+import { openPayload, SEALED, sealContext, sealPayloads, UnreadableRecordError, type Unsealed } from './sealing'
 
 /** A stored record that would not open (tampered, or sealed with another key): reported, never shown. */
 export interface UnreadableRecord {
@@ -18,6 +19,9 @@ export interface SealOptions {
    */
   acceptPlain(): boolean
 }
+
+/** Records sealed before their writes start: big enough that chunks add little, small enough to overlap the writes. */
+export const WRITE_CHUNK = 1000
 
 const listenersByDb = new WeakMap<Dexie, Set<UnreadableListener>>()
 
@@ -53,17 +57,23 @@ function layoutOf(schema: DBCoreTableSchema): Layout {
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value) && !ArrayBuffer.isView(value) && !(value instanceof ArrayBuffer)
 
-async function seal(key: CryptoKey, layout: Layout, value: unknown): Promise<Record<string, unknown>> {
-  if (!isRecord(value)) return { [SEALED]: await sealPayload(key, sealContext(layout.table, []), { [BARE]: value }) }
+/** What a record keeps in clear (its key and indexed fields), and the payload the rest is sealed into. */
+function split(layout: Layout, value: unknown): { stored: Record<string, unknown>; unsealed: Unsealed } {
+  if (!isRecord(value)) return { stored: {}, unsealed: { context: sealContext(layout.table, []), payload: { [BARE]: value } } }
   const stored: Record<string, unknown> = {}
   const payload: Record<string, unknown> = {}
   for (const [field, fieldValue] of Object.entries(value)) {
     if (layout.clear.includes(field)) stored[field] = fieldValue
     else payload[field] = fieldValue
   }
-  const context = sealContext(layout.table, layout.bound.map((field) => stored[field]))
-  stored[SEALED] = await sealPayload(key, context, payload)
-  return stored
+  return { stored, unsealed: { context: sealContext(layout.table, layout.bound.map((field) => stored[field])), payload } }
+}
+
+/** The records as IndexedDB stores them: clear fields, and the rest sealed under `$sealed`. */
+function sealAll(key: CryptoKey, layout: Layout, values: readonly unknown[]): Promise<Record<string, unknown>[]> {
+  const records = values.map((value) => split(layout, value))
+  const sealing = sealPayloads(key, records.map((record) => record.unsealed))
+  return sealing.then((sealed) => records.map(({ stored }, i) => Object.assign(stored, { [SEALED]: sealed[i] })))
 }
 
 /** The record as the app wrote it; rejects with UnreadableRecordError when its seal does not hold. */
@@ -119,7 +129,7 @@ function sealedTable(table: DBCoreTable, layout: Layout, options: SealOptions, r
 
   /** Opens records in order; an unreadable one is reported and becomes `undefined`. */
   const openAll = (stored: readonly unknown[], keys?: readonly unknown[]): Promise<unknown[]> =>
-    Promise.all(
+    NativePromise.all(
       stored.map((record, i) =>
         open(options, layout, record).catch((error: unknown) => {
           if (!(error instanceof UnreadableRecordError)) throw error
@@ -129,12 +139,37 @@ function sealedTable(table: DBCoreTable, layout: Layout, options: SealOptions, r
       ),
     )
 
+  /**
+   * A big write, sealed and written a chunk at a time: each chunk's writes go to IndexedDB (which works on them in
+   * another process) as soon as it is sealed, while the next chunk is sealed here, instead of the writes waiting
+   * for every record to be sealed. The chunks' answers are joined as one answer for the whole request.
+   */
+  async function writeInChunks(req: DBCoreAddRequest | DBCorePutRequest): Promise<DBCoreMutateResponse> {
+    const written: Promise<DBCoreMutateResponse>[] = []
+    for (let start = 0; start < req.values.length; start += WRITE_CHUNK) {
+      const end = start + WRITE_CHUNK
+      const values = await alive(req.trans, sealAll(options.key, layout, req.values.slice(start, end)))
+      written.push(table.mutate({ ...req, values, ...(req.keys ? { keys: req.keys.slice(start, end) } : {}) }))
+    }
+    const responses = await NativePromise.all(written)
+    const failures: Record<number, Error> = {}
+    responses.forEach((response, chunk) => {
+      for (const [index, error] of Object.entries(response.failures)) failures[chunk * WRITE_CHUNK + Number(index)] = error
+    })
+    return {
+      numFailures: responses.reduce((sum, response) => sum + response.numFailures, 0),
+      failures,
+      results: responses.flatMap((response) => response.results ?? []),
+      lastResult: responses[responses.length - 1]!.lastResult,
+    }
+  }
+
   return {
     ...table,
     mutate(req) {
       if (req.type !== 'add' && req.type !== 'put') return table.mutate(req)
-      const sealing = Promise.all(req.values.map((value) => seal(options.key, layout, value)))
-      return alive(req.trans, sealing).then((values) => table.mutate({ ...req, values }))
+      if (req.values.length <= WRITE_CHUNK) return alive(req.trans, sealAll(options.key, layout, req.values)).then((values) => table.mutate({ ...req, values }))
+      return writeInChunks(req)
     },
     get(req) {
       return table.get(req).then((stored) => opened(req.trans, [stored], [req.key]).then(([value]) => value))

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto'
 import { randomUUID } from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openAccountDatabase, type ContactsDb } from '../../db/database'
+import { subscribeContactWrites, type ContactWrites } from '../../db/contact-writes'
 import { pendingContactIds } from './pending-edits'
 import { expandBatches } from './batch'
 import { completeCreate } from './mirror-writes'
@@ -111,6 +112,21 @@ describe('applying and queueing intents', () => {
     expect(unknown).toMatchObject({ ok: false, error: { kind: 'not_found' } })
     expect(await pendingCount(db)).toBe(0)
     expect(await db.contacts.count()).toBe(2)
+  })
+
+  it('writes only the rows a bulk edit changes, and queues every intent', async () => {
+    const written: ContactWrites[] = []
+    const stop = subscribeContactWrites(db, (writes) => written.push(writes))
+    const bulk = await enqueueMany(db, [
+      { kind: 'addTags', contactId: 1, tags: ['a'] },
+      { kind: 'addTags', contactId: 2, tags: ['a'] },
+      { kind: 'addToList', contactId: 1, listId: 4 },
+    ])
+    stop()
+    expect(bulk.ok && bulk.data.map((queued) => queued.contactId)).toEqual([1, 2, 1])
+    expect(written).toEqual([{ ids: [2] }])
+    expect((await db.contacts.bulkGet([1, 2])).map((row) => row?.tags)).toEqual([['a'], ['a']])
+    expect(await pendingCount(db)).toBe(3)
   })
 
   it('applies 10,000 tag additions and queues them in one transaction, fast', async () => {

@@ -4,6 +4,7 @@ import { fail, ok, type Result } from '../../../../shared/result'
 import type { ContactsDb, NoteRow } from '../../db/database'
 import { markSnapshotDirty } from '../../db/snapshot'
 import { noteRecent } from '../../db/recent-contacts'
+import { rowsWithIds } from '../../db/rows-by-id'
 import { BATCH_CONTACT_ID, intentInput, type BatchRow, type Intent, type IntentInput, type ParsedIntentInput, type SingleRow } from './intent'
 import { outboxStore } from './outbox-store'
 import { applyIntent } from './local-apply'
@@ -36,7 +37,7 @@ export interface BatchOptions {
  * Validates every intent with the shared rules (a bad value is refused with field errors, nothing
  * queued), applies them to the mirror and queues them, all in one transaction: either every edit
  * shows and will reach the server, or none does. Many intents are stored as one batch record,
- * with one `bulkGet` and one `bulkPut` of the rows they touch.
+ * with one read (a range read when the ids lie close) and one `bulkPut` of the rows they change.
  */
 export async function enqueueMany(db: ContactsDb, inputs: readonly IntentInput[], now: Date = new Date(), options: BatchOptions = {}): Promise<Result<Queued[]>> {
   const queued = await enqueueWithFollowUp(db, inputs, () => [], now, options)
@@ -108,9 +109,9 @@ async function queueParsed(db: ContactsDb, parsed: ParsedIntentInput[], createdA
     for (const input of parsed) if (input.kind !== 'create') input.contactId = swapped.get(input.contactId) ?? input.contactId
   }
   const ids = [...new Set(parsed.flatMap((input) => (input.kind === 'create' ? [] : [input.contactId])))]
-  const rows = new Map<number, ContactRow | undefined>()
-  const stored = await db.contacts.bulkGet(ids)
-  ids.forEach((id, i) => rows.set(id, stored[i]))
+  const stored = new Map<number, ContactRow | undefined>()
+  for (const row of await rowsWithIds(db, ids)) stored.set(row.id, row)
+  const rows = new Map(ids.map((id) => [id, stored.get(id)]))
   const missing = ids.find((id) => rows.get(id) === undefined)
   if (missing !== undefined) throw new Refused(fail(syncError('not_found', { code: 'notInCopy', contactId: missing })))
   // Edited lately: hydration reads these contacts' details and notes before the others'.
@@ -126,11 +127,13 @@ async function queueParsed(db: ContactsDb, parsed: ParsedIntentInput[], createdA
     rows.set(intent.contactId, applyIntent(rows.get(intent.contactId), intent))
     intents.push(intent)
   }
-  const kept = [...rows.values()].filter((row): row is ContactRow => row !== undefined)
-  const deleted = [...rows].flatMap(([id, row]) => (row === undefined ? [id] : []))
-  await db.contacts.bulkPut(kept)
+  // Only rows the intents changed are written (and sealed again): a tag a contact already had, a note or a list leaves it as stored.
+  const changed = [...rows].filter(([id, row]) => row !== stored.get(id))
+  const kept = changed.flatMap(([, row]) => (row === undefined ? [] : [row]))
+  const deleted = changed.flatMap(([id, row]) => (row === undefined ? [id] : []))
+  if (kept.length > 0) await db.contacts.bulkPut(kept)
   if (deleted.length > 0) await db.contacts.bulkDelete(deleted)
-  await markSnapshotDirty(db, [...rows.keys()])
+  await markSnapshotDirty(db, changed.map(([id]) => id))
   if (notes.length > 0) await db.notes.bulkPut(notes)
   await db.meta.bulkPut([
     { key: LAST_TEMP_ID, value: tempId },
@@ -187,11 +190,12 @@ async function queueRows(db: ContactsDb, intents: Intent[], createdAt: string, o
   // Every new seq must follow every seq ever used, queued or gone: each contact's FIFO order holds after
   // expansion, and a replay step still running for a withdrawn intent can never finish (or rewrite) a
   // new intent that reused its seq. IndexedDB's key generator never goes back, even when rows are deleted;
-  // the batch's explicit last seq moves it past the whole range.
-  const draft: BatchRow = { kind: 'batch', contactId: BATCH_CONTACT_ID, firstSeq: 0, intents, createdAt, ...(options.pages ? { pages: options.pages } : {}) }
-  const firstSeq = (await outboxStore(db).add(draft)) as number
+  // the batch's explicit last seq moves it past the whole range. The first seq comes from an empty placeholder
+  // (gone before the transaction commits), so the batch's intents are sealed and written once.
+  const placeholder: BatchRow = { kind: 'batch', contactId: BATCH_CONTACT_ID, firstSeq: 0, intents: [], createdAt }
+  const firstSeq = (await outboxStore(db).add(placeholder)) as number
   await outboxStore(db).delete(firstSeq)
-  const batch: BatchRow = { ...draft, firstSeq, seq: firstSeq + intents.length - 1 }
+  const batch: BatchRow = { ...placeholder, firstSeq, intents, seq: firstSeq + intents.length - 1, ...(options.pages ? { pages: options.pages } : {}) }
   await outboxStore(db).put(batch)
   return intents.map((intent, i) => ({ seq: firstSeq + i, contactId: intent.contactId }))
 }

@@ -10,6 +10,8 @@ export function retag(current: readonly string[], add: readonly string[], remove
   return next
 }
 
+const sameTags = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((tag, i) => tag === b[i])
+
 /** The row as it looks once `intent` is applied locally; undefined when the intent deletes it. */
 export function applyIntent(row: ContactRow | undefined, intent: Intent): ContactRow | undefined {
   switch (intent.kind) {
@@ -34,9 +36,13 @@ export function applyIntent(row: ContactRow | undefined, intent: Intent): Contac
       return row && { ...row, ...intent.changes }
     case 'setBlacklisted':
       return row && { ...row, blacklisted: intent.blacklisted }
-    case 'tags':
+    case 'tags': {
       // Tags unknown (a partial row) stay unknown rather than becoming just the added ones.
-      return row && (row.tags ? { ...row, tags: retag(row.tags, intent.add, intent.remove) } : row)
+      if (!row?.tags) return row
+      const tags = retag(row.tags, intent.add, intent.remove)
+      // The same row when nothing changed: a bulk tag leaves contacts that already had the tag unwritten.
+      return sameTags(tags, row.tags) ? row : { ...row, tags }
+    }
     case 'addNote':
     case 'addToList':
     case 'addToSegment':
