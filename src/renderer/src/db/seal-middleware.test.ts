@@ -102,6 +102,15 @@ describe('sealed mirror', () => {
     db.close()
   })
 
+  it('fails a chunked bulk as a whole when one record in a middle chunk cannot be written', async () => {
+    const { db } = await sealed()
+    const rows: ContactRow[] = Array.from({ length: WRITE_CHUNK * 2 + 5 }, (_, i) => ({ id: i + 1, name: `Contact ${i + 1}` }))
+    rows[WRITE_CHUNK + 2] = { ...rows[WRITE_CHUNK + 2]!, id: Number.NaN }
+    await expect(db.transaction('rw', db.contacts, () => db.contacts.bulkPut(rows))).rejects.toThrow()
+    expect(await db.contacts.count()).toBe(0)
+    db.close()
+  })
+
   it('rolls the whole transaction back when it fails after sealing', async () => {
     const { db } = await sealed()
     await db.contacts.put(ann)

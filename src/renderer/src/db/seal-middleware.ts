@@ -145,13 +145,24 @@ function sealedTable(table: DBCoreTable, layout: Layout, options: SealOptions, r
    * for every record to be sealed. The chunks' answers are joined as one answer for the whole request.
    */
   async function writeInChunks(req: DBCoreAddRequest | DBCorePutRequest): Promise<DBCoreMutateResponse> {
-    const written: Promise<DBCoreMutateResponse>[] = []
-    for (let start = 0; start < req.values.length; start += WRITE_CHUNK) {
+    const written: Promise<DBCoreMutateResponse | null>[] = []
+    // A chunk whose write failed outright stops the next ones, and its error is the request's (never left unhandled meanwhile).
+    const failure: { failed: boolean; error?: unknown } = { failed: false }
+    for (let start = 0; start < req.values.length && !failure.failed; start += WRITE_CHUNK) {
       const end = start + WRITE_CHUNK
       const values = await alive(req.trans, sealAll(options.key, layout, req.values.slice(start, end)))
-      written.push(table.mutate({ ...req, values, ...(req.keys ? { keys: req.keys.slice(start, end) } : {}) }))
+      const chunk = table.mutate({ ...req, values, ...(req.keys ? { keys: req.keys.slice(start, end) } : {}) })
+      written.push(
+        chunk.catch((error: unknown) => {
+          failure.failed = true
+          failure.error = error
+          return null
+        }),
+      )
     }
-    const responses = await NativePromise.all(written)
+    const settled = await NativePromise.all(written)
+    if (failure.failed) throw failure.error
+    const responses = settled.filter((response): response is DBCoreMutateResponse => response !== null)
     const failures: Record<number, Error> = {}
     responses.forEach((response, chunk) => {
       for (const [index, error] of Object.entries(response.failures)) failures[chunk * WRITE_CHUNK + Number(index)] = error
