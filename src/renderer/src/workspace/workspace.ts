@@ -56,9 +56,14 @@ export async function openWorkspace(accountId: string, options: WorkspaceOpenOpt
   const { db, discarded } = await openMirror(accountId)
   // A copy just discarded is empty: sealed at once, so its check record is there before anything is written to it.
   if (discarded) await sealPlainRecords(db)
-  // Stopped by close() (the next batch finds the mirror closed); the next open resumes it.
-  const sealing = mirrorKey(accountId) && !isFullySealed(db) ? sealPlainRecords(db).catch(() => {}) : Promise.resolve()
   const search = createSearchClient(accountId, { ...searchOptions, db, locale: currentLocale.value })
+  let closed = false
+  // After search is ready, so the launch does not wait for it; stopped by close() (the next batch finds the mirror
+  // closed), and the next open resumes it.
+  const sealing =
+    mirrorKey(accountId) && !isFullySealed(db)
+      ? search.ready.catch(() => {}).then(() => (closed ? undefined : sealPlainRecords(db))).catch(() => {})
+      : Promise.resolve()
   const unsubscribeWrites = subscribeContactWrites(db, (writes) => search.touched('all' in writes ? 'all' : writes.ids))
   const unsubscribeNotes = subscribeNoteWrites(db, (writes) => search.notesTouched('all' in writes ? 'all' : writes.contactIds))
   const stopRefetch = refetchUnreadableContacts(db)
@@ -73,7 +78,6 @@ export async function openWorkspace(accountId: string, options: WorkspaceOpenOpt
     unsubscribeUnreadable()
     stopLocale()
   }
-  let closed = false
   const closing = new Set<() => Promise<void>>()
   return {
     accountId,
