@@ -19,7 +19,12 @@ export interface Workspace {
    * discarded to be pulled again: how many queued edits it held, which are lost and must be reported.
    */
   readonly discarded: { queuedEdits: number } | null
-  /** Stops the worker and closes the mirror; `deleteData` then removes the account's database. */
+  /**
+   * Work on this mirror that must end before it closes (the account's sync): close() awaits `stop` first, so no
+   * pull, replay or hydration step meets a closed database or a stopped search. Returns the unregistration.
+   */
+  onClosing(stop: () => Promise<void>): () => void
+  /** Stops what runs on the mirror, the worker, then closes the mirror; `deleteData` then removes the account's database. */
   close(options?: { deleteData?: boolean }): Promise<void>
 }
 
@@ -73,14 +78,21 @@ export async function openWorkspace(accountId: string, options: WorkspaceOpenOpt
     unsubscribeUnreadable()
     stopLocale()
   }
+  const closing = new Set<() => Promise<void>>()
   return {
     accountId,
     db,
     search,
     discarded,
+    onClosing(stop) {
+      closing.add(stop)
+      return () => void closing.delete(stop)
+    },
     async close({ deleteData = false } = {}) {
       if (closed) return
       closed = true
+      // One user's failing stop must not keep the mirror open, nor its data on disk after a sign-out.
+      await Promise.allSettled([...closing].map((stop) => stop()))
       unsubscribe()
       // The worker must not be mid-open when the database goes, or its open would recreate it.
       if (deleteData) await search.ready.catch(() => {})
