@@ -1,7 +1,7 @@
 // In-memory contact search: a word index built once (with the words of notes), plus a small overlay of rows changed since.
 import type { ContactRow } from '../../../shared/contact'
 import { fold } from './fold'
-import { indexRow, type IndexedRow } from './indexed-row'
+import { indexRow, type IndexedRow, type NameWords } from './indexed-row'
 import { buildNotePostings, type NotePostings } from './note-postings'
 import { NoteWords } from './note-words'
 import { parseQuery, type SearchTerms } from './query'
@@ -102,7 +102,11 @@ export class SearchIndex {
     readonly notes = new NoteWords(),
   ) {
     this.collator = nameCollator(locale)
-    this.core = buildWordIndex(rows.map(indexRow), this.collator)
+    const names: NameWords = new Map()
+    this.core = buildWordIndex(
+      rows.map((row) => indexRow(row, names)),
+      this.collator,
+    )
     this.matched = new Uint8Array(this.core.rows.length)
     this.inexact = new Uint8Array(this.core.rows.length)
     this.seen = new Uint8Array(this.core.rows.length)

@@ -52,10 +52,13 @@ export function buildWordIndex(source: readonly IndexedRow[], collator: Intl.Col
   const idOfWord = new Map<string, number>()
   const wordList: string[] = []
   const nameWords = new Set<string>()
+  /** Rows of one name share its array of name words (indexed-row.ts): each array is read once. */
+  const nameLists = new Set<readonly string[]>()
   /** Every row's word ids, one run per row; `rowStarts[r]` is where row r's run begins. */
   let pool = new Int32Array(Math.max(1024, rows.length * 8))
   const rowStarts = new Int32Array(rows.length + 1)
   let used = 0
+  /** Adds a word to the row's run; `from`: where to look for it first (-1: the word is new to the row). */
   const add = (word: string, from: number) => {
     let id = idOfWord.get(word)
     if (id === undefined) {
@@ -63,8 +66,7 @@ export function buildWordIndex(source: readonly IndexedRow[], collator: Intl.Col
       idOfWord.set(word, id)
       wordList.push(word)
     }
-    // A row's words are distinct already, save a tag repeated or written as a word too.
-    for (let at = from; at < used; at++) if (pool[at] === id) return
+    if (from >= 0) for (let at = from; at < used; at++) if (pool[at] === id) return
     if (used === pool.length) {
       const grown = new Int32Array(pool.length * 2)
       grown.set(pool)
@@ -74,12 +76,16 @@ export function buildWordIndex(source: readonly IndexedRow[], collator: Intl.Col
   }
   rows.forEach((row, r) => {
     rowOfId.set(row.id, r)
-    const from = used
-    rowStarts[r] = from
-    for (const word of rowWords(row)) add(word, from)
+    rowStarts[r] = used
+    // A row's words are distinct (indexed-row.ts); only a tag may repeat.
+    for (const word of rowWords(row)) add(word, -1)
     // `#tag` words (never a typed word: those hold letters and digits only) find tags by prefix.
-    for (const tag of row.tags) if (tag !== '') add('#' + tag, from)
-    for (const word of row.nameWords) nameWords.add(word)
+    const tagsFrom = used
+    for (const tag of row.tags) if (tag !== '') add('#' + tag, tagsFrom)
+    if (!nameLists.has(row.nameWords)) {
+      nameLists.add(row.nameWords)
+      for (const word of row.nameWords) nameWords.add(word)
+    }
   })
   rowStarts[rows.length] = used
   const order = Array.from(wordList.keys()).sort((a, b) => (wordList[a] < wordList[b] ? -1 : wordList[a] > wordList[b] ? 1 : 0))
@@ -122,33 +128,52 @@ function byName(source: readonly IndexedRow[], collator: Intl.Collator): Indexed
   const rankOf = new Map<string, number>()
   // Names the collator holds equal ("Zoe", "zoe") share a rank: the id decides between them, as before.
   names.forEach((name, i) => rankOf.set(name, i > 0 && collator.compare(names[i - 1], name) === 0 ? rankOf.get(names[i - 1])! : i))
-  const ranks = Float64Array.from(source, (row) => rankOf.get(row.sortName)!)
-  const order = Array.from(source.keys()).sort((a, b) => ranks[a] - ranks[b] || source[a].id - source[b].id)
-  return order.map((i) => source[i])
+  // A counting sort by rank keeps the source's order within a rank: by id already when read from the mirror.
+  const ranks = Int32Array.from(source, (row) => rankOf.get(row.sortName)!)
+  const starts = new Int32Array(names.length + 1)
+  for (const rank of ranks) starts[rank + 1]++
+  for (let rank = 0; rank < names.length; rank++) starts[rank + 1] += starts[rank]
+  const next = starts.slice(0, names.length)
+  const rows: IndexedRow[] = new Array(source.length)
+  source.forEach((row, i) => (rows[next[ranks[i]]++] = row))
+  for (let rank = 0; rank < names.length; rank++) sortRunById(rows, starts[rank], starts[rank + 1])
+  return rows
 }
 
-/** The phone run index of rows (see WordIndex.phoneGramStarts): each row once under each run of its digits. */
+/** Sorts rows [from, to) by id, when they are not in that order already. */
+function sortRunById(rows: IndexedRow[], from: number, to: number): void {
+  for (let i = from + 1; i < to; i++) {
+    if (rows[i - 1].id > rows[i].id) {
+      const run = rows.slice(from, to).sort((a, b) => a.id - b.id)
+      for (let j = 0; j < run.length; j++) rows[from + j] = run[j]
+      return
+    }
+  }
+}
+
+/**
+ * The phone run index of rows (see WordIndex.phoneGramStarts): a row under each run of its digits, once per
+ * time its number holds the run (a repeat only counts the row twice: a term takes a row once).
+ */
 function phoneGrams(rows: readonly IndexedRow[]): Pick<WordIndex, 'phoneGramStarts' | 'phoneRows'> {
   const starts = new Int32Array(PHONE_GRAMS + 1)
-  const pass = (visit: (gram: number, r: number) => void) => {
-    const seen: number[] = []
-    rows.forEach((row, r) => {
-      const digits = row.phoneDigits
-      seen.length = 0
-      let gram = 0
-      for (let i = 0; i < digits.length; i++) {
-        gram = (gram * 10 + digits.charCodeAt(i) - 48) % PHONE_GRAMS
-        if (i + 1 < PHONE_GRAM || seen.includes(gram)) continue
-        seen.push(gram)
-        visit(gram, r)
-      }
-    })
+  for (const row of rows) {
+    const digits = row.phoneDigits
+    for (let i = 0, gram = 0; i < digits.length; i++) {
+      gram = (gram * 10 + digits.charCodeAt(i) - 48) % PHONE_GRAMS
+      if (i + 1 >= PHONE_GRAM) starts[gram + 1]++
+    }
   }
-  pass((gram) => starts[gram + 1]++)
   for (let g = 0; g < PHONE_GRAMS; g++) starts[g + 1] += starts[g]
   const next = starts.slice(0, PHONE_GRAMS)
   const phoneRows = new Int32Array(starts[PHONE_GRAMS])
-  pass((gram, r) => (phoneRows[next[gram]++] = r))
+  for (let r = 0; r < rows.length; r++) {
+    const digits = rows[r].phoneDigits
+    for (let i = 0, gram = 0; i < digits.length; i++) {
+      gram = (gram * 10 + digits.charCodeAt(i) - 48) % PHONE_GRAMS
+      if (i + 1 >= PHONE_GRAM) phoneRows[next[gram]++] = r
+    }
+  }
   return { phoneGramStarts: starts, phoneRows }
 }
 
