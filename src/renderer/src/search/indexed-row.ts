@@ -23,6 +23,9 @@ export interface IndexedRow {
   status: string | undefined
 }
 
+/** Most rows have no tag: they share one empty list. */
+const NO_TAGS: string[] = []
+
 /** A name's words and alternate words, by name: worked out once per distinct name of one build. */
 export type NameWords = Map<string, { nameWords: string[]; words: string[] }>
 
@@ -42,7 +45,7 @@ export function indexRow(row: ContactRow, names: NameWords = new Map()): Indexed
   }
   const { nameWords } = known
   const email = row.email ? fold(row.email) : ''
-  const tags = (row.tags ?? []).map(fold)
+  const tags = row.tags?.length ? row.tags.map(fold) : NO_TAGS
   // The name's words, then those of the email and tags not among them (a few each: a linear look is cheapest).
   const words = known.words.slice()
   const add = (word: string) => {
