@@ -26,8 +26,14 @@ export interface IndexedRow {
 /** Most rows have no tag: they share one empty list. */
 const NO_TAGS: string[] = []
 
-/** A name's words and alternate words, by name: worked out once per distinct name of one build. */
-export type NameWords = Map<string, { nameWords: string[]; words: string[] }>
+/** A name's words, its index words (alternates too) and their ` word … ` text, by name: worked out once per distinct name of one build. */
+export type NameWords = Map<string, NameParts>
+
+interface NameParts {
+  nameWords: string[]
+  words: string[]
+  text: string
+}
 
 /**
  * `names` holds the words of names seen before: names repeat (500k seeded contacts hold 1,379 distinct names),
@@ -40,24 +46,21 @@ export function indexRow(row: ContactRow, names: NameWords = new Map()): Indexed
     const nameWords = nameWordsOf(name)
     const whole = unspacedWhole(nameWords)
     if (whole !== null) nameWords.push(whole)
-    known = { nameWords, words: [...new Set([...nameWords, ...alternateWords(nameWords)])] }
+    const words = nameIndexWords(nameWords)
+    known = { nameWords, words, text: ' ' + words.join(' ') + ' ' }
     names.set(name, known)
   }
   const { nameWords } = known
   const email = row.email ? fold(row.email) : ''
   const tags = row.tags?.length ? row.tags.map(fold) : NO_TAGS
-  // The name's words, then those of the email and tags not among them (a few each: a linear look is cheapest).
-  const words = known.words.slice()
-  const add = (word: string) => {
-    if (!words.includes(word)) words.push(word)
-  }
-  for (const word of wordsOf(email)) add(word)
-  for (const tag of tags) for (const word of wordsOf(tag)) add(word)
+  const others: string[] = []
+  for (const word of otherIndexWords(email, tags)) if (!known.words.includes(word) && !others.includes(word)) others.push(word)
   return {
     id: row.id,
-    sortName: row.name ?? '',
+    sortName: name,
     nameWords,
-    text: ' ' + words.join(' ') + ' ',
+    // The name's text (one string for every row of the name), then the email's and tags' words not in it.
+    text: others.length ? known.text + others.join(' ') + ' ' : known.text,
     email,
     phoneDigits: digitsOf(row.phone),
     tags,
@@ -67,7 +70,17 @@ export function indexRow(row: ContactRow, names: NameWords = new Map()): Indexed
   }
 }
 
-/** Distinct words of a row, as the word index stores them. */
-export function rowWords(row: IndexedRow): string[] {
-  return row.text.split(' ').filter(Boolean)
+/** The index words of a name (of its folded words): those words and their alternates, each once. */
+export function nameIndexWords(nameWords: readonly string[]): string[] {
+  return [...new Set([...nameWords, ...alternateWords(nameWords)])]
+}
+
+/**
+ * The index words of a row besides its name's (folded email and tags): a row's words are these and
+ * nameIndexWords(row.nameWords), each once; `text` holds them all.
+ */
+export function otherIndexWords(email: string, tags: readonly string[]): string[] {
+  const words = wordsOf(email)
+  for (const tag of tags) words.push(...wordsOf(tag))
+  return words
 }

@@ -1,5 +1,5 @@
 // The immutable core of the search index: rows in name order, sorted distinct words with row postings.
-import { rowWords, type IndexedRow } from './indexed-row'
+import { nameIndexWords, otherIndexWords, type IndexedRow } from './indexed-row'
 
 const collators = new Map<string, Intl.Collator>()
 
@@ -52,20 +52,23 @@ export function buildWordIndex(source: readonly IndexedRow[], collator: Intl.Col
   const idOfWord = new Map<string, number>()
   const wordList: string[] = []
   const nameWords = new Set<string>()
-  /** Rows of one name share its array of name words (indexed-row.ts): each array is read once. */
-  const nameLists = new Set<readonly string[]>()
+  /** The word ids of a name's index words, by its array of name words: rows of one name share it (indexed-row.ts). */
+  const nameIds = new Map<readonly string[], number[]>()
   /** Every row's word ids, one run per row; `rowStarts[r]` is where row r's run begins. */
   let pool = new Int32Array(Math.max(1024, rows.length * 8))
   const rowStarts = new Int32Array(rows.length + 1)
   let used = 0
-  /** Adds a word to the row's run; `from`: where to look for it first (-1: the word is new to the row). */
-  const add = (word: string, from: number) => {
+  const idOf = (word: string) => {
     let id = idOfWord.get(word)
     if (id === undefined) {
       id = wordList.length
       idOfWord.set(word, id)
       wordList.push(word)
     }
+    return id
+  }
+  /** Adds a word id to the row's run (from `from`) unless it holds it already (-1: it does not); a row's runs are short. */
+  const add = (id: number, from: number) => {
     if (from >= 0) for (let at = from; at < used; at++) if (pool[at] === id) return
     if (used === pool.length) {
       const grown = new Int32Array(pool.length * 2)
@@ -76,16 +79,20 @@ export function buildWordIndex(source: readonly IndexedRow[], collator: Intl.Col
   }
   rows.forEach((row, r) => {
     rowOfId.set(row.id, r)
-    rowStarts[r] = used
-    // A row's words are distinct (indexed-row.ts); only a tag may repeat.
-    for (const word of rowWords(row)) add(word, -1)
-    // `#tag` words (never a typed word: those hold letters and digits only) find tags by prefix.
-    const tagsFrom = used
-    for (const tag of row.tags) if (tag !== '') add('#' + tag, tagsFrom)
-    if (!nameLists.has(row.nameWords)) {
-      nameLists.add(row.nameWords)
+    const from = used
+    rowStarts[r] = from
+    // The words `text` holds (indexed-row.ts), without splitting it: the name's ids once per name.
+    let ids = nameIds.get(row.nameWords)
+    if (!ids) {
+      ids = nameIndexWords(row.nameWords).map(idOf)
+      nameIds.set(row.nameWords, ids)
       for (const word of row.nameWords) nameWords.add(word)
     }
+    // A name's index words are distinct.
+    for (const id of ids) add(id, -1)
+    for (const word of otherIndexWords(row.email, row.tags)) add(idOf(word), from)
+    // `#tag` words (never a typed word: those hold letters and digits only) find tags by prefix.
+    for (const tag of row.tags) if (tag !== '') add(idOf('#' + tag), from)
   })
   rowStarts[rows.length] = used
   const order = Array.from(wordList.keys()).sort((a, b) => (wordList[a] < wordList[b] ? -1 : wordList[a] > wordList[b] ? 1 : 0))
