@@ -53,7 +53,7 @@ describe.skipIf(chromiumSkipReason())('sign out', () => {
       await page.reload()
       await onboardingCard(page).waitFor()
       expect(await contactsScreen(page).count()).toBe(0)
-      expect(app.errors).toEqual([])
+      await app.expectNoErrors()
     } finally {
       await app.close()
       await sandbox.close()

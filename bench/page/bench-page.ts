@@ -445,7 +445,7 @@ const bench = {
   /** The duplicate scan as the duplicates screen runs it: its worker loads the mirror and groups it. */
   async duplicateScan(accountId: string) {
     const [outcome, ms] = await timed(() => scanDuplicates(accountId))
-    if (!outcome.ok) throw new Error(outcome.message)
+    if (!outcome.ok) throw new Error(`${outcome.failure.code}: ${outcome.failure.detail}`)
     const { groups, scanned } = outcome.scan
     return { ms, scanned, groups: groups.length, byReason: { phone: groups.filter((g) => g.reason === 'phone').length, email: groups.filter((g) => g.reason === 'email').length, name: groups.filter((g) => g.reason === 'name').length } }
   },

@@ -4,14 +4,19 @@ import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest'
 import { startSandbox, type Sandbox } from '../../src/sandbox/faults/knobbed-sandbox'
 import { startHost, type Host } from '../../src/host/host-server'
 import { launchChromium } from './chromium'
+import { collectPageErrors } from './page-errors'
 import { contactsSummary, onboardingCard, signIn } from './screens'
 
 export type AppPage = {
   host: Host
   context: BrowserContext
   page: Page
-  /** Errors the page logged or threw (a CSP refusal among them); a healthy run has none. */
+  /** Errors the page or its workers logged or threw (a CSP refusal among them), with where; a healthy run has none. */
   errors: string[]
+  /** What each error was (stack, causes), described inside the page: printed when `expectNoErrors` fails. */
+  details: string[]
+  /** Waits for the errors' details, then expects no error: call before the page closes or navigates away. */
+  expectNoErrors(): Promise<void>
   close(): Promise<void>
 }
 
@@ -25,17 +30,18 @@ export async function openApp(browser: Browser, options: AppOptions = {}): Promi
     colorScheme: options.colorScheme ?? 'light',
   })
   const page = await context.newPage()
-  const errors: string[] = []
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text())
-  })
-  page.on('pageerror', (error) => errors.push(error.message))
+  const { errors, details, settled } = await collectPageErrors(page)
   await page.goto(host.url)
   return {
     host,
     context,
     page,
     errors,
+    details,
+    async expectNoErrors() {
+      await settled()
+      expect(errors, details.join('\n\n')).toEqual([])
+    },
     async close() {
       await context.close()
       await host.close()
@@ -80,10 +86,13 @@ export function useSignedInApp(contacts: number): SignedInApp {
     const done = current
     current = undefined
     if (!done) return
-    const errors = [...done.app.errors]
+    const failure = await done.app.expectNoErrors().then(
+      () => null,
+      (error: unknown) => error,
+    )
     await done.app.close()
     await done.sandbox.close()
-    expect(errors).toEqual([])
+    if (failure) throw failure
   })
   return {
     get browser() {

@@ -4,7 +4,7 @@ import type { ContactRow, Note } from '../../../shared/contact'
 import { contactWritesMiddleware } from './contact-writes'
 import { mirrorKey } from './mirror-keys'
 import { noteWritesMiddleware } from './note-writes'
-import { sealedWithoutKey, sealState } from './seal-check'
+import { sealedWithoutKey, sealState, writeSealCheck } from './seal-check'
 import { sealMiddleware } from './seal-middleware'
 
 /** A note kept beside its contact (the notes endpoint returns notes without their contact id). */
@@ -113,6 +113,11 @@ export async function openAccountDatabase(accountId: string, options: OpenOption
   if (key) {
     const state = await sealState(db)
     if (state === 'sealed') markFullySealed(db)
+    // A new mirror holds nothing in clear: it is sealed from its first record, with no migration pass over it later.
+    if (state === 'unsealed' && (await isEmpty(db))) {
+      await writeSealCheck(db)
+      markFullySealed(db)
+    }
     if (state === 'wrong-key') {
       const queuedEdits = await db.outbox.count()
       db.close()
@@ -123,6 +128,11 @@ export async function openAccountDatabase(accountId: string, options: OpenOption
     throw new Error('The offline copy is sealed, and no key was given to open it.')
   }
   return db
+}
+
+async function isEmpty(db: ContactsDb): Promise<boolean> {
+  const counts = await Promise.all(db.tables.map((table) => table.count()))
+  return counts.every((count) => count === 0)
 }
 
 /**

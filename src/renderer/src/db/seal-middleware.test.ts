@@ -5,7 +5,8 @@ import type { ContactRow } from '../../../shared/contact'
 import { markFullySealed, openAccountDatabase, type ContactsDb } from './database'
 import { subscribeUnreadable, type UnreadableRecord } from './seal-middleware'
 import { SEALED } from './sealing'
-import { putRawRecord, rawRecords, rawText, testDataKey } from './test-support/raw-records'
+import { SEAL_CHECK_KEY } from './seal-check'
+import { deleteRawRecord, putRawRecord, rawRecords, rawText, testDataKey } from './test-support/raw-records'
 
 const ann: ContactRow = { id: 1, name: 'Annika Lindqvist', phone: '+46701234567', type: 'whatsapp', blacklisted: false, tags: ['vip', 'stockholm'] }
 const bo: ContactRow = { id: 2, name: 'Bo Ekström', phone: '+46707654321', type: 'telegram', blacklisted: true, tags: [], email: 'bo@example.se' }
@@ -135,10 +136,12 @@ describe('sealed mirror', () => {
     db.close()
   })
 
-  it('opens nothing under another key', async () => {
+  it('opens nothing under another key, record by record', async () => {
     const { db, accountId } = await sealed()
     await db.contacts.put(ann)
     db.close()
+    // Without its check record the mirror opens under another key (database.ts refuses it otherwise): each record must still refuse.
+    await deleteRawRecord(accountId, 'meta', SEAL_CHECK_KEY)
     const other = await openAccountDatabase(accountId, { key: await testDataKey() })
     const unreadable: UnreadableRecord[] = []
     subscribeUnreadable(other, (record) => unreadable.push(record))
@@ -148,8 +151,13 @@ describe('sealed mirror', () => {
   })
 
   it('reads records stored in clear until the copy is fully sealed, then reports them', async () => {
-    const { db, accountId, unreadable } = await sealed()
-    await putRawRecord(accountId, 'contacts', { ...ann })
+    const accountId = `seal-${randomUUID()}`
+    const plain = await openAccountDatabase(accountId, { key: null })
+    await plain.contacts.put(ann)
+    plain.close()
+    const db = await openAccountDatabase(accountId, { key: await testDataKey() })
+    const unreadable: UnreadableRecord[] = []
+    subscribeUnreadable(db, (record) => unreadable.push(record))
     expect(await db.contacts.get(1)).toEqual(ann)
     markFullySealed(db)
     expect(await db.contacts.get(1)).toBeUndefined()

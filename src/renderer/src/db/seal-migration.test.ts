@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import type { ContactRow } from '../../../shared/contact'
 import { subscribeContactWrites } from './contact-writes'
-import { openAccountDatabase, WrongDataKeyError } from './database'
+import { isFullySealed, openAccountDatabase, WrongDataKeyError } from './database'
 import { sealState } from './seal-check'
 import { sealPlainRecords } from './seal-migration'
 import { SEALED } from './sealing'
@@ -89,5 +89,30 @@ describe('opening a sealed copy', () => {
     await sealPlainRecords(db)
     db.close()
     await expect(openAccountDatabase(accountId)).rejects.toThrow(/sealed/)
+  })
+})
+
+describe('a new mirror', () => {
+  it('is sealed from its first record: the check is there at once and no migration pass is due', async () => {
+    const accountId = `new-${randomUUID()}`
+    const key = await testDataKey()
+    const db = await openAccountDatabase(accountId, { key })
+    expect(isFullySealed(db)).toBe(true)
+    expect(await sealState(db)).toBe('sealed')
+    await db.contacts.put(row(1))
+    expect((await rawRecords(accountId, 'contacts'))[0]).toHaveProperty(SEALED)
+    db.close()
+    const again = await openAccountDatabase(accountId, { key })
+    expect(isFullySealed(again)).toBe(true)
+    expect(await again.contacts.get(1)).toEqual(row(1))
+    again.close()
+  })
+
+  it('counts as new only when empty: a copy in clear still waits for its migration', async () => {
+    const { accountId } = await plainCopy(1)
+    const db = await openAccountDatabase(accountId, { key: await testDataKey() })
+    expect(isFullySealed(db)).toBe(false)
+    expect(await sealState(db)).toBe('unsealed')
+    db.close()
   })
 })

@@ -44,5 +44,13 @@ export function t(key: string, values?: MessageValues): string {
   return i18n.global.t(key, (values ?? {}) as Record<string, unknown>)
 }
 
+/**
+ * A toast's text (naive-ui messages and notifications take a render function): worded at each render, so one still
+ * shown when the user switches language reads in the new one, as the rest of the window does.
+ */
+export function liveText(key: string, values?: MessageValues): () => string {
+  return () => t(key, values)
+}
+
 // The shared rules (a contact's name, phone, email, tags, a note) refuse in the page's language.
 speakRulesWith(t)

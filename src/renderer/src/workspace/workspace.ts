@@ -19,7 +19,12 @@ export interface Workspace {
    * discarded to be pulled again: how many queued edits it held, which are lost and must be reported.
    */
   readonly discarded: { queuedEdits: number } | null
-  /** Stops the worker and closes the mirror; `deleteData` then removes the account's database. */
+  /**
+   * Work on this mirror that must end before it closes (the account's sync): close() awaits `stop` first, so no
+   * pull, replay or hydration step meets a closed database or a stopped search. Returns the unregistration.
+   */
+  onClosing(stop: () => Promise<void>): () => void
+  /** Stops what runs on the mirror, the worker, then closes the mirror; `deleteData` then removes the account's database. */
   close(options?: { deleteData?: boolean }): Promise<void>
 }
 
@@ -51,9 +56,14 @@ export async function openWorkspace(accountId: string, options: WorkspaceOpenOpt
   const { db, discarded } = await openMirror(accountId)
   // A copy just discarded is empty: sealed at once, so its check record is there before anything is written to it.
   if (discarded) await sealPlainRecords(db)
-  // Stopped by close() (the next batch finds the mirror closed); the next open resumes it.
-  const sealing = mirrorKey(accountId) && !isFullySealed(db) ? sealPlainRecords(db).catch(() => {}) : Promise.resolve()
   const search = createSearchClient(accountId, { ...searchOptions, db, locale: currentLocale.value })
+  let closed = false
+  // After search is ready, so the launch does not wait for it; stopped by close() (the next batch finds the mirror
+  // closed), and the next open resumes it.
+  const sealing =
+    mirrorKey(accountId) && !isFullySealed(db)
+      ? search.ready.catch(() => {}).then(() => (closed ? undefined : sealPlainRecords(db))).catch(() => {})
+      : Promise.resolve()
   const unsubscribeWrites = subscribeContactWrites(db, (writes) => search.touched('all' in writes ? 'all' : writes.ids))
   const unsubscribeNotes = subscribeNoteWrites(db, (writes) => search.notesTouched('all' in writes ? 'all' : writes.contactIds))
   const stopRefetch = refetchUnreadableContacts(db)
@@ -68,15 +78,21 @@ export async function openWorkspace(accountId: string, options: WorkspaceOpenOpt
     unsubscribeUnreadable()
     stopLocale()
   }
-  let closed = false
+  const closing = new Set<() => Promise<void>>()
   return {
     accountId,
     db,
     search,
     discarded,
+    onClosing(stop) {
+      closing.add(stop)
+      return () => void closing.delete(stop)
+    },
     async close({ deleteData = false } = {}) {
       if (closed) return
       closed = true
+      // One user's failing stop must not keep the mirror open, nor its data on disk after a sign-out.
+      await Promise.allSettled([...closing].map((stop) => stop()))
       unsubscribe()
       // The worker must not be mid-open when the database goes, or its open would recreate it.
       if (deleteData) await search.ready.catch(() => {})

@@ -36,6 +36,13 @@ export function putRawRecord(accountId: string, table: string, record: Record<st
   })
 }
 
+/** Deletes the record under `key`, past the seal. */
+export function deleteRawRecord(accountId: string, table: string, key: IDBValidKey): Promise<void> {
+  return withStore(accountId, table, 'readwrite', async (store) => {
+    await request(store.delete(key))
+  })
+}
+
 /** A fresh AES-GCM data key, as the page imports main's. */
 export function testDataKey(): Promise<CryptoKey> {
   return crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt'])

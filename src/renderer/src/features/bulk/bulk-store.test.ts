@@ -33,6 +33,9 @@ describe('bulk store', () => {
     expect(bulk.report?.text).toBe('3 mit vip und messe getaggt')
     await bulk.undo()
     expect(bulk.report?.text).toBe('Rückgängig gemacht: 3 mit vip und messe getaggt')
+    // A report still shown when the user switches language reads in the new one.
+    setAppLocale('en')
+    expect(bulk.report?.text).toBe('Undone: 3 tagged vip and messe')
   })
 
   it('runs an action, reports it, and undoes and redoes it', async () => {

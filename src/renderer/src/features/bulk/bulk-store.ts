@@ -14,7 +14,8 @@ import { errorText } from '../../sync/sync-errors'
 export const HISTORY_DEPTH = 50
 
 export interface BulkReport {
-  text: string
+  /** Worded when read: a notification still shown re-words it in a language the user switches to. */
+  readonly text: string
   attention: Attention[]
   /** 'info' after an undo or redo, 'error' when the outbox refused. */
   tone: 'success' | 'info' | 'error'
@@ -40,6 +41,16 @@ interface Recorded {
 
 type UndoEntry = Done | Recorded
 
+function reported(words: () => string, attention: Attention[], tone: BulkReport['tone']): BulkReport {
+  return {
+    get text() {
+      return words()
+    },
+    attention,
+    tone,
+  }
+}
+
 export const useBulkStore = defineStore('bulk', () => {
   const running = ref(false)
   const progress = ref({ done: 0, total: 0 })
@@ -55,7 +66,7 @@ export const useBulkStore = defineStore('bulk', () => {
     try {
       const result = await runBulkAction(db, ids, action, (done, total) => (progress.value = { done, total }), origin)
       if (!result.ok) {
-        report.value = { text: errorText(result.error), attention: [], tone: 'error' }
+        report.value = reported(() => errorText(result.error), [], 'error')
         return null
       }
       return { kind: 'bulk', db, ids: ids.slice(), origin, outcome: result.data }
@@ -71,7 +82,7 @@ export const useBulkStore = defineStore('bulk', () => {
     if (!done) return null
     undoStack.value = [...undoStack.value, done].slice(-HISTORY_DEPTH)
     redoStack.value = []
-    report.value = { text: summarize(done.outcome), attention: done.outcome.attention, tone: 'success' }
+    report.value = reported(() => summarize(done.outcome), done.outcome.attention, 'success')
     return done.outcome
   }
 
@@ -88,11 +99,12 @@ export const useBulkStore = defineStore('bulk', () => {
     running.value = true
     const result = await (last.kind === 'bulk' ? undoBulk(last.db, last.outcome) : undoStep(last.db, last.step)).finally(() => (running.value = false))
     if (!result.ok) {
-      report.value = { text: t('bulk.undo.failed', { reason: errorText(result.error) }), attention: [], tone: 'error' }
+      report.value = reported(() => t('bulk.undo.failed', { reason: errorText(result.error) }), [], 'error')
       return
     }
-    const what = last.kind === 'bulk' ? summarize(last.outcome) : typeof last.label === 'string' ? last.label : last.label()
-    report.value = { text: [t('bulk.undo.done', { what }), ...undoNotes(result.data)].join(' · '), attention: [], tone: 'info' }
+    const what = () => (last.kind === 'bulk' ? summarize(last.outcome) : typeof last.label === 'string' ? last.label : last.label())
+    const undone = result.data
+    report.value = reported(() => [t('bulk.undo.done', { what: what() }), ...undoNotes(undone)].join(' · '), [], 'info')
     if (last.kind !== 'bulk') return
     // A contact created again has a new id: redoing the delete must reach that one.
     const renamed = new Map(result.data.recreated.map(({ from, to }) => [from, to]))
@@ -106,7 +118,7 @@ export const useBulkStore = defineStore('bulk', () => {
     const done = await execute(last.db, last.ids, last.outcome.action, last.origin)
     if (!done) return
     undoStack.value = [...undoStack.value, done].slice(-HISTORY_DEPTH)
-    report.value = { text: t('bulk.redo.done', { what: summarize(done.outcome) }), attention: done.outcome.attention, tone: 'info' }
+    report.value = reported(() => t('bulk.redo.done', { what: summarize(done.outcome) }), done.outcome.attention, 'info')
   }
 
   /** Another account's edits must never be undone from this one. */

@@ -6,7 +6,8 @@ import { NMessageProvider } from 'naive-ui'
 import { setBridge } from '../../bridge'
 import { fakeBridge, type CallLog } from '../../test-support/fake-bridge'
 import ContactReach from './ContactReach.vue'
-import { i18n } from '../../i18n'
+import { nextTick } from 'vue'
+import { i18n, setAppLocale } from '../../i18n'
 
 const contact = { name: 'Sarah Johnson', phone: '+14155551234', email: 'sarah@example.com' }
 let wrapper: VueWrapper | null = null
@@ -18,6 +19,7 @@ function mountReach() {
 }
 
 afterEach(() => {
+  setAppLocale('en')
   wrapper?.unmount()
   wrapper = null
   setBridge(null)
@@ -48,5 +50,19 @@ describe('reaching a contact', () => {
     await flushPromises()
     expect(written).toEqual(['+14155551234'])
     expect(document.body.textContent).toContain('Copied')
+  })
+
+  it('words a toast still shown in the language the user switches to', async () => {
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async () => {} } })
+    const copyPhone = mountReach()
+      .findAll('button')
+      .find((button) => button.text() === 'Copy phone')
+    await copyPhone!.trigger('click')
+    await flushPromises()
+    const toast = () => document.body.querySelector('.n-message__content')?.textContent
+    expect(toast()).toBe('Copied')
+    setAppLocale('de')
+    await nextTick()
+    expect(toast()).toBe('Kopiert')
   })
 })

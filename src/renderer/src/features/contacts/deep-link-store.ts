@@ -3,7 +3,7 @@ import { defineStore } from 'pinia'
 import { onBeforeUnmount, onMounted, shallowRef } from 'vue'
 import { useNotification } from 'naive-ui'
 import type { DeepLink, DeepLinkEvent } from '../../../../shared/deep-link'
-import { t } from '../../i18n'
+import { liveText } from '../../i18n'
 
 export const useDeepLinkStore = defineStore('deepLink', () => {
   /** The latest link not shown yet: a newer one replaces it. */
@@ -24,7 +24,7 @@ export function useDeepLinks(): void {
   const notification = useNotification()
   const receive = (event: DeepLinkEvent) => {
     if ('link' in event) store.pending = event.link
-    else notification.error({ title: t('contacts.link.refused'), content: event.refused, duration: 10_000 })
+    else notification.error({ title: liveText('contacts.link.refused'), content: event.refused, duration: 10_000 })
   }
   let off: () => void = () => {}
   onMounted(() => (off = window.skylightEvents?.onDeepLink(receive) ?? (() => {})))

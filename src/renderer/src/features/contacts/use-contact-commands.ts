@@ -14,7 +14,7 @@ import { useSyncStore } from '../pending'
 import { useCopyDiagnostics } from '../support'
 import { useWorkspaceStore } from '../../workspace/workspace-store'
 import type { SelectionOrigin } from '../../sync/outbox'
-import { t } from '../../i18n'
+import { liveText, t } from '../../i18n'
 
 export interface ContactCommandHooks {
   focusSearch(): void
@@ -127,21 +127,21 @@ export function useContactCommands(hooks: ContactCommandHooks) {
     if (!row) return
     const link = reachLinks(row).find((candidate) => candidate.kind === kind)
     if (!link?.url) {
-      message.warning(link?.missing ?? t('contacts.reach.unavailable'))
+      message.warning(link?.missing ?? liveText('contacts.reach.unavailable'))
       return
     }
     const opened = await openReachLink(link.url)
-    if (!opened.ok) message.error(t('contacts.reach.failed', { reason: opened.error.message }))
+    if (!opened.ok) message.error(liveText('contacts.reach.failed', { reason: opened.error.message }))
   }
 
   async function copy(field: 'phone' | 'email'): Promise<void> {
     const value = (await subject())?.[field]
     if (!value) {
-      message.warning(field === 'phone' ? t('contacts.copy.no-phone') : t('contacts.copy.no-email'))
+      message.warning(liveText(field === 'phone' ? 'contacts.copy.no-phone' : 'contacts.copy.no-email'))
       return
     }
     const copied = await copyText(value)
-    if (copied.ok) message.success(t('contacts.copy.done', { value }))
+    if (copied.ok) message.success(liveText('contacts.copy.done', { value }))
     else message.error(copied.error.message)
   }
 

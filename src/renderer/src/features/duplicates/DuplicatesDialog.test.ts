@@ -64,4 +64,22 @@ describe('the duplicates screen', () => {
     expect(document.querySelector('.dups__group-why')?.textContent).toContain('2 контакта')
     expect(text('duplicates-count')).toBe('1 группа среди 1\u00a0234 контактов')
   })
+
+  it('words a failed scan in the user’s language, the technical words kept apart under a disclosure', async () => {
+    setAppLocale('de')
+    const store = useDuplicatesStore()
+    store.scanFailure = { code: 'readFailed', detail: 'DatabaseClosedError: Database has been closed' }
+    const Host = defineComponent(() => () => h(NMessageProvider, null, () => h(DuplicatesDialog, { show: true, accountId: null, db: null })))
+    wrapper = mount(Host, { attachTo: document.body, global: { plugins: [pinia, i18n] } })
+    await nextTick()
+    expect(text('duplicates-error')).toBe(
+      'Die Offline-Kopie Ihrer Kontakte konnte für den Vergleich nicht gelesen werden. Schließen Sie dieses Fenster und versuchen Sie es erneut.',
+    )
+    const detail = document.querySelector('[data-test="duplicates-error-detail"]')
+    expect(detail?.querySelector('summary')?.textContent).toBe('Technische Details')
+    expect(detail?.querySelector('code')?.textContent).toBe('DatabaseClosedError: Database has been closed')
+    setAppLocale('en')
+    await nextTick()
+    expect(text('duplicates-error')).toBe('Your contacts could not be read from the offline copy to compare them. Close this screen and try again.')
+  })
 })

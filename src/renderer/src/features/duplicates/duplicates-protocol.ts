@@ -13,4 +13,5 @@ export interface DuplicateScan {
   scanned: number
 }
 
-export type FromDuplicatesWorker = { type: 'scan'; id: number; scan: DuplicateScan } | { type: 'failed'; id: number; message: string }
+/** `detail`: why the scan failed, in the browser's words (for support, not for the main text). */
+export type FromDuplicatesWorker = { type: 'scan'; id: number; scan: DuplicateScan } | { type: 'failed'; id: number; detail: string }

@@ -6,7 +6,8 @@ import { t } from '../../i18n'
 import { errorText } from '../../sync/sync-errors'
 import type { ContactsDb } from '../../db/database'
 import { useBulkStore } from '../bulk'
-import { scanDuplicates } from './duplicates-client'
+import type { ApiError } from '../../../../shared/result'
+import { scanDuplicates, type ScanFailure } from './duplicates-client'
 import type { DuplicateGroup } from './find-duplicates'
 import { mergeGroup, type MergeDone } from './merge-run'
 import { defaultMergeChoice, planMerge, type MergeChoice, type MergeField } from '../../contact-match/merge-plan'
@@ -14,7 +15,18 @@ import { defaultMergeChoice, planMerge, type MergeChoice, type MergeField } from
 export const useDuplicatesStore = defineStore('duplicates', () => {
   const bulk = useBulkStore()
   const scanning = ref(false)
-  const error = ref<string | null>(null)
+  /** Why the last scan failed; worded below, in the current language. */
+  const scanFailure = shallowRef<ScanFailure | null>(null)
+  /** Why the last merge was not queued. */
+  const mergeFailure = shallowRef<ApiError | null>(null)
+  /** What went wrong, in the current language; null when nothing did. */
+  const error = computed((): string | null => {
+    if (mergeFailure.value) return errorText(mergeFailure.value)
+    if (!scanFailure.value) return null
+    return scanFailure.value.code === 'workerFailed' ? t('duplicates.scan.workerFailed') : t('duplicates.scan.readFailed')
+  })
+  /** The browser's own words about a failed scan, shown apart for support; null when it gave none. */
+  const errorDetail = computed(() => (mergeFailure.value ? null : scanFailure.value?.detail || null))
   const groups = shallowRef<DuplicateGroup[]>([])
   const rows = shallowRef<ReadonlyMap<number, ContactRow>>(new Map())
   const scanned = ref(0)
@@ -49,11 +61,11 @@ export const useDuplicatesStore = defineStore('duplicates', () => {
 
   async function scan(accountId: string): Promise<void> {
     scanning.value = true
-    error.value = null
+    clearFailure()
     const outcome = await scanDuplicates(accountId)
     scanning.value = false
     if (!outcome.ok) {
-      error.value = outcome.message
+      scanFailure.value = outcome.failure
       return
     }
     rows.value = new Map(outcome.scan.members.map((row) => [row.id, row]))
@@ -107,10 +119,10 @@ export const useDuplicatesStore = defineStore('duplicates', () => {
     const group = current.value
     if (!group || !choice.value || merging.value || problem.value) return null
     merging.value = true
-    error.value = null
+    clearFailure()
     const done = await mergeGroup(db, group.ids, choice.value).finally(() => (merging.value = false))
     if (!done.ok) {
-      error.value = errorText(done.error)
+      mergeFailure.value = done.error
       return null
     }
     bulk.record(db, done.data.step, done.data.label)
@@ -123,13 +135,20 @@ export const useDuplicatesStore = defineStore('duplicates', () => {
     groups.value = []
     rows.value = new Map()
     choice.value = null
-    error.value = null
+    clearFailure()
     index.value = 0
+  }
+
+  function clearFailure(): void {
+    scanFailure.value = null
+    mergeFailure.value = null
   }
 
   return {
     scanning,
+    scanFailure,
     error,
+    errorDetail,
     groups,
     rows,
     scanned,

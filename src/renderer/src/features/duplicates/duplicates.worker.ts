@@ -21,6 +21,6 @@ scope.onmessage = (event) => {
     }
   })().then(
     (scan) => scope.postMessage({ type: 'scan', id, scan }),
-    (error: unknown) => scope.postMessage({ type: 'failed', id, message: error instanceof Error ? error.message : String(error) }),
+    (error: unknown) => scope.postMessage({ type: 'failed', id, detail: error instanceof Error ? `${error.name}: ${error.message}` : String(error) }),
   )
 }

@@ -60,7 +60,10 @@ export const useSyncStore = defineStore('sync', () => {
     if (!workspace || !bridge || attached !== workspace) return
 
     const { db } = workspace
-    lastSyncedAt.value = await readLastSyncedAt(db)
+    // Closed meanwhile (signed out while the previous account's sync was stopping): there is nothing to sync.
+    const last = await unlessClosed(readLastSyncedAt(db))
+    if (last === undefined || attached !== workspace) return
+    lastSyncedAt.value = last
     const started = startSyncSession({
       db,
       search: workspace.search,
@@ -80,10 +83,13 @@ export const useSyncStore = defineStore('sync', () => {
     const offReach = started.connectivity.subscribe((state) => (reachability.value = state))
     const offReplay = started.replayer.onStateChange((state) => (replayer.value = state))
     const offOutbox = outboxEvents(db).subscribe(() => scheduleCount(workspace))
+    // The workspace closes (sign-out, account switch) before this store hears of it: syncing stops first.
+    const offClosing = workspace.onClosing(() => started.stop())
     stopListening = () => {
       offReach()
       offReplay()
       offOutbox()
+      offClosing()
     }
     replayer.value = started.replayer.state
     reachability.value = started.connectivity.state

@@ -2,7 +2,7 @@
 import { onMounted } from 'vue'
 import { useNotification } from 'naive-ui'
 import { callBridge } from '../../bridge'
-import { currentLocale, t } from '../../i18n'
+import { currentLocale, liveText, t } from '../../i18n'
 
 /** The crash's time of day as the language writes it (the notice comes at the next start, the same day or near). */
 const timeOf = (iso: string) => new Date(iso).toLocaleTimeString(currentLocale.value)
@@ -12,10 +12,12 @@ export function useCrashNotice(): void {
   onMounted(async () => {
     const notice = await callBridge('app.crashNotice', {})
     if (!notice.ok || !notice.data) return
+    const { reason, at } = notice.data
     notification.warning({
-      title: t('support.crash.title'),
-      content: t('support.crash.text', { reason: notice.data.reason, time: timeOf(notice.data.at) }),
-      meta: t('support.crash.details'),
+      title: liveText('support.crash.title'),
+      // The time, too, as the language shown writes it.
+      content: () => t('support.crash.text', { reason, time: timeOf(at) }),
+      meta: liveText('support.crash.details'),
       keepAliveOnHover: true,
       duration: 15_000,
     })

@@ -86,4 +86,28 @@ describe('the replayer', () => {
     release()
     await held
   })
+
+  it('ends quietly when the mirror is closed under it mid-send (sign-out, another window deleting the copy)', async () => {
+    const errors: unknown[] = []
+    let sent = () => {}
+    const sending = new Promise<void>((resolve) => (sent = resolve))
+    let answer: (result: Result<never>) => void = () => {}
+    const bridge = fakeBridge({
+      'lists.add': () => {
+        sent()
+        return new Promise((resolve) => (answer = resolve))
+      },
+    })
+    await enqueue(db, { kind: 'addToList', contactId: 1, listId: 3 })
+    const replayer = createReplayer({ db, bridge, locks: inProcessLocks(), timing: { baseMs: 1, capMs: 5 }, idleCheckMs: 20, onError: (error) => errors.push(error) })
+    started.push(replayer)
+    const stopped = new Promise<void>((resolve) => replayer.onStateChange((state) => state === 'stopped' && resolve()))
+    replayer.start()
+    await sending
+    db.close()
+    answer({ ok: false, error: { kind: 'offline', message: 'no network' } })
+    // Nothing is left to do on a closed mirror: the replayer stops by itself, and that is no error.
+    await stopped
+    expect(errors).toEqual([])
+  })
 })

@@ -1,6 +1,7 @@
 // Replays the outbox to the server: FIFO per contact, a few contacts at once, one replayer across windows.
 import type { ApiError } from '../../../../shared/result'
 import type { ContactsDb } from '../../db/database'
+import { isDatabaseClosed, unlessClosed } from '../../db/unless-closed'
 import { sleep } from '../pacing/abortable'
 import { expandBatches } from './batch'
 import { CreateGate } from './create-gate'
@@ -158,6 +159,8 @@ export function createReplayer(options: ReplayerOptions): Replayer {
       }
       return true
     } catch (error) {
+      // The mirror was closed meanwhile (sign-out, the copy deleted by another window): replay ends, unreported.
+      if (isDatabaseClosed(error)) throw error
       // A bug or a failing local database, not a server answer: reported, then retried after a pause.
       ;(options.onError ?? console.error)(error)
       return false
@@ -188,6 +191,7 @@ export function createReplayer(options: ReplayerOptions): Replayer {
         if (outcome.kind !== 'idle') continue
         await sweepNap.nap(outcome.nextAt === null ? idleCheckMs : Math.min(idleCheckMs, Math.max(1, outcome.nextAt - now())), signal)
       } catch (error) {
+        if (isDatabaseClosed(error)) throw error
         ;(options.onError ?? console.error)(error)
         await sweepNap.nap(idleCheckMs, signal)
       }
@@ -209,7 +213,8 @@ export function createReplayer(options: ReplayerOptions): Replayer {
       unsubscribe.current = events.subscribe((event) => event.type === 'changed' && poke())
       setState('waiting_for_lock')
       running = locks
-        .request(`skylight-outbox:${db.name}`, { signal: stop.signal }, () => loop(stop.signal))
+        // A closed mirror ends both loops (see above): nothing is left to replay into it.
+        .request(`skylight-outbox:${db.name}`, { signal: stop.signal }, () => unlessClosed(loop(stop.signal)))
         .catch((error: unknown) => {
           if (!stop.signal.aborted) (options.onError ?? console.error)(error)
         })
