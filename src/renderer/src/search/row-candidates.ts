@@ -4,7 +4,7 @@ import { wordsOf } from './fold'
 import type { SearchTerms } from './query'
 import type { NotePostings } from './note-postings'
 import { ALTERNATE, NOTE, NOTE_WORD_MIN, PREFIX, isTypoOf } from './row-match'
-import { prefixRange, rowAtPhoneOffset, type WordIndex } from './word-index'
+import { phoneCandidates, prefixRange, type WordIndex } from './word-index'
 import { allowedEdits } from './edit-distance'
 
 /**
@@ -16,8 +16,8 @@ export interface Term {
   ranges: [number, number][]
   /** A word whose rows match exactly (whole word), or -1; its rows are not "prefix only". */
   exact: number
-  /** Rows matching besides the ranges (phone digits found inside a number). */
-  extraRows: number[]
+  /** Rows that may match besides the ranges (those holding a run of the phone digits: the row check decides). */
+  extraRows: Int32Array[]
   /** Alternate word ranges (inside an unspaced name, a Latin spelling): rows matching only through them rank below. */
   alternateRanges: [number, number][]
   /** Ranges of the note words (NotePostings): for a typed word, rows matching only through them rank last. */
@@ -44,7 +44,7 @@ export function wordTerms(core: WordIndex, words: readonly string[], fuzzy: bool
     if (fuzzy && allowedEdits(word) > 0) {
       for (const w of typoWords(core, word)) {
         term.ranges.push([w, w + 1])
-        term.size += core.postings[w].length
+        term.size += size(core, [w, w + 1])
       }
     }
     return term
@@ -78,25 +78,27 @@ export function otherTerms(core: WordIndex, notes: NotePostings, terms: SearchTe
     // Exactly this tag: only its own word's rows, no prefix range (no such word: no rows).
     const at = prefixRange(core.words, '#' + tagFilter)[0]
     const exact = core.words[at] === '#' + tagFilter ? at : -1
-    found.push({ ...rangeTerm(core, [], exact, false), size: exact >= 0 ? core.postings[exact].length : 0 })
+    found.push({ ...rangeTerm(core, [], exact, false), size: exact >= 0 ? size(core, [exact, exact + 1]) : 0 })
   }
   for (const word of terms.notes) found.push(noteTerm(core, notes, word))
   for (const email of terms.emails) {
-    // The rarest word of the fragment: a superset of the rows whose email contains it.
-    const ranges = wordsOf(email).map((word) => prefixRange(core.words, word))
-    if (ranges.length) found.push(rangeTerm(core, [ranges.reduce((a, b) => (size(core, b) < size(core, a) ? b : a))], -1, false))
+    // Each word of the fragment starts a word of the email (as the fragment is taken to start one): rows holding
+    // them all are a superset of the rows whose email contains it, far fewer than those of its rarest word.
+    for (const word of wordsOf(email)) found.push(rangeTerm(core, [prefixRange(core.words, word)], -1, false))
   }
   for (const digits of terms.phones) found.push(phoneTerm(core, digits))
   return found
 }
 
+/** Words starting with the digits, and rows holding the digits' rarest run in their phone (a superset: the row check decides). */
 function phoneTerm(core: WordIndex, digits: string): Term {
   const term = rangeTerm(core, [prefixRange(core.words, digits)], -1, false)
   const needles = digits.startsWith('0') && digits.length > 4 ? [digits, digits.slice(1)] : [digits]
   for (const needle of needles) {
-    for (let at = core.phoneText.indexOf(needle); at !== -1; at = core.phoneText.indexOf(needle, at + 1)) term.extraRows.push(rowAtPhoneOffset(core, at))
+    const rows = phoneCandidates(core, needle)
+    term.extraRows.push(rows)
+    term.size += rows.length
   }
-  term.size += term.extraRows.length
   return term
 }
 
@@ -132,44 +134,39 @@ const size = (index: { cumulative: Float64Array }, [from, to]: [number, number])
  * it matched every earlier term, so `matched[r] === terms.length` marks the rows matching all.
  * `inexact[r]` holds the row's worst word match: 0 every word whole, PREFIX when some word matched
  * only as a prefix, ALTERNATE when some only through an alternate word, NOTE when some only in
- * the notes. Returns the term count.
+ * the notes. The rows the first term matched (the only ones any later term can count) go to
+ * `touched`, in no order, while they number at most `cap`; returns how many there were.
  */
-export function countMatches(core: WordIndex, notes: NotePostings, terms: Term[], matched: Uint8Array, inexact: Uint8Array): number {
+export function countMatches(core: WordIndex, notes: NotePostings, terms: Term[], matched: Uint8Array, inexact: Uint8Array, touched: Int32Array, cap: number): number {
   terms.sort((a, b) => a.size - b.size)
-  terms.forEach((term, t) => {
+  let count = 0
+  /** Moves the rows of postings [at, end) that matched terms [0, t) on to t + 1, their match no better than `tier`. */
+  const mark = (postings: Int32Array, at: number, end: number, t: number, tier: number) => {
     const next = t + 1
-    if (term.exact >= 0) for (const r of core.postings[term.exact]) if (matched[r] === t) matched[r] = next
+    for (; at < end; at++) {
+      const r = postings[at]
+      if (matched[r] !== t) continue
+      matched[r] = next
+      if (t === 0 && count++ < cap) touched[count - 1] = r
+      if (inexact[r] < tier) inexact[r] = tier
+    }
+  }
+  const { postings, cumulative } = core
+  terms.forEach((term, t) => {
+    // The whole word first: its rows are no prefix match.
+    if (term.exact >= 0) mark(postings, cumulative[term.exact], cumulative[term.exact + 1], t, 0)
+    const tier = term.tiered ? PREFIX : 0
     for (const [from, to] of term.ranges) {
-      for (let w = from; w < to; w++) {
-        if (w === term.exact) continue
-        for (const r of core.postings[w]) {
-          if (matched[r] !== t) continue
-          matched[r] = next
-          if (term.tiered && inexact[r] < PREFIX) inexact[r] = PREFIX
-        }
-      }
+      if (term.exact >= from && term.exact < to) {
+        mark(postings, cumulative[from], cumulative[term.exact], t, tier)
+        mark(postings, cumulative[term.exact + 1], cumulative[to], t, tier)
+      } else mark(postings, cumulative[from], cumulative[to], t, tier)
     }
-    for (const r of term.extraRows) if (matched[r] === t) matched[r] = next
+    for (const rows of term.extraRows) mark(rows, 0, rows.length, t, 0)
     // Last: a row the term's own words matched is not an alternate match.
-    for (const [from, to] of term.alternateRanges) {
-      for (let w = from; w < to; w++) {
-        for (const r of core.postings[w]) {
-          if (matched[r] !== t) continue
-          matched[r] = next
-          if (inexact[r] < ALTERNATE) inexact[r] = ALTERNATE
-        }
-      }
-    }
-    // Notes last of all: a row its name, email or tags matched is not a note match.
-    // A prefix range's rows are one run of `notes.rows`.
-    for (const [from, to] of term.noteRanges) {
-      for (let at = notes.cumulative[from], end = notes.cumulative[to]; at < end; at++) {
-        const r = notes.rows[at]
-        if (matched[r] !== t) continue
-        matched[r] = next
-        if (term.tiered) inexact[r] = NOTE
-      }
-    }
+    for (const [from, to] of term.alternateRanges) mark(postings, cumulative[from], cumulative[to], t, ALTERNATE)
+    // Notes last of all: a row its name, email or tags matched is not a note match. A prefix range's rows are one run.
+    for (const [from, to] of term.noteRanges) mark(notes.rows, notes.cumulative[from], notes.cumulative[to], t, term.tiered ? NOTE : 0)
   })
-  return terms.length
+  return count
 }

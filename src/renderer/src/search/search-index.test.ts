@@ -96,6 +96,36 @@ describe('SearchIndex', () => {
     }
   })
 
+  it('finds digits anywhere in a number, once, also where the number holds them more than once', () => {
+    const repeats = new SearchIndex([...people, { id: 20, name: 'Ray Repeat', phone: '+1 555 555 5555' }])
+    expect(repeats.search('5555')).toEqual({ ids: [20, 1], total: 2, unknown: 0 })
+    expect(repeats.search('555 5555').ids).toEqual([20])
+    expect(repeats.search('9460958').ids).toEqual([6])
+  })
+
+  it('orders namesakes by id, whatever order the rows come in', () => {
+    const namesakes = new SearchIndex([
+      { id: 5, name: 'Zoe' },
+      { id: 9, name: 'Zoë' },
+      { id: 1, name: 'Adam' },
+      { id: 2, name: 'zoe' },
+    ])
+    expect(namesakes.search('').ids).toEqual([1, 2, 5, 9])
+    expect(namesakes.search('zoe').ids).toEqual([2, 5, 9])
+  })
+
+  it('ranks alike whether a term is rare (its rows read alone) or common (every row read)', () => {
+    const fillers: ContactRow[] = Array.from({ length: 40 }, (_, i) => ({ id: 100 + i, name: `Filler ${String(i).padStart(2, '0')}`, type: i % 2 ? 'telegram' : 'whatsapp' }))
+    const mixed = new SearchIndex([...fillers, { id: 7, name: 'Rare Filler', type: 'telegram' }, { id: 3, name: 'Rare Bird', type: 'whatsapp' }])
+    expect(mixed.search('rare').ids).toEqual([3, 7])
+    expect(mixed.search('rare fil').ids).toEqual([7])
+    expect(mixed.search('filler', {}, 3)).toEqual({ ids: [100, 101, 102], total: 41, unknown: 0 })
+    expect(mixed.search('filler', { type: 'telegram' }, 2)).toEqual({ ids: [101, 103], total: 21, unknown: 0 })
+    // The scratch of one search is clear for the next.
+    expect(mixed.search('rare', { type: 'whatsapp' }).ids).toEqual([3])
+    expect(mixed.search('filler 39').ids).toEqual([139])
+  })
+
   it('finds tags by their start only, and an unknown tag filter finds nobody', () => {
     // "fair" is a word of the tag trade-fair-2026, but no tag starts with it.
     expect(find('#fair')).toEqual([])

@@ -1,10 +1,10 @@
 // In-memory contact search: a word index built once (with the words of notes), plus a small overlay of rows changed since.
 import type { ContactRow } from '../../../shared/contact'
 import { fold } from './fold'
-import { indexRow, type IndexedRow } from './indexed-row'
+import { indexRow, type IndexedRow, type NameWords } from './indexed-row'
 import { buildNotePostings, type NotePostings } from './note-postings'
 import { NoteWords } from './note-words'
-import { parseQuery } from './query'
+import { parseQuery, type SearchTerms } from './query'
 import { countMatches, otherTerms, withNoteWords, wordTerms, type Term } from './row-candidates'
 import {
   ALTERNATE,
@@ -13,7 +13,6 @@ import {
   FUZZY,
   NOTE_WORD_MIN,
   NO_MATCH,
-  PASSES,
   PREFIX,
   UNKNOWN,
   matchesNoteTerms,
@@ -42,15 +41,29 @@ export interface SearchResult {
 /** Typos are looked for only while exact and prefix matches number fewer than this (a first page). */
 const TYPO_FILL = 50
 
-/** What scanCore reports for a row that would match but whose filtered status or channel is unknown. */
-const UNKNOWN_ROW = -1
-
 /**
  * Rebuild the core once this many rows changed since it was built, or a quarter of its size if
  * more: a first pull filling an empty index then rebuilds a handful of times, not once per 2,000 rows.
  */
 const OVERLAY_LIMIT = 2000
 const OVERLAY_SHARE = 0.25
+
+/** Below rows / SORT_SHARE candidates, sorting them costs less than reading every row's counter. */
+const SORT_SHARE = 16
+
+/** What the passes of one search share: the terms, and the hits, counts and unknowns they add up. */
+interface Pass {
+  terms: SearchTerms
+  checkRow: boolean
+  tiers: Hit[][]
+  counts: number[]
+  unknown: number
+  limit: number
+  /** Whether this pass marks the rows it takes as seen: another pass follows it. */
+  markSeen: boolean
+  /** Whether any row was marked seen (the scratch needs clearing). */
+  marked: boolean
+}
 
 interface Hit {
   /** Name order: a core row number, or a fraction between rows for an overlay row. */
@@ -67,6 +80,8 @@ export class SearchIndex {
   private inexact: Uint8Array
   /** Scratch of one search, zero between searches: core rows a pass took, so later passes (notes, typos) skip them. */
   private seen: Uint8Array
+  /** Scratch of countMatches: the rows its first term matched. */
+  private touched: Int32Array
   /** Core rows superseded by the overlay (changed or deleted). */
   private hidden: Uint8Array
   private overlay = new Map<number, IndexedRow | null>()
@@ -87,10 +102,15 @@ export class SearchIndex {
     readonly notes = new NoteWords(),
   ) {
     this.collator = nameCollator(locale)
-    this.core = buildWordIndex(rows.map(indexRow), this.collator)
+    const names: NameWords = new Map()
+    this.core = buildWordIndex(
+      rows.map((row) => indexRow(row, names)),
+      this.collator,
+    )
     this.matched = new Uint8Array(this.core.rows.length)
     this.inexact = new Uint8Array(this.core.rows.length)
     this.seen = new Uint8Array(this.core.rows.length)
+    this.touched = new Int32Array(this.core.rows.length)
     this.hidden = new Uint8Array(this.core.rows.length)
     this.notePostings = buildNotePostings(this.core.rows, this.notes)
   }
@@ -165,48 +185,50 @@ export class SearchIndex {
 
   search(query: string, filters: SearchFilters = {}, limit = 50): SearchResult {
     const terms = parseQuery(query)
-    const tiers: Hit[][] = [[], [], [], [], []]
-    const counts = [0, 0, 0, 0, 0]
-    let unknown = 0
-    const { core, notePostings, seen } = this
-    // Most matches are only counted: a hit (and a read of its row) only for rows that may show.
-    const keep = (tier: number, r: number) => {
-      counts[tier]++
-      if (tiers[tier].length < limit) tiers[tier].push({ rank: r, id: core.rows[r].id })
-    }
     const tag = filters.tag ? fold(filters.tag) : null
-    // Postings prove word and tag terms; emails and phones are still checked on the row.
-    const checkRow = terms.emails.length > 0 || terms.phones.length > 0
-    const others = () => otherTerms(core, notePostings, terms, tag)
-    let marked = false
-    /** Visits each matching row once, in the first pass that finds it: with `tier`, or the tier it matched with. */
-    const visitNew = (tier: number | null) => (r: number, found: number) => {
-      if (seen[r] || (checkRow && !matchesOtherTerms(core.rows[r], terms))) return
-      seen[r] = 1
-      marked = true
-      if (found === UNKNOWN_ROW) unknown++
-      else keep(tier ?? found, r)
+    const { core, notePostings } = this
+    const pass: Pass = {
+      terms,
+      // Postings prove word and tag terms; emails and phones are still checked on the row.
+      checkRow: terms.emails.length > 0 || terms.phones.length > 0,
+      tiers: [[], [], [], [], []],
+      counts: [0, 0, 0, 0, 0],
+      unknown: 0,
+      limit,
+      markSeen: false,
+      marked: false,
     }
+    const { tiers, counts } = pass
+    const others = () => otherTerms(core, notePostings, terms, tag)
 
     // Names, emails, phones, tags and `note:` words: what ranks first.
     const words = wordTerms(core, terms.words, false)
-    this.scanCore([...words, ...others()], filters, visitNew(null))
+    const first = [...words, ...others()]
+    this.scanCore(first, filters, null, pass)
     // Typed words in notes, then typos in names, only while those matches are few: ranked below them, they
     // would not show on a first page, and a common word in 300k notes costs more than the whole search.
     // Decided on counts, not on `limit`, so every page of one query ranks the same rows.
     const few = counts[EXACT] + counts[PREFIX] + counts[ALTERNATE] < TYPO_FILL
     const wantNotes = few && terms.words.some((w) => w.length >= NOTE_WORD_MIN)
     const noteTerms = wantNotes ? withNoteWords(words, notePostings, terms.words) : []
-    // Unless a typed word starts a word of the core's notes (a name mostly does not), the pass would only find the rows above again.
-    if (noteTerms.some((term) => term.noteRanges.some(([from, to]) => to > from))) this.scanCore([...noteTerms, ...others()], filters, visitNew(null))
     const wantTypos = few && terms.words.some((w) => allowedEdits(w) > 0)
+    if (wantNotes || wantTypos) {
+      // Later passes skip the rows the first took: marked now, when they are few (a broad first pass marks none).
+      this.scanCore(first, filters, null, { ...pass, tiers: [[], [], [], [], []], counts: [0, 0, 0, 0, 0], markSeen: true })
+      pass.marked = true
+    }
+    // A common note word takes ~165k rows at 500k: marked only when the typo pass follows.
+    pass.markSeen = wantTypos
+    // Unless a typed word starts a word of the core's notes (a name mostly does not), the pass would only find the rows above again.
+    if (noteTerms.some((term) => term.noteRanges.some(([from, to]) => to > from))) this.scanCore([...noteTerms, ...others()], filters, null, pass)
     if (wantTypos) {
+      pass.markSeen = false
       // One typed word found in notes was found above; with more, a typo in one may pair with a note word of another.
       const typos = wordTerms(core, terms.words, true)
       const typoTerms = wantNotes && terms.words.length > 1 ? withNoteWords(typos, notePostings, terms.words) : typos
-      this.scanCore([...typoTerms, ...others()], filters, visitNew(FUZZY))
+      this.scanCore([...typoTerms, ...others()], filters, FUZZY, pass)
     }
-    if (marked) seen.fill(0)
+    if (pass.marked) this.seen.fill(0)
     const readsNotes = terms.notes.length > 0 || wantNotes
     for (const [id, row] of this.overlay) {
       if (!row) continue
@@ -217,7 +239,7 @@ export class SearchIndex {
       const tier = wordTier(row, terms.words, wantTypos, wantNotes ? noteText : '')
       if (tier === NO_MATCH) continue
       if (filter === UNKNOWN) {
-        unknown++
+        pass.unknown++
         continue
       }
       // Kept past the cap: an overlay row may rank above core rows already kept.
@@ -229,43 +251,74 @@ export class SearchIndex {
       hits.sort(this.byRankThenName)
       for (const hit of hits) if (ids.length < limit) ids.push(hit.id)
     }
-    return { ids, total: counts.reduce((sum, count) => sum + count, 0), unknown }
+    return { ids, total: counts.reduce((sum, count) => sum + count, 0), unknown: pass.unknown }
   }
 
   /**
-   * Calls `visit` once per core row matching every term and the type, status and blacklist
-   * filters, in name order, skipping superseded rows, with its tier (EXACT, PREFIX, ALTERNATE,
-   * NOTE), or UNKNOWN_ROW when it would pass but a filtered status or channel is not known.
+   * Takes, once per search, every core row matching every term and the type, status and blacklist
+   * filters, in name order, skipping superseded rows and rows an earlier pass took: counted in its
+   * tier (`tier`, or the one it matched with: EXACT, PREFIX, ALTERNATE, NOTE) and kept while the tier
+   * holds fewer than `limit`; counted as unknown when it would pass but a filtered status or channel
+   * is not known. One loop, no callbacks: a broad query (a letter, a common note word) takes ~250k rows at 500k.
    */
-  private scanCore(terms: Term[], filters: SearchFilters, visit: (row: number, tier: number) => void): void {
-    const { core, matched, inexact, hidden } = this
-    const { types, statuses, blacklisted } = core
+  private scanCore(terms: Term[], filters: SearchFilters, tier: number | null, pass: Pass): void {
+    const { core, matched, inexact, hidden, seen, touched } = this
+    const { types, statuses, blacklisted, rows } = core
+    const { counts, tiers, limit, checkRow } = pass
     const type = filters.type
     const status = filters.status
     const banned = filters.blacklisted === undefined ? -1 : filters.blacklisted ? 1 : 0
-    const filter = (r: number): number => {
-      if (hidden[r] || (banned >= 0 && blacklisted[r] !== banned)) return FAILS
-      let unknown = false
-      if (type !== undefined) {
-        if (types[r] === undefined) unknown = true
-        else if (types[r] !== type) return FAILS
+    // No filter, no row check: most searches, and every broad one, take a row on its counters alone.
+    const plain = banned < 0 && type === undefined && status === undefined && !checkRow
+    const mark = pass.markSeen
+    if (mark) pass.marked = true
+    const take = (r: number, found: number) => {
+      if (hidden[r] || seen[r]) return
+      if (!plain) {
+        if (banned >= 0 && blacklisted[r] !== banned) return
+        let unknown = false
+        if (type !== undefined) {
+          if (types[r] === undefined) unknown = true
+          else if (types[r] !== type) return
+        }
+        if (status !== undefined) {
+          if (statuses[r] === undefined) unknown = true
+          else if (statuses[r] !== status) return
+        }
+        if (checkRow && !matchesOtherTerms(rows[r], pass.terms)) return
+        if (unknown) {
+          seen[r] = 1
+          pass.marked = true
+          pass.unknown++
+          return
+        }
       }
-      if (status !== undefined) {
-        if (statuses[r] === undefined) unknown = true
-        else if (statuses[r] !== status) return FAILS
-      }
-      return unknown ? UNKNOWN : PASSES
-    }
-    const take = (r: number, tier: number) => {
-      const passes = filter(r)
-      if (passes !== FAILS) visit(r, passes === UNKNOWN ? UNKNOWN_ROW : tier)
+      if (mark) seen[r] = 1
+      const t = tier ?? found
+      // Every core row counted was kept while its tier held fewer than `limit`: the count says whether it holds fewer.
+      if (counts[t]++ < limit) tiers[t].push({ rank: r, id: rows[r].id })
     }
     if (terms.length === 0) {
-      for (let r = 0; r < core.rows.length; r++) take(r, EXACT)
+      for (let r = 0; r < rows.length; r++) take(r, EXACT)
       return
     }
-    const all = countMatches(core, this.notePostings, terms, matched, inexact)
-    for (let r = 0; r < matched.length; r++) if (matched[r] === all) take(r, inexact[r])
+    const all = terms.length
+    const candidates = countMatches(core, this.notePostings, terms, matched, inexact, touched, Math.ceil(rows.length / SORT_SHARE))
+    if (candidates * SORT_SHARE < rows.length) {
+      // Few rows matched the rarest term: only they can match all; put in name order, they are all there is to read and clear.
+      const few = touched.subarray(0, candidates).sort()
+      for (const r of few) if (matched[r] === all) take(r, inexact[r])
+      for (const r of few) matched[r] = inexact[r] = 0
+      return
+    }
+    if (plain && !mark && tier === null) {
+      // The broad case (a letter, a common note word: ~250k rows at 500k) without a call per row.
+      for (let r = 0; r < rows.length; r++) {
+        if (matched[r] !== all || hidden[r] || seen[r]) continue
+        const t = inexact[r]
+        if (counts[t]++ < limit) tiers[t].push({ rank: r, id: rows[r].id })
+      }
+    } else for (let r = 0; r < rows.length; r++) if (matched[r] === all) take(r, inexact[r])
     matched.fill(0)
     inexact.fill(0)
   }
@@ -316,6 +369,7 @@ export class SearchIndex {
     this.matched = new Uint8Array(this.core.rows.length)
     this.inexact = new Uint8Array(this.core.rows.length)
     this.seen = new Uint8Array(this.core.rows.length)
+    this.touched = new Int32Array(this.core.rows.length)
     this.hidden = new Uint8Array(this.core.rows.length)
     this.overlay.clear()
     this.notePostings = buildNotePostings(this.core.rows, this.notes)

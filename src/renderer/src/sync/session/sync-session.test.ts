@@ -6,7 +6,7 @@ import { ok } from '../../../../shared/result'
 import { fakeBridge, type CallLog } from '../../test-support/fake-bridge'
 import { enqueue, inProcessLocks, mergeServerRows } from '../outbox'
 import type { PullBridge, pullContacts } from '../pull/puller'
-import { startSyncSession } from './sync-session'
+import { START_DELAY_CAP_MS, startSyncSession } from './sync-session'
 
 describe('sync session start', () => {
   it('waits for the search index before the first pull, so launch is not slowed by it', async () => {
@@ -28,6 +28,31 @@ describe('sync session start', () => {
     await vi.waitFor(() => expect(pull).toHaveBeenCalledTimes(1))
     await session.stop()
     db.close()
+  })
+
+  it('waits seconds for a big account\'s index, and starts anyway when the search never answers', async () => {
+    const db = await openAccountDatabase(`start-${randomUUID()}`)
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    let session: ReturnType<typeof startSyncSession> | null = null
+    try {
+      const pull = vi.fn((async () => ({ status: 'completed', consistent: true, total: 0, deleted: 0, passes: 1, requests: 1 })) as unknown as typeof pullContacts)
+      session = startSyncSession({
+        db,
+        bridge: fakeBridge({}),
+        search: { saveSnapshot: async () => 0, ready: new Promise<void>(() => {}) },
+        onPullChange: () => {},
+        pull: { pull },
+        replay: { locks: inProcessLocks() },
+      })
+      await vi.advanceTimersByTimeAsync(10_000)
+      expect(pull).not.toHaveBeenCalled()
+      await vi.advanceTimersByTimeAsync(START_DELAY_CAP_MS - 10_000)
+      expect(pull).toHaveBeenCalledTimes(1)
+    } finally {
+      vi.useRealTimers()
+      await session?.stop()
+      db.close()
+    }
   })
 
   it('says offline at once when the OS has no network, before any call fails', async () => {

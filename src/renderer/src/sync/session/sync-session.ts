@@ -15,8 +15,11 @@ import { createHydrator, type Hydrator, type HydratorOptions, type HydrationStat
 
 const noNetwork = (): ApiError => syncError('offline', { code: 'noNetwork' })
 
-/** Syncing waits for the search index at launch, but never longer than this. */
-const START_DELAY_CAP_MS = 5_000
+/**
+ * Syncing waits for the search index at launch, but never longer than this: only a worker that never answers meets
+ * it. A big account's index takes seconds (500k contacts: ~5 s), and a pull started beside it would double that.
+ */
+export const START_DELAY_CAP_MS = 30_000
 
 export interface SyncSession {
   readonly connectivity: Connectivity
