@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto'
 import { randomUUID } from 'node:crypto'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { ContactRow } from '../../../shared/contact'
 import { allRows, deleteRows, mergeRows } from './contacts-repo'
 import { openAccountDatabase, type ContactsDb } from './database'
@@ -112,6 +112,33 @@ describe('firstRowsByName', () => {
     await mergeRows(db, [row(4, 'Aaron'), row(6, 'Bob')])
     await deleteRows(db, [2])
     expect(names(await firstRowsByName(db, 4))).toEqual(['Aaron', 'Bea', 'Bob', 'Cara'])
+  })
+
+  it('re-reads only the head\'s own rows after a write that kept every name, and a row renamed into the first rows', async () => {
+    const count = SNAPSHOT_HEAD_ROWS + 500
+    // Names descend as ids rise: the head holds the highest 1000 ids.
+    const named = (id: number, tags: string[] = []) => ({ ...row(id, `N${String(count - id).padStart(5, '0')}`), tags })
+    await mergeRows(db, rowsUpTo(count).map((r) => named(r.id)))
+    await writeSnapshot(db)
+    // A bulk tag of rows 1-600 (beyond the head but for 100 of them): names kept.
+    const tagged = rowsUpTo(600).map((r) => r.id)
+    await db.transaction('rw', db.contacts, db.meta, async () => {
+      await db.contacts.bulkPut(tagged.map((id) => named(id, ['fair'])))
+      await markSnapshotDirty(db, tagged, [])
+    })
+    const read = vi.spyOn(db.contacts, 'bulkGet')
+    const first = await firstRowsByName(db, 50)
+    expect(first.map((r) => r.id)).toEqual(Array.from({ length: 50 }, (_, i) => count - i))
+    // The head holds rows 501-1500: of the 600 tagged, only its own 100 are read again, with their tag.
+    expect([...(read.mock.calls[0]![0] as number[])].sort((a, b) => a - b)).toEqual(Array.from({ length: 100 }, (_, i) => 501 + i))
+    const head = await firstRowsByName(db, SNAPSHOT_HEAD_ROWS)
+    expect(head.find((r) => r.id === 600)?.tags).toEqual(['fair'])
+    // A rename moves row 1 to the top: its dirt says so, and it is read.
+    await db.transaction('rw', db.contacts, db.meta, async () => {
+      await db.contacts.put({ ...named(1, ['fair']), name: 'A first' })
+      await markSnapshotDirty(db, [1])
+    })
+    expect((await firstRowsByName(db, 2)).map((r) => r.name)).toEqual(['A first', `N00000`])
   })
 
   it('keeps the first names of a large mirror in its head, under the seal', async () => {

@@ -17,6 +17,8 @@ const HEAD_KEY = 'snapshot-head'
 export const SNAPSHOT_HEAD_ROWS = 1000
 /** One record per write transaction (not per id), so marking costs one small put. */
 const DIRT_PREFIX = 'snapshot-dirt:'
+/** Dirt of rows whose place in name order stayed (a tag, a blacklist, a deletion): first rows re-read them only in the head. */
+const KEPT_ORDER_PREFIX = `${DIRT_PREFIX}kept-order:`
 /** Past this share of dirty rows, reading the whole table is as cheap as patching the snapshot. */
 const MAX_DIRTY_SHARE = 0.25
 
@@ -31,13 +33,21 @@ let dirtSequence = 0
 /**
  * Records that rows `ids` changed or were deleted since the snapshot. Call it inside the write's
  * own transaction, which must span `meta`, so the mark and the write commit together.
+ * `reordered`: those of them that may have moved in name order (new, renamed); by default all. A bulk tag of 10k
+ * contacts moves none, and the first rows at the next launch then re-read only the head's own rows.
  */
-export async function markSnapshotDirty(db: ContactsDb, ids: readonly number[]): Promise<void> {
-  if (ids.length === 0) return
+export async function markSnapshotDirty(db: ContactsDb, ids: readonly number[], reordered: readonly number[] = ids): Promise<void> {
+  const moved = new Set(reordered)
+  const kept = ids.filter((id) => !moved.has(id))
+  const records = [
+    { prefix: DIRT_PREFIX, value: ids.filter((id) => moved.has(id)) },
+    { prefix: KEPT_ORDER_PREFIX, value: kept },
+  ].filter((record) => record.value.length > 0)
+  if (records.length === 0) return
   dirtSequence += 1
   // Unique across tabs and reloads without reading a counter first.
-  const key = `${DIRT_PREFIX}${Date.now().toString(36)}-${dirtSequence}-${Math.random().toString(36).slice(2, 8)}`
-  await db.meta.put({ key, value: ids.slice() })
+  const unique = `${Date.now().toString(36)}-${dirtSequence}-${Math.random().toString(36).slice(2, 8)}`
+  await db.meta.bulkPut(records.map((record) => ({ key: `${record.prefix}${unique}`, value: record.value })))
 }
 
 /**
@@ -101,9 +111,21 @@ function byName(rows: ContactRow[]): ContactRow[] {
 
 /** Ids written since the snapshot (see markSnapshotDirty). */
 async function dirtyIds(db: ContactsDb): Promise<Set<number>> {
-  const dirty = new Set<number>()
-  for (const record of await db.meta.where('key').startsWith(DIRT_PREFIX).toArray()) for (const id of record.value as number[]) dirty.add(id)
-  return dirty
+  return (await dirt(db)).all
+}
+
+/** Ids written since the snapshot, and those of them that may have moved in name order. */
+async function dirt(db: ContactsDb): Promise<{ all: Set<number>; reordered: Set<number> }> {
+  const all = new Set<number>()
+  const reordered = new Set<number>()
+  for (const record of await db.meta.where('key').startsWith(DIRT_PREFIX).toArray()) {
+    const moved = !record.key.startsWith(KEPT_ORDER_PREFIX)
+    for (const id of record.value as number[]) {
+      all.add(id)
+      if (moved) reordered.add(id)
+    }
+  }
+  return { all, reordered }
 }
 
 /**
@@ -115,9 +137,13 @@ export async function firstRowsByName(db: ContactsDb, limit: number): Promise<Co
   return db.transaction('r', db.contacts, db.meta, async () => {
     const head = (await db.meta.get(HEAD_KEY))?.value as ContactRow[] | undefined
     if (!head) return byName((await db.contacts.limit(Math.max(limit, SNAPSHOT_HEAD_ROWS)).toArray()).filter(hasName)).slice(0, limit)
-    const dirty = await dirtyIds(db)
-    const rows = head.filter((row) => !dirty.has(row.id))
-    for (const row of await db.contacts.bulkGet([...dirty])) if (row && hasName(row)) rows.push(row)
+    const { all, reordered } = await dirt(db)
+    const rows = head.filter((row) => !all.has(row.id))
+    // Re-read: the head's rows written since, and rows that may have moved into it (new, renamed). A row written
+    // in place elsewhere (a tag) kept its name, so it is still not among the first.
+    const reread = new Set(reordered)
+    for (const row of head) if (all.has(row.id)) reread.add(row.id)
+    for (const row of await db.contacts.bulkGet([...reread])) if (row && hasName(row)) rows.push(row)
     return byName(rows).slice(0, limit)
   })
 }

@@ -103,6 +103,14 @@ describe('SearchIndex', () => {
     expect(repeats.search('9460958').ids).toEqual([6])
   })
 
+  it('finds phone digits alike before and after the phone runs are warmed up (built on first use, or by warmUp)', () => {
+    const cold = new SearchIndex(people)
+    const warm = new SearchIndex(people)
+    warm.warmUp()
+    for (const digits of ['4155', '612345', '9460958', '0000']) expect(cold.search(digits)).toEqual(warm.search(digits))
+    expect(cold.search('9460958').ids).toEqual([6])
+  })
+
   it('orders namesakes by id, whatever order the rows come in', () => {
     const namesakes = new SearchIndex([
       { id: 5, name: 'Zoe' },

@@ -115,6 +115,11 @@ export class SearchIndex {
     this.notePostings = buildNotePostings(this.core.rows, this.notes)
   }
 
+  /** Builds what the index leaves until after it is ready (the phone runs), so the first phone search finds them built. */
+  warmUp(): void {
+    this.core.phoneRuns()
+  }
+
   get size(): number {
     let size = this.core.rows.length
     for (const [id, row] of this.overlay) {
@@ -366,6 +371,8 @@ export class SearchIndex {
       else byId.delete(id)
     }
     this.core = buildWordIndex([...byId.values()], this.collator)
+    // Not on the way to "ready": built whole, as before.
+    this.warmUp()
     this.matched = new Uint8Array(this.core.rows.length)
     this.inexact = new Uint8Array(this.core.rows.length)
     this.seen = new Uint8Array(this.core.rows.length)

@@ -41,6 +41,12 @@ describe('search service', () => {
     expect(await ids('', { blacklisted: true })).toEqual([3])
   })
 
+  it('finds a phone fragment asked at once after open, before the phone runs were warmed up', async () => {
+    await service.open(accountId)
+    expect(await ids('4155')).toEqual([1])
+    expect(await ids('+34 612')).toEqual([2])
+  })
+
   it('counts the tags in use, most used first', async () => {
     await service.open(accountId)
     await db.contacts.update(3, { tags: ['vip', 'fair-2026'] })

@@ -70,8 +70,14 @@ export function createSearchService(openDb: (accountId: string, key: CryptoKey |
   // A failed open rejects the open call itself; later queries see the same error.
   built.catch(() => {})
   let noteTouches: Promise<void> = Promise.resolve()
-  // A turn of the event loop first: the open call's answer ("search ready") leaves before any note is read.
-  let notesLoaded = built.then(() => new Promise((resolve) => setTimeout(resolve, 0))).then(loadNotes)
+  // A turn of the event loop first: the open call's answer ("search ready") leaves before the phone runs are built
+  // and any note is read.
+  let notesLoaded = built
+    .then(() => new Promise((resolve) => setTimeout(resolve, 0)))
+    .then(() => {
+      index?.warmUp()
+      return loadNotes()
+    })
   notesLoaded.catch(() => {})
 
   /** The name order's language; a change before the index is built is used to build it. */
@@ -110,6 +116,7 @@ export function createSearchService(openDb: (accountId: string, key: CryptoKey |
       for (const row of all) rows.set(row.id, row)
       // The notes already read stay: they are keyed by contact, not by row order.
       index = new SearchIndex(all, nameLocale, search.notes)
+      index.warmUp()
     } else {
       const found = await mirror.contacts.bulkGet(ids as number[])
       const present = found.filter((row): row is ContactRow => row !== undefined)

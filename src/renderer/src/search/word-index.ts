@@ -30,11 +30,19 @@ export interface WordIndex {
   statuses: (string | undefined)[]
   blacklisted: Uint8Array
   /**
-   * Rows by the PHONE_GRAM-digit runs of their phone: run g's rows are `phoneRows[phoneGramStarts[g] ..
-   * phoneGramStarts[g + 1])`, ascending. Digits typed anywhere in a number are looked up by their rarest run.
+   * The phone runs (see PhoneRuns), built on first call: after "search ready", as the worker warms the index,
+   * or by the first phone search if it comes sooner. At 500k they are a tenth of the build.
    */
-  phoneGramStarts: Int32Array
-  phoneRows: Int32Array
+  phoneRuns: () => PhoneRuns
+}
+
+/**
+ * Rows by the PHONE_GRAM-digit runs of their phone: run g's rows are `rows[starts[g] .. starts[g + 1])`, ascending.
+ * Digits typed anywhere in a number are looked up by their rarest run.
+ */
+export interface PhoneRuns {
+  starts: Int32Array
+  rows: Int32Array
 }
 
 /** Phone digits are indexed by runs of this many: a typed phone fragment has at least as many (query.ts). */
@@ -95,6 +103,7 @@ export function buildWordIndex(source: readonly IndexedRow[], collator: Intl.Col
     for (const tag of row.tags) if (tag !== '') add(idOf('#' + tag), from)
   })
   rowStarts[rows.length] = used
+  let runs: PhoneRuns | null = null
   const order = Array.from(wordList.keys()).sort((a, b) => (wordList[a] < wordList[b] ? -1 : wordList[a] > wordList[b] ? 1 : 0))
   const words = order.map((id) => wordList[id])
   const counts = new Int32Array(wordList.length)
@@ -122,7 +131,7 @@ export function buildWordIndex(source: readonly IndexedRow[], collator: Intl.Col
     types: rows.map((row) => row.type),
     statuses: rows.map((row) => row.status),
     blacklisted: Uint8Array.from(rows, (row) => (row.blacklisted ? 1 : 0)),
-    ...phoneGrams(rows),
+    phoneRuns: () => (runs ??= phoneGrams(rows)),
   }
 }
 
@@ -159,10 +168,10 @@ function sortRunById(rows: IndexedRow[], from: number, to: number): void {
 }
 
 /**
- * The phone run index of rows (see WordIndex.phoneGramStarts): a row under each run of its digits, once per
- * time its number holds the run (a repeat only counts the row twice: a term takes a row once).
+ * The phone run index of rows (see PhoneRuns): a row under each run of its digits, once per time its number holds
+ * the run (a repeat only counts the row twice: a term takes a row once).
  */
-function phoneGrams(rows: readonly IndexedRow[]): Pick<WordIndex, 'phoneGramStarts' | 'phoneRows'> {
+function phoneGrams(rows: readonly IndexedRow[]): PhoneRuns {
   const starts = new Int32Array(PHONE_GRAMS + 1)
   for (const row of rows) {
     const digits = row.phoneDigits
@@ -181,15 +190,16 @@ function phoneGrams(rows: readonly IndexedRow[]): Pick<WordIndex, 'phoneGramStar
       if (i + 1 >= PHONE_GRAM) phoneRows[next[gram]++] = r
     }
   }
-  return { phoneGramStarts: starts, phoneRows }
+  return { starts, rows: phoneRows }
 }
 
 /** The rows whose phone digits may contain `digits` (PHONE_GRAM or more): those holding its rarest run, ascending. */
 export function phoneCandidates(index: WordIndex, digits: string): Int32Array {
+  const runs = index.phoneRuns()
   let best: Int32Array | null = null
   for (let i = 0; i + PHONE_GRAM <= digits.length; i++) {
     const gram = Number(digits.slice(i, i + PHONE_GRAM))
-    const rows = index.phoneRows.subarray(index.phoneGramStarts[gram], index.phoneGramStarts[gram + 1])
+    const rows = runs.rows.subarray(runs.starts[gram], runs.starts[gram + 1])
     if (best === null || rows.length < best.length) best = rows
   }
   return best ?? new Int32Array(0)

@@ -114,6 +114,15 @@ describe('applying and queueing intents', () => {
     expect(await db.contacts.count()).toBe(2)
   })
 
+  it('marks a rename as moving in name order, and a tag as not (the next launch re-reads only what may have moved)', async () => {
+    await enqueueMany(db, [{ kind: 'addTags', contactId: 2, tags: ['fair'] }])
+    await enqueue(db, { kind: 'update', contactId: 1, changes: { name: 'Ada L' } })
+    const dirt = await db.meta.where('key').startsWith('snapshot-dirt:').toArray()
+    const kept = dirt.filter((record) => record.key.startsWith('snapshot-dirt:kept-order:')).flatMap((record) => record.value as number[])
+    const moved = dirt.filter((record) => !record.key.startsWith('snapshot-dirt:kept-order:')).flatMap((record) => record.value as number[])
+    expect({ kept, moved }).toEqual({ kept: [2], moved: [1] })
+  })
+
   it('writes only the rows a bulk edit changes, and queues every intent', async () => {
     const written: ContactWrites[] = []
     const stop = subscribeContactWrites(db, (writes) => written.push(writes))

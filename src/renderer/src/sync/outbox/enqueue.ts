@@ -133,7 +133,13 @@ async function queueParsed(db: ContactsDb, parsed: ParsedIntentInput[], createdA
   const deleted = changed.flatMap(([id, row]) => (row === undefined ? [id] : []))
   if (kept.length > 0) await db.contacts.bulkPut(kept)
   if (deleted.length > 0) await db.contacts.bulkDelete(deleted)
-  await markSnapshotDirty(db, changed.map(([id]) => id))
+  // A tag, a blacklist or a deletion leaves the others' name order as it was: only new and renamed rows move.
+  const moved = changed.filter(([id, row]) => row !== undefined && row.name !== stored.get(id)?.name)
+  await markSnapshotDirty(
+    db,
+    changed.map(([id]) => id),
+    moved.map(([id]) => id),
+  )
   if (notes.length > 0) await db.notes.bulkPut(notes)
   await db.meta.bulkPut([
     { key: LAST_TEMP_ID, value: tempId },
