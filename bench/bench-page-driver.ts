@@ -37,3 +37,10 @@ export function call<T>(page: Page, name: string, ...args: unknown[]): Promise<T
     [name, args] as const,
   ) as Promise<T>
 }
+
+/** Opens the bench page from the host at `hostUrl` in `page` and signs it in to `sandbox`; answers the account id. */
+export async function signInBenchPage(page: Page, hostUrl: string, sandbox: { apiKey: string; baseUrl: string }): Promise<string> {
+  await page.goto(`${hostUrl}bench/index.html`)
+  await page.waitForFunction(() => 'bench' in window)
+  return call<string>(page, 'signIn', sandbox.apiKey, sandbox.baseUrl)
+}

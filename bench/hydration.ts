@@ -1,6 +1,7 @@
 // Hydration's bench figures: its throughput against a rate-limited sandbox, as a share of its budget; the mirror's size once hydrated.
 import type { BrowserContext, Page } from 'playwright-core'
 import { startSandbox } from '../src/sandbox/faults/knobbed-sandbox'
+import { call, signInBenchPage } from './bench-page-driver'
 import type { Figure } from './report'
 
 /** Enough contacts for two requests each to outlast several rate windows. */
@@ -10,20 +11,16 @@ const HYDRATE_LIMIT = { limit: 20, windowMs: 1000 }
 const HYDRATE_SHARE = 0.5
 const MB = 1024 * 1024
 
-type Call = <T>(page: Page, name: string, ...args: unknown[]) => Promise<T>
-
 /**
  * The real hydrator in the bench page, through the host bridge and the real client, against a
  * sandbox with partial list rows and a rate limit: requests per second as a share of hydration's
  * budget (its share of the limit), and how many answers were 429.
  */
-export async function hydrationThroughput(context: BrowserContext, url: string, call: Call): Promise<Figure[]> {
+export async function hydrationThroughput(context: BrowserContext, url: string): Promise<Figure[]> {
   const limited = await startSandbox({ port: 0, contacts: HYDRATE_CONTACTS, knobs: { rows: 'partial', rateLimit: HYDRATE_LIMIT } })
   const page = await context.newPage()
   try {
-    await page.goto(`${url}bench/index.html`)
-    await page.waitForFunction(() => 'bench' in window)
-    const accountId = await call<string>(page, 'signIn', limited.apiKey, limited.baseUrl)
+    const accountId = await signInBenchPage(page, url, limited)
     await call<number>(page, 'prepareHydration', accountId)
     // Only hydration's own requests count: not the sign-in check nor the pull before it.
     await new Promise((resolve) => setTimeout(resolve, HYDRATE_LIMIT.windowMs))
@@ -56,7 +53,7 @@ export async function hydrationThroughput(context: BrowserContext, url: string, 
 }
 
 /** The 100k mirror with every contact's notes (3 on average) and freshness stamps: what it weighs on disk. */
-export async function hydratedMirrorSize(page: Page, accountId: string, call: Call): Promise<Figure> {
+export async function hydratedMirrorSize(page: Page, accountId: string): Promise<Figure> {
   const size = await call<{ before: number; after: number; notes: number; contacts: number }>(page, 'hydratedMirrorSize', accountId)
   return {
     name: `mirror on disk, ${size.contacts / 1000}k hydrated contacts with notes`,

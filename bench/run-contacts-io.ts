@@ -6,7 +6,7 @@ import { availableParallelism, loadavg } from 'node:os'
 import { chromium } from 'playwright-core'
 import { startHost } from '../src/host/host-server'
 import { startSandbox } from '../src/sandbox/faults/knobbed-sandbox'
-import { BENCH_HOST, buildBenchPage, call, CHROMIUM, FLAGS, log, ROOT } from './bench-page-driver'
+import { BENCH_HOST, buildBenchPage, call, CHROMIUM, FLAGS, log, ROOT, signInBenchPage } from './bench-page-driver'
 import { measureContactsIo } from './contacts-io'
 import { table, verdict } from './report'
 
@@ -25,9 +25,7 @@ async function main(): Promise<void> {
     const context = await browser.newContext()
     const page = await context.newPage()
     page.on('pageerror', (error) => log(`bench page error: ${error.message}`))
-    await page.goto(`${host.url}bench/index.html`)
-    await page.waitForFunction(() => 'bench' in window)
-    const accountId = await call<string>(page, 'signIn', sandbox.apiKey, sandbox.baseUrl)
+    const accountId = await signInBenchPage(page, host.url, sandbox)
     log('pulling through the real client and the host bridge, then writing the snapshot')
     await call(page, 'pull', accountId)
     await call(page, 'snapshot', accountId)

@@ -13,7 +13,7 @@ import { percentile, table, verdict, type Figure } from './report'
 import { scriptRecall } from './script-recall'
 import { AT_REST_ROUNDS, atRestFigures, type AtRest } from './at-rest'
 import { bulkTagFigure, type BulkTag } from './bulk-tag'
-import { BENCH_HOST, BENCH_WEB, buildBenchPage, call, CHROMIUM, FLAGS, log, ROOT } from './bench-page-driver'
+import { BENCH_HOST, BENCH_WEB, buildBenchPage, call, CHROMIUM, FLAGS, log, ROOT, signInBenchPage } from './bench-page-driver'
 import { measureContactsIo } from './contacts-io'
 import { measureRequestsPerEdit } from './edit-requests'
 import { hydratedMirrorSize, hydrationThroughput } from './hydration'
@@ -78,9 +78,7 @@ async function main(): Promise<void> {
     const context = await browser.newContext()
     const page = await context.newPage()
     page.on('pageerror', (error) => log(`bench page error: ${error.message}`))
-    await page.goto(`${host.url}bench/index.html`)
-    await page.waitForFunction(() => 'bench' in window)
-    const accountId = await call<string>(page, 'signIn', sandbox.apiKey, sandbox.baseUrl)
+    const accountId = await signInBenchPage(page, host.url, sandbox)
 
     log('pulling through the real client and the host bridge')
     const pull = await call<{ ms: number; count: number; outcome: string }>(page, 'pull', accountId)
@@ -143,7 +141,7 @@ async function main(): Promise<void> {
     log(`replay against a rate limit of ${REPLAY_LIMIT.limit} requests per ${REPLAY_LIMIT.windowMs} ms`)
     const replay = await replayThroughput(context, host.url)
     log(`hydration against a rate limit, then the ${CONTACTS / 1000}k mirror with notes on disk`)
-    const hydration = [...(await hydrationThroughput(context, host.url, call)), targetFor100k(await hydratedMirrorSize(benchPage, accountId, call), CONTACTS)]
+    const hydration = [...(await hydrationThroughput(context, host.url)), targetFor100k(await hydratedMirrorSize(benchPage, accountId), CONTACTS)]
     const budget = await apiBudgetFigures(log)
 
     log('requests per changed contact of bulk edits picked by a tag filter and by a search (bench/requests-per-edit.ts, alone: npm run bench:edits)')
@@ -570,9 +568,7 @@ async function replayThroughput(context: import('playwright-core').BrowserContex
   const limited = await startSandbox({ port: 0, contacts: REPLAY_INTENTS, knobs: { rows: 'full', rateLimit: REPLAY_LIMIT } })
   const page = await context.newPage()
   try {
-    await page.goto(`${url}bench/index.html`)
-    await page.waitForFunction(() => 'bench' in window)
-    const accountId = await call<string>(page, 'signIn', limited.apiKey, limited.baseUrl)
+    const accountId = await signInBenchPage(page, url, limited)
     const intents = await call<number>(page, 'prepareReplay', accountId, REPLAY_INTENTS)
     // Only the replay's own requests count: not the sign-in check nor the pull before it.
     await new Promise((resolve) => setTimeout(resolve, REPLAY_LIMIT.windowMs))
