@@ -1,4 +1,5 @@
 // Turns the benchmark's measurements into rows with a target and a verdict, printed as a table.
+import { availableParallelism, loadavg } from 'node:os'
 
 export interface Figure {
   name: string
@@ -33,4 +34,9 @@ export function table(figures: readonly Figure[]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)))
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd()
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n')
+}
+
+/** How busy the machine was: the 1-minute load average when the run began and now, against its cores. */
+export function loadLine(atStart: number): string {
+  return `load average ${atStart.toFixed(1)} at start, ${loadavg()[0].toFixed(1)} at end (${availableParallelism()} cores)`
 }

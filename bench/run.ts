@@ -9,7 +9,7 @@ import { startSandbox } from '../src/sandbox/faults/knobbed-sandbox'
 import { apiBudgetFigures } from './api-budget'
 import { benchQueries, type BenchQuery } from './queries'
 import type { ScrollPlan, ScrollResult } from './page/scroll-probe'
-import { percentile, table, verdict, type Figure } from './report'
+import { loadLine, percentile, table, verdict, type Figure } from './report'
 import { scriptRecall } from './script-recall'
 import { AT_REST_ROUNDS, atRestFigures, type AtRest } from './at-rest'
 import { bulkTagFigure, type BulkTag } from './bulk-tag'
@@ -85,14 +85,14 @@ async function main(): Promise<void> {
     log(`pulled ${pull.count} rows in ${Math.round(pull.ms)} ms (${pull.outcome})`)
     if (ONLY_NOTES_SEARCH) {
       const notes = await notesSearchFigures(page, accountId, queries)
-      process.stdout.write(`\n${table(notes)}\n\nload average ${loadAtStart.toFixed(1)} at start, ${loadavg()[0].toFixed(1)} at end (${availableParallelism()} cores)\n`)
+      process.stdout.write(`\n${table(notes)}\n\n${loadLine(loadAtStart)}\n`)
       return
     }
     if (ONLY_SCALE) {
       const figures = await scaleFigures(page, context, host.url, accountId, queries)
       process.stdout.write(
         `\n${table(figures)}\n\n${CONTACTS.toLocaleString('en')} contacts; bench took ${Math.round((Date.now() - started) / 1000)} s; ` +
-          `load average ${loadAtStart.toFixed(1)} at start, ${loadavg()[0].toFixed(1)} at end (${availableParallelism()} cores)\n`,
+          `${loadLine(loadAtStart)}\n`,
       )
       const missed = figures.filter((f) => verdict(f) === 'MISSED')
       if (missed.length) process.stdout.write(`MISSED: ${missed.map((f) => f.name).join('; ')}\n`)
@@ -103,7 +103,7 @@ async function main(): Promise<void> {
     if (AT_REST_ONLY) {
       // The app path's bulk tag too (the signed-in account's sealed mirror): every bulk tag figure in one short run.
       const bulk = await call<BulkTag>(page, 'bulkTag', accountId, BULK_CONTACTS)
-      process.stdout.write(`\n${table([bulkTagFigure(bulk, BULK_CONTACTS), ...atRestFigures(atRest, BULK_CONTACTS, TARGETS)])}\n\nload average ${loadAtStart.toFixed(1)} at start, ${loadavg()[0].toFixed(1)} at end (${availableParallelism()} cores)\n`)
+      process.stdout.write(`\n${table([bulkTagFigure(bulk, BULK_CONTACTS), ...atRestFigures(atRest, BULK_CONTACTS, TARGETS)])}\n\n${loadLine(loadAtStart)}\n`)
       return
     }
     log('the same pull from memory (writes only)')
