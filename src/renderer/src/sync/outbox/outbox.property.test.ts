@@ -267,6 +267,9 @@ class Run {
     const text = 'search' in edit.pick ? edit.pick.search : ''
     const filters = 'search' in edit.pick ? {} : edit.pick
     const queued = await enqueueMany(this.db, inputs, new Date(), { pages: pageQueryFor({ text, filters }) })
+    // A contact read above may have left the mirror since (hydration found it deleted by another user): the whole
+    // batch is refused and nothing is queued, as for a single edit or a merge.
+    if (!queued.ok && leftTheMirror(queued.error)) return
     if (!queued.ok) throw new Error(`refused: ${JSON.stringify(queued.error)}`)
     for (const input of inputs) this.intents.push(modelIntent(input, (input as { contactId: number }).contactId))
   }
